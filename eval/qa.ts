@@ -1,0 +1,128 @@
+import MiniSearch from "minisearch";
+import { Library } from "../src/core/library.ts";
+import { parseDocument } from "../src/core/ingest/index.ts";
+import type { Answer, IngestedArticle, LanguageCode } from "../src/core/types.ts";
+import { containsAnswer } from "./qa-metrics.ts";
+import { type QaQuestion, readSquadFormat } from "./squad-format.ts";
+
+export interface QaCounts {
+  questions: number;
+  answered: number;
+  answerInFirstBullet: number;
+  answerInAnyBullet: number;
+  firstBulletCitesGold: number;
+  goldPassageInTop1: number;
+  goldPassageInTop5: number;
+  questionsPerSecond: number;
+}
+
+export interface QaReport {
+  dataset: string;
+  articles: number;
+  passages: number;
+  ours: QaCounts;
+  minisearch: QaCounts;
+  library: Library;
+  questions: QaQuestion[];
+}
+
+function ingestParagraphs(paragraphs: ReturnType<typeof readSquadFormat>["paragraphs"], language: LanguageCode): IngestedArticle[] {
+  const jsonl = paragraphs
+    .map((paragraph) => JSON.stringify({ id: paragraph.id, title: paragraph.title, text: paragraph.text, language }))
+    .join("\n");
+  const parsed = parseDocument({ name: "eval.jsonl", content: new TextEncoder().encode(jsonl) });
+  if (parsed.problems.length > 0) throw new Error(`Eval data did not ingest cleanly: ${parsed.problems[0]?.message}`);
+  return parsed.articles;
+}
+
+function emptyCounts(questions: number): QaCounts {
+  return {
+    questions,
+    answered: 0,
+    answerInFirstBullet: 0,
+    answerInAnyBullet: 0,
+    firstBulletCitesGold: 0,
+    goldPassageInTop1: 0,
+    goldPassageInTop5: 0,
+    questionsPerSecond: 0,
+  };
+}
+
+function scoreAnswer(counts: QaCounts, answer: Answer, question: QaQuestion): void {
+  if (answer.status !== "answered") return;
+  counts.answered++;
+  const first = answer.bullets[0];
+  if (first && containsAnswer(first.text, question.answers)) counts.answerInFirstBullet++;
+  if (answer.bullets.some((bullet) => containsAnswer(bullet.text, question.answers))) counts.answerInAnyBullet++;
+  const cited = first?.citations.map((n) => answer.sources[n - 1]?.articleId) ?? [];
+  if (cited.includes(question.paragraphId)) counts.firstBulletCitesGold++;
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+const words = (text: string) => new Set(text.toLocaleLowerCase().match(WORD) ?? []);
+
+/** MiniSearch with default settings as the retriever, then the passage sentence sharing most words. */
+function runMiniSearch(articles: IngestedArticle[], questions: QaQuestion[]): QaCounts {
+  const counts = emptyCounts(questions.length);
+  const mini = new MiniSearch({ fields: ["title", "text"] });
+  const passages = new Map(articles.flatMap((a) => a.passages.map((p) => [p.id, { passage: p, article: a }] as const)));
+  mini.addAll([...passages.values()].map(({ passage, article }) => ({ id: passage.id, title: article.article.title, text: passage.text })));
+  const started = performance.now();
+  for (const question of questions) {
+    const hits = mini.search(question.question).slice(0, 5);
+    const top = hits.map((hit) => passages.get(String(hit.id)));
+    if (top[0]?.article.article.id === question.paragraphId) counts.goldPassageInTop1++;
+    if (top.some((entry) => entry?.article.article.id === question.paragraphId)) counts.goldPassageInTop5++;
+    const best = top[0];
+    if (!best) continue;
+    counts.answered++;
+    const asked = words(question.question);
+    const sentences = best.passage.sentences.map((span) => best.article.article.text.slice(span.start, span.end));
+    const first = sentences
+      .map((text) => ({ text, overlap: [...words(text)].filter((word) => asked.has(word)).length }))
+      .sort((a, b) => b.overlap - a.overlap)[0];
+    if (first && containsAnswer(first.text, question.answers)) {
+      counts.answerInFirstBullet++;
+      counts.answerInAnyBullet++;
+    }
+    if (best.article.article.id === question.paragraphId) counts.firstBulletCitesGold++;
+  }
+  counts.questionsPerSecond = questions.length / ((performance.now() - started) / 1000);
+  return counts;
+}
+
+function runOurs(library: Library, questions: QaQuestion[]): QaCounts {
+  const counts = emptyCounts(questions.length);
+  const started = performance.now();
+  for (const question of questions) {
+    const hits = library.search(question.question, 5);
+    if (hits[0]?.articleId === question.paragraphId) counts.goldPassageInTop1++;
+    if (hits.some((hit) => hit.articleId === question.paragraphId)) counts.goldPassageInTop5++;
+    scoreAnswer(counts, library.ask(question.question), question);
+  }
+  counts.questionsPerSecond = questions.length / ((performance.now() - started) / 1000);
+  return counts;
+}
+
+export function evaluateQa(dataset: string, path: string, language: LanguageCode): QaReport {
+  const { paragraphs, questions } = readSquadFormat(path);
+  const articles = ingestParagraphs(paragraphs, language);
+  const library = new Library();
+  library.add(articles);
+  return {
+    dataset,
+    articles: library.articleCount,
+    passages: library.passageCount,
+    ours: runOurs(library, questions),
+    minisearch: runMiniSearch(articles, questions),
+    library,
+    questions,
+  };
+}
+
+/** Questions asked of a corpus that cannot hold their answers: the share answered "no_evidence". */
+export function abstentionRate(library: Library, questions: readonly QaQuestion[], sample = 500): number {
+  const picked = questions.slice(0, sample);
+  const abstained = picked.filter((question) => library.ask(question.question).status === "no_evidence").length;
+  return picked.length === 0 ? 0 : abstained / picked.length;
+}

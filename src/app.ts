@@ -1,0 +1,84 @@
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Redis } from "ioredis";
+import type { Config } from "./config.ts";
+import { BriefingError } from "./core/errors.ts";
+import { Library } from "./core/library.ts";
+import type { ArticleStore, PutResult } from "./core/ports.ts";
+import { loadPaths } from "./files/load-paths.ts";
+import { RedisArticleStore } from "./store/redis-article-store.ts";
+
+export type Progress = (done: number, total: number, path: string) => void;
+
+export interface OpenedLibrary {
+  library: Library;
+  problems: BriefingError[];
+  origin: string;
+}
+
+const BUNDLED_SEEDS = fileURLToPath(new URL("../seeds", import.meta.url));
+
+async function connectStore(config: NonNullable<Config["redis"]>): Promise<ArticleStore> {
+  const redis = new Redis(config.url, {
+    lazyConnect: true,
+    connectTimeout: 3_000,
+    maxRetriesPerRequest: 1,
+    retryStrategy: () => null,
+  });
+  redis.on("error", () => {});
+  try {
+    await redis.connect();
+  } catch (error) {
+    redis.disconnect();
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new BriefingError("STORE_UNAVAILABLE", `Cannot reach Redis at ${config.url}: ${reason}`, { cause: error });
+  }
+  return new RedisArticleStore(redis, config.namespace);
+}
+
+/** The corpus to answer from: --corpus paths, else the Redis store, else the bundled seeds. */
+export async function openLibrary(config: Config, corpusPaths: readonly string[], onProgress?: Progress): Promise<OpenedLibrary> {
+  const library = new Library();
+  if (corpusPaths.length === 0 && config.redis) {
+    const store = await connectStore(config.redis);
+    try {
+      library.apply(await store.changesSince(0));
+    } finally {
+      await store.close();
+    }
+    return { library, problems: [], origin: `Redis store ${config.redis.url}` };
+  }
+  const paths = corpusPaths.length > 0 ? corpusPaths : [config.seedsDirectory ?? BUNDLED_SEEDS];
+  if (corpusPaths.length === 0 && !existsSync(paths[0] ?? "")) {
+    throw new BriefingError("NOT_FOUND", `The default corpus folder ${paths[0]} does not exist`);
+  }
+  const loaded = await loadPaths([...paths], onProgress ? { onProgress } : {});
+  library.add(loaded.articles);
+  return { library, problems: loaded.problems, origin: paths.join(", ") };
+}
+
+export interface IngestReport {
+  stored: PutResult | undefined;
+  parsed: number;
+  duplicates: number;
+  problems: BriefingError[];
+  target: string;
+}
+
+/** Parses the files and, when Redis is configured, writes them to the shared store. */
+export async function ingestPaths(config: Config, paths: readonly string[], onProgress?: Progress): Promise<IngestReport> {
+  const store = config.redis ? await connectStore(config.redis) : undefined;
+  try {
+    const loaded = await loadPaths([...paths], onProgress ? { onProgress } : {});
+    const stored = store ? await store.put(loaded.articles) : undefined;
+    return {
+      stored,
+      parsed: loaded.articles.length,
+      duplicates: loaded.duplicates,
+      problems: loaded.problems,
+      target: config.redis ? `Redis store ${config.redis.url}` : "nowhere (REDIS_URL is not set: checked only)",
+    };
+  } finally {
+    await store?.close();
+  }
+}

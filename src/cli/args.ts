@@ -1,0 +1,84 @@
+import { type ParseArgsOptionsConfig, parseArgs } from "node:util";
+import { BriefingError } from "../core/errors.ts";
+
+export type Command =
+  | { name: "ask"; question: string | undefined; options: QueryOptions }
+  | { name: "search"; query: string | undefined; options: QueryOptions }
+  | { name: "ingest"; paths: string[]; json: boolean }
+  | { name: "articles"; corpus: string[]; json: boolean }
+  | { name: "help" }
+  | { name: "version" };
+
+export interface QueryOptions {
+  corpus: string[];
+  json: boolean;
+  batch: string | undefined;
+  limit: number;
+}
+
+export const USAGE = `briefbot — cited answers from the articles you follow
+
+Usage:
+  briefbot ask "<question>" [--corpus <path>]... [--json] [--batch <questions.jsonl>]
+  briefbot search "<query>" [--corpus <path>]... [--json] [--limit K] [--batch <queries.jsonl>]
+  briefbot ingest <file or folder>... [--json]
+  briefbot articles [--corpus <path>]... [--json]
+
+Corpus: --corpus files or folders (.txt .md .html .jsonl), read into memory; otherwise the Redis store
+when REDIS_URL is set; otherwise the bundled seeds/.
+Batch files hold one {"id", "question"} per line; one JSON result per line is printed, with its id.`;
+
+const OPTIONS = {
+  corpus: { type: "string", multiple: true, default: [] as string[] },
+  json: { type: "boolean", default: false },
+  batch: { type: "string" },
+  limit: { type: "string", default: "10" },
+  help: { type: "boolean", short: "h", default: false },
+  version: { type: "boolean", short: "v", default: false },
+} satisfies ParseArgsOptionsConfig;
+
+function usageError(message: string): BriefingError {
+  return new BriefingError("USAGE", `${message}\n\n${USAGE}`);
+}
+
+function parseLimit(raw: string): number {
+  const limit = Number(raw);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw usageError(`--limit must be 1-1000, not "${raw}"`);
+  return limit;
+}
+
+export function parseCommand(argv: readonly string[]): Command {
+  const parse = () => parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse();
+  } catch (error) {
+    throw usageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = parsed;
+  if (values.version) return { name: "version" };
+  const [verb, ...rest] = positionals;
+  if (values.help || verb === undefined || verb === "help") return { name: "help" };
+  const options: QueryOptions = {
+    corpus: values.corpus,
+    json: values.json,
+    batch: values.batch,
+    limit: parseLimit(values.limit),
+  };
+  const text = rest.length > 0 ? rest.join(" ") : undefined;
+  switch (verb) {
+    case "ask":
+      if (text === undefined && !options.batch) throw usageError('ask needs a question: briefbot ask "What happened?"');
+      return { name: "ask", question: text, options };
+    case "search":
+      if (text === undefined && !options.batch) throw usageError('search needs a query: briefbot search "interpol"');
+      return { name: "search", query: text, options };
+    case "ingest":
+      if (rest.length === 0) throw usageError("ingest needs at least one file or folder");
+      return { name: "ingest", paths: rest, json: values.json };
+    case "articles":
+      return { name: "articles", corpus: values.corpus, json: values.json };
+    default:
+      throw usageError(`Unknown command "${verb}"`);
+  }
+}

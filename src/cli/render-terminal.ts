@@ -1,0 +1,56 @@
+import pc from "picocolors";
+import type { Answer, Article, SearchHit, Source } from "../core/types.ts";
+
+export interface Palette {
+  bold(text: string): string;
+  dim(text: string): string;
+  cyan(text: string): string;
+  yellow(text: string): string;
+  green(text: string): string;
+}
+
+export function palette(enabled: boolean): Palette {
+  return pc.createColors(enabled);
+}
+
+const PASSAGE_PREVIEW = 240;
+
+function shorten(text: string, limit: number): string {
+  const flat = text.replace(/\s+/gu, " ").trim();
+  return flat.length <= limit ? flat : `${flat.slice(0, limit - 1).trimEnd()}…`;
+}
+
+function sourceLine(source: Source, colors: Palette): string {
+  const facts = [source.source, source.published, source.language].filter(Boolean).join(" · ");
+  const head = `${colors.cyan(`[${source.n}]`)} ${colors.bold(source.title || source.articleId)}${facts ? colors.dim(` (${facts})`) : ""}`;
+  const url = source.url ? `\n    ${colors.dim(source.url)}` : "";
+  return `${head}${url}\n    ${colors.dim(`“${shorten(source.passage, PASSAGE_PREVIEW)}”`)}`;
+}
+
+export function renderAnswer(answer: Answer, colors: Palette): string {
+  if (answer.status === "no_evidence") return `${colors.yellow("No answer in the articles.")} ${answer.message ?? ""}`;
+  const bullets = answer.bullets.map(
+    (bullet) => `• ${bullet.text} ${colors.cyan(bullet.citations.map((n) => `[${n}]`).join(""))}`,
+  );
+  const sources = answer.sources.map((source) => sourceLine(source, colors));
+  return `${bullets.join("\n")}\n\n${colors.bold("Sources")}\n${sources.join("\n")}`;
+}
+
+export function renderHits(query: string, hits: readonly SearchHit[], colors: Palette): string {
+  if (hits.length === 0) return colors.yellow(`No passage matches "${query}".`);
+  return hits
+    .map(
+      (hit, index) =>
+        `${colors.cyan(`${index + 1}.`)} ${colors.bold(hit.passageId)} ${colors.dim(hit.score.toFixed(3))}\n   ${shorten(hit.text, 300)}`,
+    )
+    .join("\n");
+}
+
+export function renderArticles(articles: readonly Article[], colors: Palette): string {
+  if (articles.length === 0) return colors.yellow("No articles.");
+  const lines = articles.map((article) => {
+    const facts = [article.source, article.published, article.language].filter(Boolean).join(" · ");
+    return `${colors.bold(article.id)}  ${article.title}${facts ? colors.dim(`  (${facts})`) : ""}`;
+  });
+  return `${lines.join("\n")}\n${colors.dim(`${articles.length} article${articles.length === 1 ? "" : "s"}`)}`;
+}

@@ -1,0 +1,52 @@
+import { BriefingError } from "../errors.ts";
+
+/** Share of control characters above which decoded text is treated as binary. */
+const MAX_CONTROL_RATIO = 0.01;
+
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+const windows1252 = new TextDecoder("windows-1252");
+const CONTROL = /[\u0000-\u0008\u000B\u000E-\u001F\u007F-\u009F]/g;
+
+/**
+ * Bytes to text: UTF-8 (BOM stripped), UTF-16 when it has a BOM, and windows-1252 for legacy text that is
+ * not valid UTF-8 but has no control bytes. Newlines come back as "\n". Rejects binary and empty input.
+ */
+export function decodeText(bytes: Uint8Array, location: string): string {
+  const text = normalizeNewlines(decodeBytes(bytes, location));
+  if (controlRatio(text) > MAX_CONTROL_RATIO) {
+    throw new BriefingError("BINARY_INPUT", "The content has control characters: it looks binary", { location });
+  }
+  if (text.trim() === "") {
+    throw new BriefingError("EMPTY_INPUT", "The content is empty", { location });
+  }
+  return text;
+}
+
+export function normalizeNewlines(text: string): string {
+  return text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text;
+}
+
+function decodeBytes(bytes: Uint8Array, location: string): string {
+  const utf16 = utf16Encoding(bytes);
+  if (utf16) return new TextDecoder(utf16).decode(bytes);
+  if (bytes.includes(0)) {
+    throw new BriefingError("BINARY_INPUT", "The content has NUL bytes: it looks binary", { location });
+  }
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return windows1252.decode(bytes);
+  }
+}
+
+function utf16Encoding(bytes: Uint8Array): "utf-16le" | "utf-16be" | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return "utf-16le";
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return "utf-16be";
+  return undefined;
+}
+
+function controlRatio(text: string): number {
+  if (text.length === 0) return 0;
+  const controls = text.match(CONTROL);
+  return controls ? controls.length / text.length : 0;
+}

@@ -1,0 +1,17 @@
+import { fileURLToPath } from "node:url";
+import { Library } from "../../src/core/library.ts";
+import { loadPaths } from "../../src/files/load-paths.ts";
+
+export const SEEDS_DIRECTORY = fileURLToPath(new URL("../../seeds", import.meta.url));
+
+let cached: Promise<Library> | undefined;
+
+/** The seed corpus, loaded through the real file loader, once per test file. */
+export function seedLibrary(): Promise<Library> {
+  cached ??= loadPaths([SEEDS_DIRECTORY]).then((loaded) => {
+    const library = new Library();
+    library.add(loaded.articles);
+    return library;
+  });
+  return cached;
+}
