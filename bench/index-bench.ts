@@ -89,7 +89,22 @@ function readSquadLike(file: string, language: "en" | "fr"): { sources: Source[]
   return { sources, questions };
 }
 
-const SYLLABLES = ["ka", "lo", "mer", "van", "tin", "bor", "sa", "del", "ri", "quin", "zu", "an", "ber", "tho"];
+const SYLLABLES = [
+  "ka",
+  "lo",
+  "mer",
+  "van",
+  "tin",
+  "bor",
+  "sa",
+  "del",
+  "ri",
+  "quin",
+  "zu",
+  "an",
+  "ber",
+  "tho",
+];
 
 function syntheticName(next: () => number): string {
   const length = 2 + Math.floor(next() * 2);
@@ -142,7 +157,11 @@ function memoryInUse(): number {
   return usage.heapUsed + usage.arrayBuffers;
 }
 
-function measure(engine: Engine, passages: readonly BenchPassage[], queries: readonly BenchQuery[]): EngineFigures {
+function measure(
+  engine: Engine,
+  passages: readonly BenchPassage[],
+  queries: readonly BenchQuery[],
+): EngineFigures {
   const gc = collectGarbage();
   gc();
   const heapBefore = memoryInUse();
@@ -171,7 +190,11 @@ const OURS: Engine = {
   build(passages) {
     const index = new SearchIndex({ fields: { title: { boost: 2 }, text: {} } });
     for (const passage of passages) {
-      index.add({ id: passage.id, language: passage.language, fields: { title: passage.title, text: passage.text } });
+      index.add({
+        id: passage.id,
+        language: passage.language,
+        fields: { title: passage.title, text: passage.text },
+      });
     }
     return (query) => index.search(query.text, { limit: 10, queryLanguage: query.language });
   },

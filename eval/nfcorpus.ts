@@ -14,7 +14,11 @@ import { SearchIndex } from "../src/core/search/search-index.ts";
 export type Split = "test" | "dev";
 
 /** Our index settings for NFCorpus, chosen on the dev split (see the grid in the report). */
-export const NFCORPUS_INDEX_OPTIONS: Bm25Options = { k1: 2, b: 0.4, fields: { title: { boost: 2 }, text: {} } };
+export const NFCORPUS_INDEX_OPTIONS: Bm25Options = {
+  k1: 2,
+  b: 0.4,
+  fields: { title: { boost: 2 }, text: {} },
+};
 
 export interface RetrieverFigures {
   ndcgAt10: number;
@@ -152,7 +156,12 @@ function buildMiniSearch(corpus: readonly CorpusDocument[]): Retrieve {
       .map((hit) => String(hit.id));
 }
 
-const NOT_RUN: RetrieverFigures = { ndcgAt10: Number.NaN, recallAt100: Number.NaN, buildMs: 0, meanQueryMs: 0 };
+const NOT_RUN: RetrieverFigures = {
+  ndcgAt10: Number.NaN,
+  recallAt100: Number.NaN,
+  buildMs: 0,
+  meanQueryMs: 0,
+};
 
 export async function evaluateNfcorpus(options: NfcorpusOptions = {}): Promise<NfcorpusResult> {
   const split = options.split ?? "test";

@@ -1,6 +1,6 @@
 import MiniSearch from "minisearch";
-import { Library } from "../src/core/library.ts";
 import { parseDocument } from "../src/core/ingest/index.ts";
+import { Library } from "../src/core/library.ts";
 import type { Answer, IngestedArticle, LanguageCode } from "../src/core/types.ts";
 import { containsAnswer } from "./qa-metrics.ts";
 import { type QaQuestion, readSquadFormat } from "./squad-format.ts";
@@ -26,12 +26,18 @@ export interface QaReport {
   questions: QaQuestion[];
 }
 
-function ingestParagraphs(paragraphs: ReturnType<typeof readSquadFormat>["paragraphs"], language: LanguageCode): IngestedArticle[] {
+function ingestParagraphs(
+  paragraphs: ReturnType<typeof readSquadFormat>["paragraphs"],
+  language: LanguageCode,
+): IngestedArticle[] {
   const jsonl = paragraphs
-    .map((paragraph) => JSON.stringify({ id: paragraph.id, title: paragraph.title, text: paragraph.text, language }))
+    .map((paragraph) =>
+      JSON.stringify({ id: paragraph.id, title: paragraph.title, text: paragraph.text, language }),
+    )
     .join("\n");
   const parsed = parseDocument({ name: "eval.jsonl", content: new TextEncoder().encode(jsonl) });
-  if (parsed.problems.length > 0) throw new Error(`Eval data did not ingest cleanly: ${parsed.problems[0]?.message}`);
+  if (parsed.problems.length > 0)
+    throw new Error(`Eval data did not ingest cleanly: ${parsed.problems[0]?.message}`);
   return parsed.articles;
 }
 
@@ -53,7 +59,8 @@ function scoreAnswer(counts: QaCounts, answer: Answer, question: QaQuestion): vo
   counts.answered++;
   const first = answer.bullets[0];
   if (first && containsAnswer(first.text, question.answers)) counts.answerInFirstBullet++;
-  if (answer.bullets.some((bullet) => containsAnswer(bullet.text, question.answers))) counts.answerInAnyBullet++;
+  if (answer.bullets.some((bullet) => containsAnswer(bullet.text, question.answers)))
+    counts.answerInAnyBullet++;
   const cited = first?.citations.map((n) => answer.sources[n - 1]?.articleId) ?? [];
   if (cited.includes(question.paragraphId)) counts.firstBulletCitesGold++;
 }
@@ -65,8 +72,16 @@ const words = (text: string) => new Set(text.toLocaleLowerCase().match(WORD) ?? 
 function runMiniSearch(articles: IngestedArticle[], questions: QaQuestion[]): QaCounts {
   const counts = emptyCounts(questions.length);
   const mini = new MiniSearch({ fields: ["title", "text"] });
-  const passages = new Map(articles.flatMap((a) => a.passages.map((p) => [p.id, { passage: p, article: a }] as const)));
-  mini.addAll([...passages.values()].map(({ passage, article }) => ({ id: passage.id, title: article.article.title, text: passage.text })));
+  const passages = new Map(
+    articles.flatMap((a) => a.passages.map((p) => [p.id, { passage: p, article: a }] as const)),
+  );
+  mini.addAll(
+    [...passages.values()].map(({ passage, article }) => ({
+      id: passage.id,
+      title: article.article.title,
+      text: passage.text,
+    })),
+  );
   const started = performance.now();
   for (const question of questions) {
     const hits = mini.search(question.question).slice(0, 5);
@@ -77,7 +92,9 @@ function runMiniSearch(articles: IngestedArticle[], questions: QaQuestion[]): Qa
     if (!best) continue;
     counts.answered++;
     const asked = words(question.question);
-    const sentences = best.passage.sentences.map((span) => best.article.article.text.slice(span.start, span.end));
+    const sentences = best.passage.sentences.map((span) =>
+      best.article.article.text.slice(span.start, span.end),
+    );
     const first = sentences
       .map((text) => ({ text, overlap: [...words(text)].filter((word) => asked.has(word)).length }))
       .sort((a, b) => b.overlap - a.overlap)[0];
@@ -123,6 +140,8 @@ export function evaluateQa(dataset: string, path: string, language: LanguageCode
 /** Questions asked of a corpus that cannot hold their answers: the share answered "no_evidence". */
 export function abstentionRate(library: Library, questions: readonly QaQuestion[], sample = 500): number {
   const picked = questions.slice(0, sample);
-  const abstained = picked.filter((question) => library.ask(question.question).status === "no_evidence").length;
+  const abstained = picked.filter(
+    (question) => library.ask(question.question).status === "no_evidence",
+  ).length;
   return picked.length === 0 ? 0 : abstained / picked.length;
 }

@@ -44,7 +44,12 @@ export function readSquadFormat(path: string): { paragraphs: QaParagraph[]; ques
       const id = `p${articleIndex}-${paragraphIndex}`;
       paragraphs.push({ id, title: article.title.replace(/_/g, " "), text: paragraph.context });
       for (const qa of paragraph.qas) {
-        questions.push({ id: qa.id, question: qa.question, answers: qa.answers.map((a) => a.text), paragraphId: id });
+        questions.push({
+          id: qa.id,
+          question: qa.question,
+          answers: qa.answers.map((a) => a.text),
+          paragraphId: id,
+        });
       }
     });
   });

@@ -31,13 +31,19 @@ async function connectStore(config: NonNullable<Config["redis"]>): Promise<Artic
   } catch (error) {
     redis.disconnect();
     const reason = error instanceof Error ? error.message : String(error);
-    throw new BriefingError("STORE_UNAVAILABLE", `Cannot reach Redis at ${config.url}: ${reason}`, { cause: error });
+    throw new BriefingError("STORE_UNAVAILABLE", `Cannot reach Redis at ${config.url}: ${reason}`, {
+      cause: error,
+    });
   }
   return new RedisArticleStore(redis, config.namespace);
 }
 
 /** The corpus to answer from: --corpus paths, else the Redis store, else the bundled seeds. */
-export async function openLibrary(config: Config, corpusPaths: readonly string[], onProgress?: Progress): Promise<OpenedLibrary> {
+export async function openLibrary(
+  config: Config,
+  corpusPaths: readonly string[],
+  onProgress?: Progress,
+): Promise<OpenedLibrary> {
   const library = new Library();
   if (corpusPaths.length === 0 && config.redis) {
     const store = await connectStore(config.redis);
@@ -66,7 +72,11 @@ export interface IngestReport {
 }
 
 /** Parses the files and, when Redis is configured, writes them to the shared store. */
-export async function ingestPaths(config: Config, paths: readonly string[], onProgress?: Progress): Promise<IngestReport> {
+export async function ingestPaths(
+  config: Config,
+  paths: readonly string[],
+  onProgress?: Progress,
+): Promise<IngestReport> {
   const store = config.redis ? await connectStore(config.redis) : undefined;
   try {
     const loaded = await loadPaths([...paths], onProgress ? { onProgress } : {});
@@ -76,7 +86,9 @@ export async function ingestPaths(config: Config, paths: readonly string[], onPr
       parsed: loaded.articles.length,
       duplicates: loaded.duplicates,
       problems: loaded.problems,
-      target: config.redis ? `Redis store ${config.redis.url}` : "nowhere (REDIS_URL is not set: checked only)",
+      target: config.redis
+        ? `Redis store ${config.redis.url}`
+        : "nowhere (REDIS_URL is not set: checked only)",
     };
   } finally {
     await store?.close();

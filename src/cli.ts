@@ -60,7 +60,9 @@ async function run(command: Command): Promise<number> {
       out(USAGE);
       return 0;
     case "version": {
-      const manifest = JSON.parse(readFileSync(fileURLToPath(new URL("../package.json", import.meta.url)), "utf8"));
+      const manifest = JSON.parse(
+        readFileSync(fileURLToPath(new URL("../package.json", import.meta.url)), "utf8"),
+      );
       out(String(manifest.version));
       return 0;
     }
@@ -96,8 +98,11 @@ async function run(command: Command): Promise<number> {
         const stored = report.stored
           ? `added ${report.stored.added}, updated ${report.stored.updated}, already stored ${report.stored.unchanged}`
           : "not stored";
-        out(`Parsed ${report.parsed} article(s) (${report.duplicates} duplicate(s) skipped), ${stored}; target: ${report.target}.`);
-        if (report.problems.length > 0) out(colors.yellow(`${report.problems.length} problem(s), listed above.`));
+        out(
+          `Parsed ${report.parsed} article(s) (${report.duplicates} duplicate(s) skipped), ${stored}; target: ${report.target}.`,
+        );
+        if (report.problems.length > 0)
+          out(colors.yellow(`${report.problems.length} problem(s), listed above.`));
       }
       return report.problems.length > 0 && report.parsed === 0 ? 1 : 0;
     }
@@ -112,9 +117,13 @@ export async function main(argv: readonly string[]): Promise<number> {
   } catch (error) {
     if (isBriefingError(error)) {
       err(`briefbot: ${error.userMessage()}`);
-      return error.code === "USAGE" || error.code === "INVALID_QUESTION" || error.code === "CONFIG_INVALID" ? 2 : 1;
+      return error.code === "USAGE" || error.code === "INVALID_QUESTION" || error.code === "CONFIG_INVALID"
+        ? 2
+        : 1;
     }
-    err(`briefbot: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    err(
+      `briefbot: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
     return 1;
   }
 }

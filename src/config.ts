@@ -19,7 +19,8 @@ export interface Config {
 
 function blankToUndefined(environment: NodeJS.ProcessEnv): Record<string, string | undefined> {
   const cleaned: Record<string, string | undefined> = {};
-  for (const [key, value] of Object.entries(environment)) cleaned[key] = value?.trim() ? value.trim() : undefined;
+  for (const [key, value] of Object.entries(environment))
+    cleaned[key] = value?.trim() ? value.trim() : undefined;
   return cleaned;
 }
 
@@ -27,7 +28,9 @@ function blankToUndefined(environment: NodeJS.ProcessEnv): Record<string, string
 export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
   const parsed = environmentSchema.safeParse(blankToUndefined(environment));
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`).join("; ");
+    const problems = parsed.error.issues
+      .map((issue) => `${issue.path.join(".")} ${issue.message}`)
+      .join("; ");
     throw new BriefingError("CONFIG_INVALID", `Invalid configuration: ${problems}`);
   }
   const values = parsed.data;

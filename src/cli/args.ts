@@ -43,7 +43,8 @@ function usageError(message: string): BriefingError {
 
 function parseLimit(raw: string): number {
   const limit = Number(raw);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw usageError(`--limit must be 1-1000, not "${raw}"`);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
+    throw usageError(`--limit must be 1-1000, not "${raw}"`);
   return limit;
 }
 
@@ -68,10 +69,12 @@ export function parseCommand(argv: readonly string[]): Command {
   const text = rest.length > 0 ? rest.join(" ") : undefined;
   switch (verb) {
     case "ask":
-      if (text === undefined && !options.batch) throw usageError('ask needs a question: briefbot ask "What happened?"');
+      if (text === undefined && !options.batch)
+        throw usageError('ask needs a question: briefbot ask "What happened?"');
       return { name: "ask", question: text, options };
     case "search":
-      if (text === undefined && !options.batch) throw usageError('search needs a query: briefbot search "interpol"');
+      if (text === undefined && !options.batch)
+        throw usageError('search needs a query: briefbot search "interpol"');
       return { name: "search", query: text, options };
     case "ingest":
       if (rest.length === 0) throw usageError("ingest needs at least one file or folder");

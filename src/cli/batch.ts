@@ -32,7 +32,11 @@ export async function* readBatch(path: string): AsyncGenerator<BatchItem> {
     try {
       value = JSON.parse(line);
     } catch (error) {
-      yield { id: null, text: undefined, error: new BriefingError("MALFORMED_INPUT", `Not JSON: ${describe(error)}`, { location }) };
+      yield {
+        id: null,
+        text: undefined,
+        error: new BriefingError("MALFORMED_INPUT", `Not JSON: ${describe(error)}`, { location }),
+      };
       continue;
     }
     const parsed = batchLine.safeParse(value);

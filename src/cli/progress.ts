@@ -8,7 +8,11 @@ export function progressBar(minimumFiles = 20): { onProgress: Progress; done(): 
     onProgress(done, total) {
       if (total < minimumFiles) return;
       if (!bar) {
-        bar = new SingleBar({ stream: process.stderr, format: "ingesting [{bar}] {value}/{total} files", hideCursor: true });
+        bar = new SingleBar({
+          stream: process.stderr,
+          format: "ingesting [{bar}] {value}/{total} files",
+          hideCursor: true,
+        });
         bar.start(total, 0);
       }
       bar.update(done);

@@ -28,7 +28,8 @@ function sourceLine(source: Source, colors: Palette): string {
 }
 
 export function renderAnswer(answer: Answer, colors: Palette): string {
-  if (answer.status === "no_evidence") return `${colors.yellow("No answer in the articles.")} ${answer.message ?? ""}`;
+  if (answer.status === "no_evidence")
+    return `${colors.yellow("No answer in the articles.")} ${answer.message ?? ""}`;
   const bullets = answer.bullets.map(
     (bullet) => `• ${bullet.text} ${colors.cyan(bullet.citations.map((n) => `[${n}]`).join(""))}`,
   );

@@ -1,17 +1,17 @@
-import { answerQuestion } from "./answer/extractive-answerer.ts";
 import type { AnswerTextTools, QueryToken, RetrievedPassage } from "./answer/evidence-types.ts";
+import { answerQuestion } from "./answer/extractive-answerer.ts";
 import { validateQuestion } from "./answer/question.ts";
 import type { StoreChanges } from "./ports.ts";
 import { SearchIndex } from "./search/search-index.ts";
 import { analyze } from "./text/analyze.ts";
-import { analyzeQuery } from "./text/query.ts";
 import { detectLanguage } from "./text/language.ts";
+import { analyzeQuery } from "./text/query.ts";
 import type { Answer, Article, IngestedArticle, LanguageCode, Passage, SearchHit } from "./types.ts";
 
 /**
  * The articles one process can answer from: article metadata, their passages, and a passage index.
- * The index ranks passages; each passage also carries its article's title, so a passage of an article
- * about the question's subject ranks above a stray mention elsewhere.
+ * Only passage text is indexed: the answerer weighs question words by their document frequency, and a
+ * headline repeated into every passage would make the story's subject look like a common word.
  */
 export class Library {
   readonly #articles = new Map<string, IngestedArticle>();

@@ -14,7 +14,10 @@ export async function readDocument(path: string, maxFileBytes: number | undefine
     return { name: path, content: new Uint8Array() };
   }
   const handle = await open(path, "r").catch((error: unknown) => {
-    throw new BriefingError("NOT_FOUND", `Cannot open ${path}: ${reason(error)}`, { location: path, cause: error });
+    throw new BriefingError("NOT_FOUND", `Cannot open ${path}: ${reason(error)}`, {
+      location: path,
+      cause: error,
+    });
   });
   try {
     const { size } = await handle.stat();
@@ -26,7 +29,10 @@ export async function readDocument(path: string, maxFileBytes: number | undefine
     return { name: path, content: await handle.readFile() };
   } catch (error) {
     if (error instanceof BriefingError) throw error;
-    throw new BriefingError("NOT_FOUND", `Cannot read ${path}: ${reason(error)}`, { location: path, cause: error });
+    throw new BriefingError("NOT_FOUND", `Cannot read ${path}: ${reason(error)}`, {
+      location: path,
+      cause: error,
+    });
   } finally {
     await handle.close();
   }

@@ -12,7 +12,9 @@ export async function expandPaths(paths: readonly string[]): Promise<string[]> {
   const visited = new Set<string>();
   for (const path of paths) {
     const stats = await stat(path).catch((error: unknown) => {
-      throw new BriefingError("NOT_FOUND", `No such file or folder: ${path}`, { location: path, cause: error });
+      const missing = error instanceof Error && "code" in error && error.code === "ENOENT";
+      const message = missing ? `No such file or folder: ${path}` : `Cannot read ${path}: ${String(error)}`;
+      throw new BriefingError("NOT_FOUND", message, { location: path, cause: error });
     });
     if (stats.isDirectory()) await walk(path, files, visited);
     else files.push(path);

@@ -37,13 +37,20 @@ export function parseStoredArticle(json: string, id: string): IngestedArticle {
   try {
     value = JSON.parse(json);
   } catch (error) {
-    throw new BriefingError("MALFORMED_INPUT", "A stored article is not valid JSON", { location: id, cause: error });
+    throw new BriefingError("MALFORMED_INPUT", "A stored article is not valid JSON", {
+      location: id,
+      cause: error,
+    });
   }
   const parsed = storedArticle.safeParse(value);
   if (!parsed.success) {
-    throw new BriefingError("MALFORMED_INPUT", `A stored article has an unexpected shape: ${parsed.error.message}`, {
-      location: id,
-    });
+    throw new BriefingError(
+      "MALFORMED_INPUT",
+      `A stored article has an unexpected shape: ${parsed.error.message}`,
+      {
+        location: id,
+      },
+    );
   }
   return parsed.data;
 }

@@ -43,7 +43,13 @@ describe("briefbot ask", () => {
       corpus,
       `${JSON.stringify({ id: "w1", title: "Weather", text: "The Rotterdam harbour closed on Monday because of a heavy storm with winds of 120 km/h. Ships waited outside the port.", language: "en" })}\n`,
     );
-    const result = await runCli(["ask", "--json", "--corpus", corpus, "Why did the Rotterdam harbour close?"]);
+    const result = await runCli([
+      "ask",
+      "--json",
+      "--corpus",
+      corpus,
+      "Why did the Rotterdam harbour close?",
+    ]);
     const answer = answerJsonSchema.parse(JSON.parse(result.stdout));
     expect(answer.status).toBe("answered");
     expect(answer.sources.every((source) => source.articleId === "w1")).toBe(true);
@@ -61,7 +67,10 @@ describe("briefbot ask", () => {
       ].join("\n"),
     );
     const result = await runCli(["ask", "--batch", batch]);
-    const lines = result.stdout.trim().split("\n").map((line) => JSON.parse(line));
+    const lines = result.stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line));
     expect(lines).toHaveLength(4);
     expect(lines[0]).toMatchObject({ id: "q1", status: "answered" });
     expect(lines[1]).toMatchObject({ id: null, error: { code: "MALFORMED_INPUT" } });

@@ -97,7 +97,12 @@ describe.each(stores)("%s article store", (_name, makeStore) => {
 describe("redis article store failures", () => {
   it("reports an unreachable Redis as a retryable STORE_UNAVAILABLE error", async () => {
     const { Redis } = await import("ioredis");
-    const client = new Redis({ port: 1, lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    const client = new Redis({
+      port: 1,
+      lazyConnect: true,
+      maxRetriesPerRequest: 0,
+      retryStrategy: () => null,
+    });
     client.on("error", () => {});
     const store = new RedisArticleStore(client, "unreachable");
     await expect(store.sequence()).rejects.toMatchObject({ code: "STORE_UNAVAILABLE", retryable: true });

@@ -7,7 +7,9 @@ export const answerJsonSchema = z
     question: z.string(),
     status: z.enum(["answered", "no_evidence"]),
     message: z.string().optional(),
-    bullets: z.array(z.object({ text: z.string().min(1), citations: z.array(z.number().int().positive()).min(1) }).strict()),
+    bullets: z.array(
+      z.object({ text: z.string().min(1), citations: z.array(z.number().int().positive()).min(1) }).strict(),
+    ),
     sources: z.array(
       z
         .object({
@@ -40,9 +42,12 @@ export function citationProblems(answer: Answer): string[] {
       cited.add(n);
       if (!answer.sources[n - 1]) problems.push(`bullet cites missing source [${n}]`);
     }
-    const supported = bullet.citations.some((n) => squash(answer.sources[n - 1]?.passage ?? "").includes(squash(bullet.text)));
+    const supported = bullet.citations.some((n) =>
+      squash(answer.sources[n - 1]?.passage ?? "").includes(squash(bullet.text)),
+    );
     if (!supported) problems.push(`bullet not found in its cited passages: ${bullet.text}`);
   }
-  for (const source of answer.sources) if (!cited.has(source.n)) problems.push(`source [${source.n}] is never cited`);
+  for (const source of answer.sources)
+    if (!cited.has(source.n)) problems.push(`source [${source.n}] is never cited`);
   return problems;
 }

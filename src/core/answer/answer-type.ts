@@ -10,8 +10,12 @@ const QUESTION_TYPES: Array<[RegExp, AnswerType]> = [
 
 const MONTHS =
   "january|february|march|april|may|june|july|august|september|october|november|december|januari|februari|maart|mei|juni|juli|augustus|oktober|janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre";
-const TIME = new RegExp(`\\b(?:1[0-9]{3}|20[0-9]{2})\\b|\\b(?:${MONTHS})\\b|\\b\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}\\b`, "iu");
-const QUANTITY = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|hundred|thousand|million|billion|een|twee|drie|vier|vijf|tien|honderd|duizend|miljoen|miljard|deux|trois|quatre|cinq|dix|cent|mille|million|milliard)s?\b/iu;
+const TIME = new RegExp(
+  `\\b(?:1[0-9]{3}|20[0-9]{2})\\b|\\b(?:${MONTHS})\\b|\\b\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}\\b`,
+  "iu",
+);
+const QUANTITY =
+  /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|hundred|thousand|million|billion|een|twee|drie|vier|vijf|tien|honderd|duizend|miljoen|miljard|deux|trois|quatre|cinq|dix|cent|mille|million|milliard)s?\b/iu;
 const CAPITALIZED = /(?<=\S\s)\p{Lu}[\p{L}\p{M}'’-]+/gu;
 
 /** Only question words at the start count: "Where is …", "Wanneer opent …". */

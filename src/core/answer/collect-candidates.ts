@@ -14,7 +14,7 @@ const NEIGHBOUR_WINDOW = 2;
 const NEIGHBOUR_DISCOUNT = 0.45;
 const COVERAGE_SHARE = 0.6;
 const PASSAGE_SHARE = 0.2;
-const SUBJECT_SHARE = 0.2;
+const SUBJECT_SHARE = 0.1;
 /** A question name within this many words of a sentence's start is likely what the sentence is about. */
 const SUBJECT_WINDOW = 8;
 /** Direct quotes are views more often than facts: a briefing prefers reported facts. */
@@ -39,13 +39,27 @@ function sentenceCandidate(
   if (text.length > MAX_CHARACTERS || wordCount(text) < MIN_WORDS) return undefined;
   const terms = new Set(tools.analyze(text, passage.language));
   const { matched, coverage } = matchQuery(query, terms, passage.language);
-  return { articleId: passage.articleId, passage, span: trimmed, text, language: passage.language, terms, matched, coverage };
+  return {
+    articleId: passage.articleId,
+    passage,
+    span: trimmed,
+    text,
+    language: passage.language,
+    terms,
+    matched,
+    coverage,
+  };
 }
 
 const SALIENT_SHARE_OF_MAX_WEIGHT = 0.3;
 
 /** Whether the sentence opens with a salient term of the anchor: "Training will include …" after "… training programmes". */
-function continuesTopic(candidate: Omit<Candidate, "score">, anchor: Candidate, query: WeightedQuery, tools: AnswerTextTools): boolean {
+function continuesTopic(
+  candidate: Omit<Candidate, "score">,
+  anchor: Candidate,
+  query: WeightedQuery,
+  tools: AnswerTextTools,
+): boolean {
   const floor = SALIENT_SHARE_OF_MAX_WEIGHT * tools.maxTermWeight();
   const opening = candidate.text.split(/\s+/u).slice(0, CONTINUATION_WINDOW).join(" ");
   return tools
@@ -54,7 +68,12 @@ function continuesTopic(candidate: Omit<Candidate, "score">, anchor: Candidate, 
 }
 
 /** Whether one of the question's names (capitalized words, acronyms) opens the sentence, as its subject would. */
-function opensWithName(text: string, language: string, query: WeightedQuery, tools: AnswerTextTools): boolean {
+function opensWithName(
+  text: string,
+  language: string,
+  query: WeightedQuery,
+  tools: AnswerTextTools,
+): boolean {
   if (query.names.size === 0) return false;
   const opening = text.split(/\s+/u).slice(0, SUBJECT_WINDOW).join(" ");
   return tools.analyze(opening, language).some((term) => query.names.has(term));
@@ -81,7 +100,8 @@ export function collectCandidates(
       const subject = opensWithName(candidate.text, candidate.language, query, tools) ? 1 : 0;
       const quoted = OPENING_QUOTE.test(candidate.text) ? QUOTE_FACTOR : 1;
       const total =
-        quoted * (COVERAGE_SHARE * candidate.coverage + PASSAGE_SHARE * passageShare + SUBJECT_SHARE * subject);
+        quoted *
+        (COVERAGE_SHARE * candidate.coverage + PASSAGE_SHARE * passageShare + SUBJECT_SHARE * subject);
       byKey.set(`${passage.articleId}@${span.start}`, { ...candidate, score: total });
     }
   }
@@ -103,7 +123,9 @@ function addNeighbours(
 ): void {
   const passages = corpus.articlePassages(anchor.articleId);
   const sentences = passages.flatMap((passage) => passage.sentences.map((span) => ({ passage, span })));
-  const position = sentences.findIndex(({ span }) => span.end >= anchor.span.end && span.start <= anchor.span.start);
+  const position = sentences.findIndex(
+    ({ span }) => span.end >= anchor.span.end && span.start <= anchor.span.start,
+  );
   if (position < 0) return;
   const text = corpus.articleText(anchor.articleId);
   for (const { passage, span } of sentences.slice(position + 1, position + 1 + NEIGHBOUR_WINDOW)) {

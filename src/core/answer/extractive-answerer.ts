@@ -1,13 +1,13 @@
 import type { Answer, Article, LanguageCode } from "../types.ts";
-import { type CorpusView, collectCandidates } from "./collect-candidates.ts";
 import { expectedAnswerType, holdsAnswerType } from "./answer-type.ts";
+import { type CorpusView, collectCandidates } from "./collect-candidates.ts";
 import { composeAnswer } from "./compose-answer.ts";
 import type { AnswerTextTools, Candidate, QueryToken, RetrievedPassage } from "./evidence-types.ts";
 import { type FactGroup, groupFacts } from "./fact-groups.ts";
 import { type CorpusSummary, noEvidence } from "./no-evidence.ts";
-import { guessQuestionLanguage } from "./question-language.ts";
-import { validateQuestion } from "./question.ts";
 import { weighQuery } from "./query-weights.ts";
+import { validateQuestion } from "./question.ts";
+import { guessQuestionLanguage } from "./question-language.ts";
 
 export interface AnswererCorpus extends CorpusView, CorpusSummary {
   article(id: string): Article;
@@ -22,7 +22,7 @@ export interface AnswererDependencies {
 
 const PASSAGES_TO_READ = 30;
 /** The best sentence must hold at least this share of the question's weight, or we abstain. */
-const MIN_COVERAGE = 0.45;
+const MIN_COVERAGE = 0.4;
 /** Bullets after the first must score at least this share of the first. */
 const RELATIVE_FLOOR = 0.4;
 /** A bullet matching less than this share of the best match needs a second article saying the same. */
@@ -51,7 +51,8 @@ export function answerQuestion(rawQuestion: string, dependencies: AnswererDepend
   const { tools, corpus } = dependencies;
   const language = guessQuestionLanguage(question, corpus.languages, dependencies.detectLanguage);
   const query = weighQuery(tools.analyzeQuery(question, corpus.languages, language), tools, question);
-  if (query.tokens.length === 0 || corpus.articleCount === 0) return noEvidence(question, query, tools, corpus);
+  if (query.tokens.length === 0 || corpus.articleCount === 0)
+    return noEvidence(question, query, tools, corpus);
   const retrieved = dependencies.retrieve(query.tokens, PASSAGES_TO_READ);
   const candidates = collectCandidates(retrieved, query, tools, corpus);
   const bestCoverage = Math.max(0, ...candidates.map((candidate) => candidate.coverage));
@@ -66,4 +67,3 @@ export function answerQuestion(rawQuestion: string, dependencies: AnswererDepend
   );
   return composeAnswer(question, kept, (id) => corpus.article(id));
 }
-

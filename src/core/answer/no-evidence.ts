@@ -24,14 +24,17 @@ export function noEvidence(
     return {
       question,
       status: "no_evidence",
-      message: "No articles are loaded yet. Add some with `briefbot ingest <files or folders>` and ask again.",
+      message:
+        "No articles are loaded yet. Add some with `briefbot ingest <files or folders>` and ask again.",
       bullets: [],
       sources: [],
     };
   }
   const ceiling = tools.maxTermWeight();
   const absent = query.tokens
-    .filter((token) => token.variants.length > 0 && token.variants.every((v) => tools.termWeight(v) >= ceiling))
+    .filter(
+      (token) => token.variants.length > 0 && token.variants.every((v) => tools.termWeight(v) >= ceiling),
+    )
     .map((token) => token.surface);
   const scope = `${corpus.articleCount} article${corpus.articleCount === 1 ? "" : "s"}${
     corpus.languages.length > 0 ? ` (${corpus.languages.join(", ")})` : ""

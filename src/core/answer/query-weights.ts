@@ -13,7 +13,51 @@ export interface WeightedQuery {
 
 const NAME = /^\p{Lu}/u;
 
-export function weighQuery(tokens: QueryToken[], tools: AnswerTextTools, question: string): WeightedQuery {
+/** Question words ask; they are not what the answer contains. */
+const INTERROGATIVES = new Set([
+  "what",
+  "who",
+  "whom",
+  "whose",
+  "which",
+  "where",
+  "when",
+  "why",
+  "how",
+  "wat",
+  "wie",
+  "wiens",
+  "welk",
+  "welke",
+  "waar",
+  "wanneer",
+  "waarom",
+  "hoe",
+  "hoeveel",
+  "que",
+  "qui",
+  "quoi",
+  "quel",
+  "quelle",
+  "quels",
+  "quelles",
+  "lequel",
+  "laquelle",
+  "lesquels",
+  "lesquelles",
+  "ou",
+  "quand",
+  "pourquoi",
+  "comment",
+  "combien",
+]);
+
+function isInterrogative(token: QueryToken): boolean {
+  return INTERROGATIVES.has(token.surface.toLocaleLowerCase().normalize("NFD").replace(/\p{M}/gu, ""));
+}
+
+export function weighQuery(analyzed: QueryToken[], tools: AnswerTextTools, question: string): WeightedQuery {
+  const tokens = analyzed.filter((token) => !isInterrogative(token));
   const weights = tokens.map(
     (token) => token.weight * Math.max(0, ...token.variants.map((variant) => tools.termWeight(variant))),
   );

@@ -6,7 +6,10 @@ export const MAX_QUESTION_CHARACTERS = 1_000;
 export function validateQuestion(raw: string): string {
   const question = raw.replace(/\s+/g, " ").trim();
   if (question.length === 0) {
-    throw new BriefingError("INVALID_QUESTION", 'The question is empty: ask something like "What will Trend Micro provide?"');
+    throw new BriefingError(
+      "INVALID_QUESTION",
+      'The question is empty: ask something like "What will Trend Micro provide?"',
+    );
   }
   if (question.length > MAX_QUESTION_CHARACTERS) {
     throw new BriefingError(

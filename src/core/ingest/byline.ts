@@ -7,6 +7,8 @@ export interface Byline {
 }
 
 const MAX_BYLINE_CHARS = 120;
+/** A dateline is a date plus a few words ("Published", a weekday, a time, "Media release"). */
+const MAX_DATELINE_EXTRA_WORDS = 4;
 const BY_PREFIX =
   /^(?:(?:written|posted|reported|words|text|story|geschreven|rédigé|écrit|publié)\s+)?(?:by|door|par|von|por)\s+/i;
 const AUTHOR_LABEL = /^(?:authors?|auteurs?|autor(?:in|en)?|reporter|journalist|tekst|texte)\s*:\s*/i;
@@ -15,7 +17,7 @@ const PUBLISHED_LABEL =
 const PART_SEPARATOR = /\s+[-–—|·•]\s+|\s*[|·•]\s*/;
 const NAME_JOINER = /\s+(?:and|en|et|und|y|e)\s+|\s*&\s*|,\s+/;
 const NAME_TOKEN = /^\p{Lu}[\p{L}'’.-]*$/u;
-const PARTICLES = new Set(["van", "de", "der", "den", "von", "le", "la", "du", "des", "di", "da", "dos", "del", "ten", "ter", "bin", "al", "el", "zu", "'t"]);
+const PARTICLES = new Set("van de der den von le la du des di da dos del ten ter bin al el zu 't".split(" "));
 const ROLE_WORDS =
   /\b(?:editor|contributor|reporter|correspondent|writer|journalist|columnist|analyst|staff|redacteur|redactie|rédacteur|rédaction|journaliste|correspondant|redakteur|redaktion|news|desk|team)\b/i;
 
@@ -31,7 +33,10 @@ export function readByline(line: string): Byline | undefined {
   const rest = labeled ?? prefixed;
   if (rest !== undefined) {
     const author = readNames(rest);
-    return author === undefined ? undefined : withDate({ author }, rest);
+    if (author !== undefined) return withDate({ author }, rest);
+    // "By Staff Writer - June 3, 2014": no person to name, but still a byline with a date.
+    const dated = withDate({}, rest);
+    return dated.published === undefined ? undefined : dated;
   }
   return readNameAndDate(line) ?? readDateline(line);
 }
@@ -41,7 +46,8 @@ function readNameAndDate(line: string): Byline | undefined {
   const parts = line.split(PART_SEPARATOR);
   if (parts.length < 2 || findDates(line).length === 0) return undefined;
   const author = parts.find(
-    (part) => part.includes(" ") && part !== part.toUpperCase() && findDates(part).length === 0 && isPersonName(part),
+    (part) =>
+      part.includes(" ") && part !== part.toUpperCase() && findDates(part).length === 0 && isPersonName(part),
   );
   return author === undefined ? undefined : withDate({ author }, line);
 }
@@ -51,8 +57,11 @@ function readDateline(line: string): Byline | undefined {
   if (line.length > 100 || (endsLikeSentence(line) && !PUBLISHED_LABEL.test(line))) return undefined;
   const dates = findDates(line);
   if (dates.length === 0) return undefined;
-  const dateWords = dates.reduce((sum, date) => sum + wordCount(line.slice(date.index, date.index + date.length)), 0);
-  return wordCount(line) - dateWords <= 6 ? withDate({}, line) : undefined;
+  const dateWords = dates.reduce(
+    (sum, date) => sum + wordCount(line.slice(date.index, date.index + date.length)),
+    0,
+  );
+  return wordCount(line) - dateWords <= MAX_DATELINE_EXTRA_WORDS ? withDate({}, line) : undefined;
 }
 
 function withDate(byline: Byline, text: string): Byline {

@@ -1,5 +1,5 @@
-import { splitSentences } from "../text/sentences.ts";
 import { BriefingError } from "../errors.ts";
+import { splitSentences } from "../text/sentences.ts";
 import type { Article, IngestedArticle } from "../types.ts";
 import { articleLanguage, languageWarning } from "./article-language.ts";
 import { parseDate } from "./dates.ts";
@@ -25,20 +25,21 @@ export function composeArticle(draft: Draft): Composed {
   const header = extractHeader(removeFurniture(draft.blocks), stated.title);
   const body = arrangeBody(header.body);
   if (body.length === 0) {
-    throw new BriefingError("EMPTY_INPUT", "No article text is left after removing page furniture", { location });
+    const message = "No article text is left after removing page furniture";
+    throw new BriefingError("EMPTY_INPUT", message, { location });
   }
   const { text, paragraphs } = joinParagraphs(body);
   if (text.length > MAX_ARTICLE_CHARS) {
-    throw new BriefingError("INPUT_TOO_LARGE", `The article text is longer than ${MAX_ARTICLE_CHARS} characters`, {
-      location,
-    });
+    const message = `The article text is longer than ${MAX_ARTICLE_CHARS} characters`;
+    throw new BriefingError("INPUT_TOO_LARGE", message, { location });
   }
   const warnings: IngestWarning[] = [];
   const title = cleanInline(header.title ?? "") || fallbackTitle(text, paragraphs);
   const language = articleLanguage(text, stated.language, draft.languageHint);
   const contentHash = contentHashOf(title, text);
   const article: Article = { id: stated.id ?? derivedId(contentHash), title, text, language, contentHash };
-  const published = statedDate(stated.published, location, warnings) ?? header.published ?? leadDate(header.body);
+  const published =
+    statedDate(stated.published, location, warnings) ?? header.published ?? leadDate(header.body);
   assignDefined(article, {
     url: stated.url,
     published,
@@ -56,7 +57,11 @@ function joinParagraphs(body: BodyParagraph[]): { text: string; paragraphs: Para
   let text = "";
   for (const paragraph of body) {
     if (text !== "") text += "\n\n";
-    paragraphs.push({ start: text.length, end: text.length + paragraph.text.length, heading: paragraph.heading });
+    paragraphs.push({
+      start: text.length,
+      end: text.length + paragraph.text.length,
+      heading: paragraph.heading,
+    });
     text += paragraph.text;
   }
   return { text, paragraphs };
@@ -68,14 +73,20 @@ function fallbackTitle(text: string, paragraphs: ParagraphSpan[]): string {
   const sentence = first ? splitSentences(text, first.start, first.end)[0] : undefined;
   const title = sentence ? text.slice(sentence.start, sentence.end) : text;
   if (title.length <= MAX_FALLBACK_TITLE_CHARS) return title;
-  const cut = title.lastIndexOf(" ", MAX_FALLBACK_TITLE_CHARS - 1);
-  return `${title.slice(0, cut > 40 ? cut : MAX_FALLBACK_TITLE_CHARS - 1)}…`;
+  const space = title.lastIndexOf(" ", MAX_FALLBACK_TITLE_CHARS - 1);
+  const cut = space > MAX_FALLBACK_TITLE_CHARS / 2 ? space : MAX_FALLBACK_TITLE_CHARS - 1;
+  return `${title.slice(0, cut)}…`;
 }
 
-function statedDate(value: string | undefined, location: string, warnings: IngestWarning[]): string | undefined {
+function statedDate(
+  value: string | undefined,
+  location: string,
+  warnings: IngestWarning[],
+): string | undefined {
   if (value === undefined) return undefined;
   const iso = parseDate(value);
-  if (iso === undefined) warnings.push({ location, message: `Ignored the publication date "${value}": not a date` });
+  if (iso === undefined)
+    warnings.push({ location, message: `Ignored the publication date "${value}": not a date` });
   return iso;
 }
 

@@ -33,7 +33,8 @@ export function findDates(text: string): FoundDate[] {
   const add = (match: RegExpExecArray, year: number, month: number | undefined, day: number) => {
     const iso = month === undefined ? undefined : toIso(year, month, day);
     const index = match.index;
-    if (iso && !found.some((date) => date.index === index)) found.push({ iso, index, length: match[0].length });
+    if (iso && !found.some((date) => date.index === index))
+      found.push({ iso, index, length: match[0].length });
   };
   for (const m of text.matchAll(ISO)) add(m, Number(m[1]), Number(m[2]), Number(m[3]));
   for (const m of text.matchAll(YEAR_FIRST_SLASHED)) add(m, Number(m[1]), Number(m[2]), Number(m[3]));

@@ -5,7 +5,6 @@ const MAX_CONTROL_RATIO = 0.01;
 
 const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
 const windows1252 = new TextDecoder("windows-1252");
-const CONTROL = /[\u0000-\u0008\u000B\u000E-\u001F\u007F-\u009F]/g;
 
 /**
  * Bytes to text: UTF-8 (BOM stripped), UTF-16 when it has a BOM, and windows-1252 for legacy text that is
@@ -14,7 +13,9 @@ const CONTROL = /[\u0000-\u0008\u000B\u000E-\u001F\u007F-\u009F]/g;
 export function decodeText(bytes: Uint8Array, location: string): string {
   const text = normalizeNewlines(decodeBytes(bytes, location));
   if (controlRatio(text) > MAX_CONTROL_RATIO) {
-    throw new BriefingError("BINARY_INPUT", "The content has control characters: it looks binary", { location });
+    throw new BriefingError("BINARY_INPUT", "The content has control characters: it looks binary", {
+      location,
+    });
   }
   if (text.trim() === "") {
     throw new BriefingError("EMPTY_INPUT", "The content is empty", { location });
@@ -45,8 +46,16 @@ function utf16Encoding(bytes: Uint8Array): "utf-16le" | "utf-16be" | undefined {
   return undefined;
 }
 
+/** Share of C0/C1 control characters other than tab, line feed, form feed and carriage return. */
 function controlRatio(text: string): number {
-  if (text.length === 0) return 0;
-  const controls = text.match(CONTROL);
-  return controls ? controls.length / text.length : 0;
+  let controls = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    const isControl =
+      code < 0x20
+        ? code !== 0x09 && code !== 0x0a && code !== 0x0c && code !== 0x0d
+        : code >= 0x7f && code <= 0x9f;
+    if (isControl) controls++;
+  }
+  return text.length === 0 ? 0 : controls / text.length;
 }

@@ -2,20 +2,22 @@ import type { Block } from "./draft.ts";
 import { comparable, wordCount } from "./lines.ts";
 
 /** Whole lines that are page chrome, compared lower case without punctuation (en, nl, fr, de, es). */
-const FURNITURE_LINES = new Set([
-  "editorial standards", "all news", "print", "print this page", "share", "share this", "share this article",
-  "tweet", "email", "e mail", "facebook", "twitter", "linkedin", "whatsapp", "pinterest", "reddit", "advertisement",
-  "sponsored", "sponsored content", "media release", "press release", "news release", "related", "related articles",
-  "related stories", "most read", "most popular", "trending", "comments", "leave a comment", "skip to content",
-  "skip to main content", "back to top", "menu", "home", "search", "sign in", "log in", "register", "subscribe",
-  "newsletter", "close", "next article", "previous article", "toggle navigation", "loading",
-  "delen", "deel dit artikel", "meer nieuws", "alle nieuws", "advertentie", "persbericht", "reacties", "reageer",
-  "gerelateerde artikelen", "inloggen", "abonneren", "nieuwsbrief", "zoeken", "sluiten", "printen", "afdrukken",
-  "partager", "imprimer", "toutes les actualités", "tous les articles", "publicité", "communiqué de presse",
-  "commentaires", "articles similaires", "sur le même sujet", "se connecter", "s abonner", "rechercher", "fermer",
-  "accueil", "teilen", "drucken", "anzeige", "werbung", "pressemitteilung", "kommentare", "startseite",
-  "compartir", "imprimir", "publicidad", "comunicado de prensa", "noticias relacionadas", "comentarios",
-]);
+const FURNITURE_LINES = new Set(
+  (
+    "editorial standards|all news|print|print this page|share|share this|share this article|tweet|" +
+    "email|e mail|facebook|twitter|linkedin|whatsapp|pinterest|reddit|advertisement|sponsored|" +
+    "sponsored content|media release|press release|news release|related|related articles|" +
+    "related stories|most read|most popular|trending|comments|leave a comment|skip to content|" +
+    "skip to main content|back to top|menu|home|search|sign in|log in|register|subscribe|newsletter|" +
+    "close|next article|previous article|toggle navigation|loading|delen|deel dit artikel|meer nieuws|" +
+    "alle nieuws|advertentie|persbericht|reacties|reageer|gerelateerde artikelen|inloggen|abonneren|" +
+    "nieuwsbrief|zoeken|sluiten|printen|afdrukken|partager|imprimer|toutes les actualités|" +
+    "tous les articles|publicité|communiqué de presse|commentaires|articles similaires|" +
+    "sur le même sujet|se connecter|s abonner|rechercher|fermer|accueil|teilen|drucken|anzeige|" +
+    "werbung|pressemitteilung|kommentare|startseite|compartir|imprimir|publicidad|" +
+    "comunicado de prensa|noticias relacionadas|comentarios"
+  ).split("|"),
+);
 
 /** Openings of short lines that point elsewhere or sell something. */
 const FURNITURE_OPENING = new RegExp(
@@ -37,6 +39,8 @@ const CONSENT = /\b(?:accept|agree|consent|use|privacy|akkoord|gebruik|accepter|
 
 /** Longer blocks are prose: a cookie notice of 60 words is about this long. */
 const MAX_FURNITURE_CHARS = 500;
+/** Menus, share lines and link lines are shorter than this; longer blocks can only be cookie notices. */
+const MAX_LINE_CHARS = 150;
 /** Known furniture lines are short. */
 const MAX_PHRASE_CHARS = 40;
 
@@ -44,19 +48,24 @@ const MAX_PHRASE_CHARS = 40;
 export function isFurniture(block: Block): boolean {
   const text = block.text;
   if (text.length > MAX_FURNITURE_CHARS) return false;
+  if (text.length > MAX_LINE_CHARS) return isCookieNotice(text);
   if (!THREE_LETTERS.test(text)) return true;
   if (text.length <= MAX_PHRASE_CHARS && FURNITURE_LINES.has(comparable(text))) return true;
   if (FURNITURE_OPENING.test(text) && wordCount(text) <= 15) return true;
-  if (URL_LINE.test(text)) return true;
-  if (COOKIE.test(text) && CONSENT.test(text) && wordCount(text) <= 60) return true;
-  return isNavigationTrail(text);
+  return URL_LINE.test(text) || isCookieNotice(text) || isNavigationTrail(text);
+}
+
+function isCookieNotice(text: string): boolean {
+  return COOKIE.test(text) && CONSENT.test(text) && wordCount(text) <= 60;
 }
 
 /** "All news | Print", "Home › World › Europe": short segments between separators, no sentence. */
 function isNavigationTrail(text: string): boolean {
   if (!NAV_MARK.test(text)) return false;
   const segments = text.split(NAV_SEPARATOR).filter((segment) => segment !== "");
-  return segments.length >= 2 && segments.every((segment) => wordCount(segment) <= 3 && !/[.!?]$/.test(segment));
+  return (
+    segments.length >= 2 && segments.every((segment) => wordCount(segment) <= 3 && !/[.!?]$/.test(segment))
+  );
 }
 
 export function removeFurniture(blocks: Block[]): Block[] {

@@ -26,14 +26,19 @@ const SOURCE_LABEL = /^(?:source|bron|quelle|fuente|fonte)\s*:\s*(.{2,80}?)\.?$/
  * removes them from the body. Lines above the headline are masthead and go, after their metadata is read.
  */
 export function extractHeader(blocks: Block[], statedTitle: string | undefined): Header {
-  const titleIndex = statedTitle === undefined ? findTitleIndex(blocks) : findStatedTitle(blocks, statedTitle);
-  const header: Header = { title: statedTitle ?? blocks[titleIndex]?.text, body: blocks.slice(titleIndex + 1) };
+  const titleIndex =
+    statedTitle === undefined ? findTitleIndex(blocks) : findStatedTitle(blocks, statedTitle);
+  const header: Header = {
+    title: statedTitle ?? blocks[titleIndex]?.text,
+    body: blocks.slice(titleIndex + 1),
+  };
   for (const block of blocks.slice(0, Math.max(0, titleIndex))) absorb(header, block.text);
-  header.body = header.body.filter((block, index) => {
+  const body = header.body.filter((block, index) => {
     const nearTop = index < BYLINE_SEARCH_BLOCKS;
     const nearEnd = index >= header.body.length - 2 && SOURCE_LABEL.test(block.text);
     return !((nearTop || nearEnd) && absorb(header, block.text));
   });
+  if (body.length > 0) header.body = body;
   return header;
 }
 

@@ -47,7 +47,8 @@ export function setOnce(meta: HtmlMetadata, field: MetaField, value: string | un
   meta[field] = trimmed;
 }
 
-const ARTICLE_TYPES = /^(?:News|Reportage|Analysis|Opinion|Report|Scholarly|Tech|Satirical)?Article$|^BlogPosting$/;
+const ARTICLE_TYPES =
+  /^(?:News|Reportage|Analysis|Opinion|Report|Scholarly|Tech|Satirical)?Article$|^BlogPosting$/;
 
 /** Reads headline, dates, author, publisher and url from a JSON-LD script; ignores what it cannot read. */
 export function readJsonLd(json: string, meta: HtmlMetadata): void {
@@ -85,7 +86,8 @@ function findArticle(value: unknown, depth: number): JsonObject | undefined {
 
 function text(value: unknown): string | undefined {
   if (typeof value === "string") return value;
-  if (typeof value === "object" && value !== null && !Array.isArray(value)) return text((value as JsonObject)["@id"]);
+  if (typeof value === "object" && value !== null && !Array.isArray(value))
+    return text((value as JsonObject)["@id"]);
   return undefined;
 }
 
@@ -105,7 +107,8 @@ export function stripSiteSuffix(title: string, siteName: string | undefined): st
   if (parts.length < 2) return title;
   const last = parts.at(-1) ?? "";
   const first = parts.slice(0, -1).join(" - ");
-  const isSite = siteName !== undefined ? last.toLowerCase() === siteName.toLowerCase() : last.split(" ").length <= 4;
+  const isSite =
+    siteName !== undefined ? last.toLowerCase() === siteName.toLowerCase() : last.split(" ").length <= 4;
   return isSite && first.length > last.length ? first : title;
 }
 

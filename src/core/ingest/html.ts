@@ -1,5 +1,6 @@
 import { Parser } from "htmlparser2";
 import type { Block, StatedMetadata } from "./draft.ts";
+import { breaksBlock, headingLevel, isSkipped, isVoid } from "./html-elements.ts";
 import { type HtmlMetadata, metaField, readJsonLd, setOnce, toStated } from "./html-meta.ts";
 import { cleanInline } from "./lines.ts";
 
@@ -9,19 +10,6 @@ export interface ParsedHtml {
   /** `<html lang>` or og:locale: often a site-wide default, so only a hint for language detection. */
   languageHint: string | undefined;
 }
-
-/** Elements whose content is never article text. */
-const SKIPPED = new Set([
-  "script", "style", "nav", "aside", "form", "noscript", "iframe", "svg", "template", "button", "select",
-  "textarea", "object", "canvas", "dialog", "footer", "menu",
-]);
-const BLOCKS = new Set([
-  "p", "div", "section", "article", "main", "blockquote", "pre", "br", "hr", "table", "tr", "ul", "ol", "dl",
-  "dt", "dd", "figure", "figcaption", "address", "header", "center", "details", "summary", "body", "title",
-]);
-const HEADINGS = new Set(["h1", "h2", "h3", "h4", "h5", "h6"]);
-const SKIPPED_ROLES = new Set(["navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alert"]);
-const FURNITURE_CLASS = /(?:^|[\s_-])(?:share|sharing|social|related|newsletter|cookies?|consent|advert\w*|ads?|promo|comments?|breadcrumbs?|subscribe|sidebar|popup|modal|paywall|sr-only|visually-hidden)(?:$|[\s_-])/i;
 
 /** Readable text of an HTML page: the <article> (or <main>) when there is one, without page furniture. */
 export function parseHtml(html: string): ParsedHtml {
@@ -54,8 +42,9 @@ class TextCollector {
   private specialText = "";
 
   onopentag(name: string, attributes: Record<string, string>): void {
-    if (this.skipStack.length > 0 || this.shouldSkip(name, attributes)) {
-      if (!VOID.has(name)) this.skipStack.push(name);
+    const inContent = this.articleStack.length > 0 || this.mainDepth > 0;
+    if (this.skipStack.length > 0 || isSkipped(name, attributes, inContent)) {
+      if (!isVoid(name)) this.skipStack.push(name);
       if (name === "script" && attributes.type === "application/ld+json") this.startSpecial("ld");
       return;
     }
@@ -64,9 +53,12 @@ class TextCollector {
     if (name === "main") this.mainDepth++;
     if (name === "title") this.startSpecial("title");
     if (name === "li") this.listDepth++;
-    if (HEADINGS.has(name) || name === "li" || BLOCKS.has(name)) {
+    if (name === "br") {
+      if (this.headingLevel > 0) this.buffer += " ";
+      else this.flush();
+    } else if (breaksBlock(name)) {
       this.flush();
-      this.headingLevel = HEADINGS.has(name) ? Number(name.charAt(1)) : 0;
+      this.headingLevel = headingLevel(name);
       this.kind = this.headingLevel > 0 ? "heading" : this.listDepth > 0 ? "item" : "text";
     }
     if (name === "td" || name === "th") this.buffer += " ";
@@ -79,7 +71,7 @@ class TextCollector {
       return;
     }
     if (name === "title" && this.special === "title") setOnce(this.meta, "documentTitle", this.endSpecial());
-    if (HEADINGS.has(name) || name === "li" || BLOCKS.has(name)) {
+    if (breaksBlock(name)) {
       this.flush();
       if (name === "li") this.listDepth = Math.max(0, this.listDepth - 1);
       this.headingLevel = 0;
@@ -102,15 +94,6 @@ class TextCollector {
     return { blocks, stated: toStated(this.meta, headline), languageHint: this.meta.languageHint };
   }
 
-  private shouldSkip(name: string, attributes: Record<string, string>): boolean {
-    if (SKIPPED.has(name)) return true;
-    if (name === "header" && this.articleStack.length === 0 && this.mainDepth === 0) return true;
-    if ("hidden" in attributes || attributes["aria-hidden"] === "true") return true;
-    if (/display\s*:\s*none|visibility\s*:\s*hidden/i.test(attributes.style ?? "")) return true;
-    if (SKIPPED_ROLES.has(attributes.role ?? "")) return true;
-    return FURNITURE_CLASS.test(`${attributes.class ?? ""} ${attributes.id ?? ""}`);
-  }
-
   private readAttributes(name: string, attributes: Record<string, string>): void {
     if (name === "html") setOnce(this.meta, "languageHint", attributes.lang ?? attributes["xml:lang"]);
     if (name === "meta") {
@@ -118,7 +101,8 @@ class TextCollector {
       const field = key === undefined ? undefined : metaField(key);
       if (field) setOnce(this.meta, field, attributes.content);
     }
-    if (name === "link" && /\bcanonical\b/i.test(attributes.rel ?? "")) setOnce(this.meta, "url", attributes.href);
+    if (name === "link" && /\bcanonical\b/i.test(attributes.rel ?? ""))
+      setOnce(this.meta, "url", attributes.href);
     if (name === "time") {
       const isPublished = "pubdate" in attributes || attributes.itemprop === "datePublished";
       if (isPublished || this.articleStack.length > 0) setOnce(this.meta, "published", attributes.datetime);
@@ -142,16 +126,21 @@ class TextCollector {
     this.buffer = "";
     if (text === "") return;
     const article = this.articleStack.at(-1) ?? -1;
-    this.blocks.push({ kind: this.kind, text, article, inMain: this.mainDepth > 0, level: this.headingLevel });
+    this.blocks.push({
+      kind: this.kind,
+      text,
+      article,
+      inMain: this.mainDepth > 0,
+      level: this.headingLevel,
+    });
   }
 }
-
-const VOID = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]);
 
 /** The largest <article> if it holds real text, else <main>, else everything. */
 function chooseContent(blocks: ScopedBlock[]): ScopedBlock[] {
   const sizes = new Map<number, number>();
-  for (const block of blocks) if (block.article >= 0) sizes.set(block.article, (sizes.get(block.article) ?? 0) + block.text.length);
+  for (const block of blocks)
+    if (block.article >= 0) sizes.set(block.article, (sizes.get(block.article) ?? 0) + block.text.length);
   const [largest, size] = [...sizes].sort((a, b) => b[1] - a[1])[0] ?? [-1, 0];
   if (size >= 200) return blocks.filter((block) => block.article === largest);
   const main = blocks.filter((block) => block.inMain);

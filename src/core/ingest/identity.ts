@@ -7,7 +7,9 @@ const DERIVED_ID_CHARS = 16;
 
 /** sha-256 (hex) of title and text with case, Unicode form and whitespace normalized. */
 export function contentHashOf(title: string, text: string): string {
-  return createHash("sha256").update(`${normalizeForHash(title)}\n${normalizeForHash(text)}`).digest("hex");
+  return createHash("sha256")
+    .update(`${normalizeForHash(title)}\n${normalizeForHash(text)}`)
+    .digest("hex");
 }
 
 export function derivedId(contentHash: string): string {

@@ -17,7 +17,7 @@ const articleId = z
 
 const languageTag = z
   .string()
-  .refine((value) => languageTagCode(value) !== undefined, "must be a language code such as \"en\" or \"pt-BR\"");
+  .refine((value) => languageTagCode(value) !== undefined, 'must be a language code such as "en" or "pt-BR"');
 
 /** One line of a .jsonl file. Unknown keys are ignored; null counts as absent. */
 export const jsonlArticle = z.object({

@@ -1,5 +1,5 @@
-import { isKnownLanguage, languageTagCode } from "../text/language.ts";
 import { BriefingError } from "../errors.ts";
+import { isKnownLanguage, languageTagCode } from "../text/language.ts";
 import type { Draft, IngestWarning, StatedMetadata } from "./draft.ts";
 import { describeIssues, type JsonlArticle, jsonlArticle } from "./jsonl-schema.ts";
 import { MAX_ARTICLE_CHARS } from "./limits.ts";
@@ -34,21 +34,27 @@ function parseLine(line: string, origin: string, location: string, warnings: Ing
     value = JSON.parse(line);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new BriefingError("MALFORMED_INPUT", `The line is not valid JSON: ${reason}`, { location, cause: error });
+    throw new BriefingError("MALFORMED_INPUT", `The line is not valid JSON: ${reason}`, {
+      location,
+      cause: error,
+    });
   }
   const result = jsonlArticle.safeParse(value);
   if (!result.success) {
-    throw new BriefingError("MALFORMED_INPUT", `The line is not a valid article: ${describeIssues(result.error)}`, {
-      location,
-    });
+    const message = `The line is not a valid article: ${describeIssues(result.error)}`;
+    throw new BriefingError("MALFORMED_INPUT", message, { location });
   }
   const record = result.data;
   if (record.text.length > MAX_ARTICLE_CHARS) {
-    throw new BriefingError("INPUT_TOO_LARGE", `The article text is longer than ${MAX_ARTICLE_CHARS} characters`, {
-      location,
-    });
+    const message = `The article text is longer than ${MAX_ARTICLE_CHARS} characters`;
+    throw new BriefingError("INPUT_TOO_LARGE", message, { location });
   }
-  return { blocks: parsePlainText(record.text), stated: stated(record, location, warnings), origin, location };
+  return {
+    blocks: parsePlainText(record.text),
+    stated: stated(record, location, warnings),
+    origin,
+    location,
+  };
 }
 
 function stated(record: JsonlArticle, location: string, warnings: IngestWarning[]): StatedMetadata {
@@ -59,11 +65,15 @@ function stated(record: JsonlArticle, location: string, warnings: IngestWarning[
     if (value !== undefined) fields[key] = value;
   }
   if (record.url !== undefined && URL.canParse(record.url)) fields.url = record.url;
-  else if (record.url !== undefined) warnings.push({ location, message: `Ignored the url "${record.url}": not a url` });
+  else if (record.url !== undefined)
+    warnings.push({ location, message: `Ignored the url "${record.url}": not a url` });
   const language = record.language == null ? undefined : languageTagCode(record.language);
   if (language !== undefined && isKnownLanguage(language)) fields.language = language;
   else if (language !== undefined && language !== "und") {
-    warnings.push({ location, message: `"${record.language}" is not a known language: the language is detected instead` });
+    warnings.push({
+      location,
+      message: `"${record.language}" is not a known language: the language is detected instead`,
+    });
   }
   return fields;
 }

@@ -43,7 +43,9 @@ export function isHeadingLike(text: string): boolean {
 /** Could be an article's headline: a few words up to a long line, not ending like a clause. */
 export function isHeadlineLike(text: string): boolean {
   const words = wordCount(text);
-  return words >= 3 && words <= 30 && text.length <= 250 && !text.includes("\n") && !HEADLINE_BAD_END.test(text);
+  return (
+    words >= 3 && words <= 30 && text.length <= 250 && !text.includes("\n") && !HEADLINE_BAD_END.test(text)
+  );
 }
 
 export function startsLowercase(text: string): boolean {

@@ -47,7 +47,12 @@ class BlockReader {
     if (SETEXT_UNDERLINE.test(line) && this.kind === "text" && this.lines.length > 0) {
       this.kind = "heading";
       this.flush();
-    } else if (line.trim() === "" || RULE.test(line) || TABLE_SEPARATOR.test(line) || REFERENCE_DEFINITION.test(line)) {
+    } else if (
+      line.trim() === "" ||
+      RULE.test(line) ||
+      TABLE_SEPARATOR.test(line) ||
+      REFERENCE_DEFINITION.test(line)
+    ) {
       this.flush();
     } else if (heading) {
       this.flush();

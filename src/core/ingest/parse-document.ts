@@ -46,9 +46,13 @@ function parseChecked({ name, content }: DocumentInput, options: ParseOptions): 
   const format = formatOf(name);
   const maxBytes = options.maxBytes ?? maxBytesFor(name);
   if (content.byteLength > maxBytes) {
-    throw new BriefingError("INPUT_TOO_LARGE", `The file has ${content.byteLength} bytes; the limit is ${maxBytes}`, {
-      location: name,
-    });
+    throw new BriefingError(
+      "INPUT_TOO_LARGE",
+      `The file has ${content.byteLength} bytes; the limit is ${maxBytes}`,
+      {
+        location: name,
+      },
+    );
   }
   const text = decodeText(content, name);
   const { drafts, problems, warnings } = draftsOf(sniffFormat(format, text), text, name);

@@ -1,7 +1,7 @@
 import { splitSentences } from "../text/sentences.ts";
 import type { Article, Passage, Span } from "../types.ts";
-import { isHeadingLike } from "./lines.ts";
 import { PASSAGE_MAX_SENTENCES, PASSAGE_TARGET_CHARS } from "./limits.ts";
+import { isHeadingLike } from "./lines.ts";
 
 /** A paragraph of an article's text: blank lines separate paragraphs. */
 export interface ParagraphSpan extends Span {
@@ -65,7 +65,11 @@ function groupSentences(sentences: Span[]): Span[][] {
   return groups;
 }
 
-function toPassage(article: Pick<Article, "id" | "text" | "language">, index: number, sentences: Span[]): Passage {
+function toPassage(
+  article: Pick<Article, "id" | "text" | "language">,
+  index: number,
+  sentences: Span[],
+): Passage {
   const start = sentences[0]?.start ?? 0;
   const end = sentences.at(-1)?.end ?? start;
   return {

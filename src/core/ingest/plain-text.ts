@@ -23,7 +23,7 @@ export function parsePlainText(text: string): Block[] {
 }
 
 function joinLines(lines: string[]): string[] {
-  const width = Math.max(0, ...lines.map((line) => line.length));
+  const width = lines.reduce((longest, line) => Math.max(longest, line.length), 0);
   const wrapped = isHardWrapped(lines, width);
   const paragraphs: string[] = [];
   let current = "";

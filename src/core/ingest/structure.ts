@@ -30,7 +30,7 @@ function withoutRepeats(blocks: Block[]): Block[] {
     const next = blocks[index + 1];
     const { length } = block.text;
     if (next === undefined || length > MAX_REPEAT_CHARS || next.text.length < length) return true;
-    if (comparable(block.text.slice(0, 12)) !== comparable(next.text.slice(0, 12))) return true;
+    if (block.text.slice(0, 8).toLowerCase() !== next.text.slice(0, 8).toLowerCase()) return true;
     const current = comparable(block.text);
     const repeated = comparable(next.text.slice(0, length + 20)).startsWith(current);
     return !(repeated && wordCount(block.text) >= 4);

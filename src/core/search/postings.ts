@@ -1,6 +1,7 @@
 import { ensureUint32 } from "./growable.ts";
 
 const MAX_FREQUENCY = 0xffff;
+const NO_POSTINGS = new Uint32Array(0);
 
 /**
  * Posting lists of every term, one Uint32Array per term: each posting is a document number followed by the
@@ -14,20 +15,20 @@ export class PostingStore {
   private lengths = new Uint32Array(64);
   /** Live postings per term: the document frequency once removed documents are discounted. */
   private live = new Uint32Array(64);
+  /** Ids of terms left without postings by compaction, handed out again by addTerm. */
+  private freeTerms: number[] = [];
 
   constructor(fieldCount: number) {
     this.fieldCount = fieldCount;
     this.stride = 1 + Math.ceil(fieldCount / 2);
   }
 
-  get termCount(): number {
-    return this.lists.length;
-  }
-
   /** Adds a term with no postings and returns its id. */
   addTerm(): number {
+    const reused = this.freeTerms.pop();
+    if (reused !== undefined) return reused;
     const id = this.lists.length;
-    this.lists.push(new Uint32Array(this.stride));
+    this.lists.push(NO_POSTINGS);
     this.lengths = ensureUint32(this.lengths, id + 1);
     this.live = ensureUint32(this.live, id + 1);
     return id;
@@ -37,7 +38,7 @@ export class PostingStore {
   append(term: number, document: number, frequencies: ArrayLike<number>, offset = 0): void {
     const length = this.lengths[term] ?? 0;
     const base = length * this.stride;
-    let list = this.lists[term] ?? new Uint32Array(0);
+    let list = this.lists[term] ?? NO_POSTINGS;
     if (base + this.stride > list.length) {
       list = ensureUint32(list, base + this.stride);
       this.lists[term] = list;
@@ -63,15 +64,20 @@ export class PostingStore {
 
   /** The raw list and its posting count, for scoring loops. */
   list(term: number): { data: Uint32Array; length: number } {
-    return { data: this.lists[term] ?? new Uint32Array(0), length: this.lengths[term] ?? 0 };
+    return { data: this.lists[term] ?? NO_POSTINGS, length: this.lengths[term] ?? 0 };
   }
 
-  /** Drops postings of removed documents and renumbers the rest with `renumber` (-1 = removed). */
-  compact(renumber: Int32Array): void {
+  /**
+   * Drops postings of removed documents and renumbers the rest with `renumber` (-1 = removed). Returns the
+   * terms left without postings; their ids will be reused.
+   */
+  compact(renumber: Int32Array): number[] {
     const stride = this.stride;
+    const emptied: number[] = [];
+    const alreadyFree = new Set(this.freeTerms);
     for (let term = 0; term < this.lists.length; term++) {
       const list = this.lists[term];
-      if (list === undefined) continue;
+      if (list === undefined || alreadyFree.has(term)) continue;
       const length = this.lengths[term] ?? 0;
       let kept = 0;
       for (let posting = 0; posting < length; posting++) {
@@ -85,8 +91,15 @@ export class PostingStore {
       }
       this.lengths[term] = kept;
       this.live[term] = kept;
-      this.lists[term] = kept * stride < list.length / 2 ? list.slice(0, Math.max(kept, 1) * stride) : list;
+      if (kept === 0) {
+        this.lists[term] = NO_POSTINGS;
+        emptied.push(term);
+      } else if (kept * stride < list.length / 2) {
+        this.lists[term] = list.slice(0, kept * stride);
+      }
     }
+    this.freeTerms.push(...emptied);
+    return emptied;
   }
 }
 

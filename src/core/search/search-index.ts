@@ -50,6 +50,8 @@ export class SearchIndex {
   private readonly postings: PostingStore;
   private readonly documents: DocumentTable;
   private readonly termIds = new Map<string, number>();
+  /** Term id → term, to forget terms that compaction left without documents. */
+  private readonly terms: string[] = [];
   private readonly languageNames: LanguageCode[] = [];
   private readonly languageIds = new Map<LanguageCode, number>();
   private languageCounts: number[] = [];
@@ -65,7 +67,8 @@ export class SearchIndex {
       boost: field.boost ?? 1,
       b: field.b ?? b,
     }));
-    if (this.fields.length === 0) throw new BriefingError("CONFIG_INVALID", "A search index needs at least one field.");
+    if (this.fields.length === 0)
+      throw new BriefingError("CONFIG_INVALID", "A search index needs at least one field.");
     for (const field of this.fields) {
       if (!(field.boost > 0) || !(field.b >= 0 && field.b <= 1)) {
         throw new BriefingError("CONFIG_INVALID", `Field "${field.name}" needs a boost > 0 and 0 <= b <= 1.`);
@@ -119,10 +122,16 @@ export class SearchIndex {
     const language = this.documents.language(number);
     for (const termId of this.documents.remove(number)) this.postings.discount(termId);
     this.languageCounts[language] = (this.languageCounts[language] ?? 1) - 1;
-    if (this.documents.removedCount > this.documents.size + COMPACTION_SLACK) {
-      this.postings.compact(this.documents.compact());
-    }
+    if (this.documents.removedCount > this.documents.size + COMPACTION_SLACK) this.compact();
     return true;
+  }
+
+  /** Renumbers documents densely, drops postings of removed ones and forgets terms no document has. */
+  private compact(): void {
+    for (const termId of this.postings.compact(this.documents.compact())) {
+      this.termIds.delete(this.terms[termId] ?? "");
+      this.terms[termId] = "";
+    }
   }
 
   /** Inverse document frequency of an analyzed term; a term no document has weighs the most. */
@@ -148,14 +157,19 @@ export class SearchIndex {
       if (id !== undefined) allowed[id] = 1;
     }
     this.scores = ensureFloat64(this.scores, this.documents.capacity);
-    for (const term of terms) this.scoreTerm(term, allowed);
-    const filter = options.filter;
-    const accept = filter ? (document: number) => filter(this.documents.idOf(document)) : () => true;
-    const best = selectTop(this.touched, this.touched.length, this.scores, limit, accept);
-    const results = best.map((document) => ({ id: this.documents.idOf(document), score: this.scores[document] ?? 0 }));
-    for (const document of this.touched) this.scores[document] = 0;
-    this.touched = [];
-    return results;
+    try {
+      for (const term of terms) this.scoreTerm(term, allowed);
+      const filter = options.filter;
+      const accept = filter ? (document: number) => filter(this.documents.idOf(document)) : () => true;
+      const best = selectTop(this.touched, this.touched.length, this.scores, limit, accept);
+      return best.map((document) => ({
+        id: this.documents.idOf(document),
+        score: this.scores[document] ?? 0,
+      }));
+    } finally {
+      for (const document of this.touched) this.scores[document] = 0;
+      this.touched = [];
+    }
   }
 
   private queryOptions(options: SearchOptions): { likelyLanguage?: LanguageCode } {
@@ -164,6 +178,7 @@ export class SearchIndex {
 
   /** Adds one query word's score to every document holding the variant of the document's language. */
   private scoreTerm(term: QueryTerm, allowed: Uint8Array): void {
+    if (!(term.weight > 0)) return;
     const languagesByVariant = new Map<string, number[]>();
     for (const [language, variant] of term.byLanguage) {
       const languageId = this.languageIds.get(language.toLowerCase());
@@ -175,7 +190,8 @@ export class SearchIndex {
     for (const [variant, languageIds] of languagesByVariant) {
       const termId = this.termIds.get(variant);
       if (termId === undefined) continue;
-      const weight = term.weight * inverseDocumentFrequency(this.postings.documentFrequency(termId), this.size);
+      const weight =
+        term.weight * inverseDocumentFrequency(this.postings.documentFrequency(termId), this.size);
       const variantLanguages = new Uint8Array(this.languageNames.length);
       for (const id of languageIds) variantLanguages[id] = 1;
       this.scorePostings(termId, weight, variantLanguages);
@@ -221,6 +237,7 @@ export class SearchIndex {
     if (id === undefined) {
       id = this.postings.addTerm();
       this.termIds.set(term, id);
+      this.terms[id] = term;
     }
     return id;
   }

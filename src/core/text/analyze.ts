@@ -15,31 +15,30 @@ function isAcronym(piece: string, lower: string): boolean {
   return lower !== piece && piece === piece.toUpperCase() && (piece.match(LETTERS)?.length ?? 0) >= 2;
 }
 
-function computeTerm(lower: string, profile: LanguageProfile): string {
+function computeTerm(piece: string, profile: LanguageProfile): string {
+  const lower = piece.toLowerCase();
   const folded = foldAccents(lower);
+  if (isAcronym(piece, lower)) return folded;
   if (profile.stopwords.has(folded)) return "";
   if (profile.stem === undefined || !STEMMABLE.test(folded)) return folded;
   return profile.stem(folded);
 }
 
-/** The index term of one piece in its original case, or "" when the piece is a stopword. */
+/** The index term of one piece in its original case, or "" for a stopword or an over-long piece. */
 export function termOf(piece: string, profile: LanguageProfile): string {
   if (piece.length > MAX_TERM_LENGTH) return "";
-  const lower = piece.toLowerCase();
-  if (isAcronym(piece, lower)) return foldAccents(lower);
-  let term = profile.termCache.get(lower);
+  let term = profile.termCache.get(piece);
   if (term === undefined) {
-    term = computeTerm(lower, profile);
+    term = computeTerm(piece, profile);
     if (profile.termCache.size >= TERM_CACHE_LIMIT) profile.termCache.clear();
-    profile.termCache.set(lower, term);
+    profile.termCache.set(piece, term);
   }
   return term;
 }
 
 /** Calls `emit` with every piece of the text, in order, in its original case (after NFKC). */
 export function forEachPiece(text: string, profile: LanguageProfile, emit: (piece: string) => void): void {
-  for (const match of normalizeText(text).matchAll(WORD)) {
-    const word = match[0];
+  for (const word of normalizeText(text).match(WORD) ?? []) {
     if (JOINER.test(word)) splitWord(word, profile.apostrophe, emit);
     else emit(word);
   }

@@ -1,4 +1,4 @@
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /\P{ASCII}/u;
 const COMBINING_MARKS = /\p{M}+/gu;
 /** Letters that carry no combining mark after NFD but still have a plain Latin spelling. */
 const LETTER_SPELLINGS: Readonly<Record<string, string>> = {

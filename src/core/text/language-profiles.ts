@@ -14,14 +14,28 @@ export interface LanguageProfile {
   /** Snowball stemmer for folded lower-case letters, or undefined for no stemming. */
   stem: ((word: string) => string) | undefined;
   apostrophe: ApostropheRule;
-  /** Lower-case word → term ("" for a stopword): Snowball takes ~10 µs a word and words repeat. */
+  /** Word as written → term ("" for a stopword): Snowball takes ~10 µs a word and words repeat. */
   termCache: Map<string, string>;
 }
 
 const APOSTROPHES = /['’‘ʼ]/g;
 const TRAILING_POSSESSIVE = /['’‘ʼ][sS]$/;
 const FIRST_APOSTROPHE = /['’‘ʼ]/;
-const FRENCH_ELISIONS = new Set(["l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"]);
+const FRENCH_ELISIONS = new Set([
+  "l",
+  "d",
+  "j",
+  "m",
+  "n",
+  "s",
+  "t",
+  "c",
+  "qu",
+  "jusqu",
+  "lorsqu",
+  "puisqu",
+  "quoiqu",
+]);
 
 function joinApostrophes(part: string): string {
   return part.replace(APOSTROPHES, "");

@@ -7,15 +7,6 @@ export const LANGUAGE_SAMPLE_CHARS = 1000;
 /** Fewer than 12 letters and the language is undetermined. */
 const ENOUGH_LETTERS = /(?:\p{L}\P{L}*){12}/u;
 
-/**
- * Languages with a Snowball stemmer (see the snowball-stemmers package). Other well-formed languages are
- * indexed with a neutral analyzer.
- */
-export const STEMMED_LANGUAGES: ReadonlySet<LanguageCode> = new Set([
-  "ar", "ca", "cs", "da", "de", "en", "es", "eu", "fi", "fr", "ga", "hu", "hy", "it", "nl", "no", "pt", "ro",
-  "ru", "sl", "sv", "ta", "tr",
-]);
-
 const LANGUAGE_TAG = /^([a-z]{2,3})(?:[-_][a-z0-9]{1,8})*$/i;
 const languageNames = new Intl.DisplayNames(["en"], { type: "language", fallback: "none" });
 

@@ -22,6 +22,9 @@ export interface QueryAnalysisOptions {
   likelyLanguage?: LanguageCode;
 }
 
+/** Queries are questions: text beyond this many characters is ignored. */
+export const MAX_QUERY_LENGTH = 10_000;
+
 /** Weight of a word that is a stopword in some of the query's languages when the question's language is unknown. */
 export const STOPWORD_ELSEWHERE_WEIGHT = 0.3;
 
@@ -35,6 +38,7 @@ function piecesOf(text: string, profile: LanguageProfile): string[] {
  * Analyzes a query for each of `languages` (every language present in the index, say). Query words line up
  * across languages, so each QueryTerm carries one term per language and a document is matched by the term
  * of its own language only: one word is never counted twice. Empty or stopword-only text gives [].
+ * Only the first MAX_QUERY_LENGTH characters are read.
  */
 export function analyzeQuery(
   text: string,
@@ -44,11 +48,12 @@ export function analyzeQuery(
   const likely = options.likelyLanguage;
   const analyzedLanguages = [...new Set(likely === undefined ? languages : [likely, ...languages])];
   const profiles = analyzedLanguages.map(profileFor);
-  const piecesByLanguage = profiles.map((profile) => piecesOf(text, profile));
+  const question = text.length > MAX_QUERY_LENGTH ? text.slice(0, MAX_QUERY_LENGTH) : text;
+  const piecesByLanguage = profiles.map((profile) => piecesOf(question, profile));
   const aligned = piecesByLanguage.every((pieces) => pieces.length === piecesByLanguage[0]?.length);
   if (!aligned) {
     // Rare: an apostrophe rule changed how a word splits. Analyze each language on its own.
-    return languages.flatMap((language) => analyzeQuery(text, [language], { likelyLanguage: language }));
+    return languages.flatMap((language) => analyzeQuery(question, [language], { likelyLanguage: language }));
   }
   const wanted = new Set(languages);
   const terms = new Map<string, QueryTerm>();

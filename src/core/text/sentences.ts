@@ -1,24 +1,28 @@
 import type { Span } from "../types.ts";
 
 /** Words that end with a period but (almost) never end a sentence: titles and Latin/Dutch/German shorthands. */
-const NEVER_FINAL = new Set([
-  "Mr", "Mrs", "Ms", "Mx", "Dr", "Drs", "Prof", "Sr", "Jr", "St", "Mt", "Gen", "Lt", "Col", "Capt", "Sgt",
-  "Adm", "Gov", "Sen", "Rep", "Rev", "Hon", "Pres", "Supt", "Insp", "Mme", "Mmes", "Mlle", "Mlles", "Me", "Mgr",
-  "Dhr", "Mevr", "Mw", "Ir", "Ing", "Hr", "Fr", "vs", "ca", "approx", "resp", "bzw", "bijv", "bv", "cf", "viz",
-  "al", "Bros", "Messrs",
-]);
+const NEVER_FINAL = new Set(
+  (
+    "Mr Mrs Ms Mx Dr Drs Prof Sr Jr St Mt Gen Lt Col Capt Sgt Adm Gov Sen Rep Rev Hon Pres Supt Insp " +
+    "Mme Mmes Mlle Mlles Me Mgr Dhr Mevr Mw Ir Ing Hr Fr vs ca approx resp bzw bijv bv cf viz al Bros " +
+    "Messrs"
+  ).split(" "),
+);
 
 /** Abbreviations that do not end a sentence when a number follows ("No. 5", "Sept. 30", "p. 12"). */
-const BEFORE_NUMBER = new Set([
-  "No", "Nr", "nr", "no", "Vol", "vol", "p", "pp", "Art", "art", "Fig", "fig", "Jan", "Feb", "Mar", "Apr", "Jun",
-  "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "janv", "févr", "avr", "juil", "déc", "okt", "mrt",
-]);
+const BEFORE_NUMBER = new Set(
+  (
+    "No Nr nr no Vol vol p pp Art art Fig fig Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec janv " +
+    "févr avr juil déc okt mrt"
+  ).split(" "),
+);
 
 const TERMINAL = /[.!?…]+/g;
 const CLOSERS = new Set(['"', "'", "”", "’", "»", ")", "]"]);
-const STARTER = /[\p{Lu}\p{N}"“‘'«(\[¿¡„]/u;
+const STARTER = /[\p{Lu}\p{N}"“‘'«([¿¡„]/u;
 const SPACE = /\s/;
-const GERMAN_MONTH = /^(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b/;
+const GERMAN_MONTH =
+  /^(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b/;
 
 /**
  * Sentence spans of `text[start, end)`, as absolute offsets, trimmed and never empty. A line break always

@@ -11,6 +11,8 @@ export const WORD = /['’‘]?[\p{L}\p{N}\p{M}]+(?:[-'’‘‐‑.,·][\p{L}\p
 export const JOINER = /[-'’‘ʼ‐‑.,·]/;
 
 const LEADING_APOSTROPHE = /^['’‘]/;
+/** French inverted subject pronouns: "tombe-t-il", "va-t-on", "peut-elle", "sont-ils". */
+const INVERTED_PRONOUN = /(?:[-‐‑]t)?[-‐‑](?:il|elle|ils|elles|je|tu|nous|vous)$|[-‐‑]t[-‐‑]on$/iu;
 const HYPHENS = /[-‐‑]/;
 const DOTS_OR_COMMAS = /[.,]/;
 const MIDDLE_DOTS = /·/g;
@@ -53,7 +55,7 @@ function partPieces(part: string, apostrophe: ApostropheRule): string[] {
  * analysis can align the pieces of different languages.
  */
 export function splitWord(word: string, apostrophe: ApostropheRule, emit: (piece: string) => void): void {
-  let rest = word;
+  let rest = word.replace(INVERTED_PRONOUN, "");
   let parts: string[];
   if (LEADING_APOSTROPHE.test(rest)) {
     rest = rest.slice(1);

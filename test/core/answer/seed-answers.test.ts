@@ -9,7 +9,11 @@ beforeAll(async () => {
   library = await seedLibrary();
 });
 
-const bulletsText = (answer: Answer) => answer.bullets.map((bullet) => bullet.text).join("\n").toLowerCase();
+const bulletsText = (answer: Answer) =>
+  answer.bullets
+    .map((bullet) => bullet.text)
+    .join("\n")
+    .toLowerCase();
 const citedArticles = (answer: Answer) => new Set(answer.sources.map((source) => source.articleId));
 
 function expectWellCited(answer: Answer): void {

@@ -25,7 +25,9 @@ export function onlyArticle(result: ParseResult): IngestedArticle {
 
 /** Answer sentences of an article, as strings. */
 export function sentencesOf({ article, passages }: IngestedArticle): string[] {
-  return passages.flatMap((passage) => passage.sentences.map((span) => article.text.slice(span.start, span.end)));
+  return passages.flatMap((passage) =>
+    passage.sentences.map((span) => article.text.slice(span.start, span.end)),
+  );
 }
 
 /** Every offset invariant a passage list promises; returns a description of the first violation. */
@@ -39,7 +41,8 @@ export function passageViolation({ article, passages }: IngestedArticle): string
     if (passage.sentences.length === 0) return `no sentences at ${index}`;
     let sentenceEnd = passage.start;
     for (const sentence of passage.sentences) {
-      if (sentence.start < sentenceEnd || sentence.end > passage.end) return `sentence outside or overlapping at ${index}`;
+      if (sentence.start < sentenceEnd || sentence.end > passage.end)
+        return `sentence outside or overlapping at ${index}`;
       if (article.text.slice(sentence.start, sentence.end).trim() === "") return `empty sentence at ${index}`;
       sentenceEnd = sentence.end;
     }

@@ -17,10 +17,24 @@ describe("HTML parser", () => {
   it("keeps readable article text only, with entities decoded", () => {
     expect(article.text).toContain("organisation & a security vendor signed a three‑year deal");
     expect(article.text).toContain("190 member countries");
-    expect(article.text).toContain("“Crime doesn’t stop at borders,” said the secretary‑general. Café owners");
+    expect(article.text).toContain(
+      "“Crime doesn’t stop at borders,” said the secretary‑general. Café owners",
+    );
     for (const furniture of [
-      "tracking", "font-family", "World", "cookies", "Facebook", "svg label", "enable JavaScript",
-      "Subscribe", "Related stories", "Another story", "Tags:", "All rights reserved", "more script", "By Jane",
+      "tracking",
+      "font-family",
+      "World",
+      "cookies",
+      "Facebook",
+      "svg label",
+      "enable JavaScript",
+      "Subscribe",
+      "Related stories",
+      "Another story",
+      "Tags:",
+      "All rights reserved",
+      "more script",
+      "By Jane",
     ]) {
       expect(article.text).not.toContain(furniture);
     }
@@ -52,12 +66,16 @@ describe("HTML parser", () => {
       <body><p>The vendor signed a deal with the police on Monday in Lyon, France.</p></body></html>`;
     const page = onlyArticle(parseText("ld.html", html)).article;
     expect([page.title, page.published, page.author, page.source]).toEqual([
-      "Deal signed", "2013-06-24", "Anna Smit", "Example Wire",
+      "Deal signed",
+      "2013-06-24",
+      "Anna Smit",
+      "Example Wire",
     ]);
   });
 
   it("reads a .txt file that is really HTML as HTML", () => {
-    const html = "<!DOCTYPE html><html><body><h1>Police deal signed today</h1><p>The police signed a deal with a vendor.</p><script>x()</script></body></html>";
+    const html =
+      "<!DOCTYPE html><html><body><h1>Police deal signed today</h1><p>The police signed a deal with a vendor.</p><script>x()</script></body></html>";
     const page = onlyArticle(parseText("saved.txt", html)).article;
     expect(page.title).toBe("Police deal signed today");
     expect(page.text).toBe("The police signed a deal with a vendor.");

@@ -34,7 +34,9 @@ describe("JSONL parser", () => {
 
   it("keeps an article in a language without analyzer, with a warning", () => {
     expect(byId.get("wire-6")?.language).toBe("sw");
-    expect(result.warnings).toEqual([{ location: "articles.jsonl:7", message: expect.stringMatching(/Swahili \(sw\).*neutral analyzer/) }]);
+    expect(result.warnings).toEqual([
+      { location: "articles.jsonl:7", message: expect.stringMatching(/Swahili \(sw\).*neutral analyzer/) },
+    ]);
   });
 
   it("collapses the same content with other whitespace as a duplicate", () => {
@@ -52,7 +54,9 @@ describe("JSONL parser", () => {
       "[1, 2, 3]",
     ].join("\n");
     const parsed = parseText("feed.ndjson", lines);
-    expect(parsed.problems.map((problem) => problem.location)).toEqual([1, 2, 3, 4, 5, 7].map((line) => `feed.ndjson:${line}`));
+    expect(parsed.problems.map((problem) => problem.location)).toEqual(
+      [1, 2, 3, 4, 5, 7].map((line) => `feed.ndjson:${line}`),
+    );
     expect(parsed.articles.map(({ article }) => [article.id, article.language])).toEqual([["7", "en"]]);
   });
 
@@ -60,7 +64,12 @@ describe("JSONL parser", () => {
     const lines = [
       JSON.stringify({ id: "a", text: "First text about the police." }),
       JSON.stringify({ id: "a", text: "Other text about a vendor." }),
-      JSON.stringify({ id: "b", text: "The police signed a deal with a vendor on Monday.", language: "xx", url: "not a url" }),
+      JSON.stringify({
+        id: "b",
+        text: "The police signed a deal with a vendor on Monday.",
+        language: "xx",
+        url: "not a url",
+      }),
     ].join("\n");
     const parsed = parseText("feed.jsonl", lines);
     expect(parsed.problems.map((problem) => [problem.location, problem.message])).toEqual([
@@ -74,6 +83,8 @@ describe("JSONL parser", () => {
   });
 
   it("reports a file of blank lines as empty", () => {
-    expect(parseText("blank.jsonl", "\n  \n").problems.map((problem) => problem.code)).toEqual(["EMPTY_INPUT"]);
+    expect(parseText("blank.jsonl", "\n  \n").problems.map((problem) => problem.code)).toEqual([
+      "EMPTY_INPUT",
+    ]);
   });
 });

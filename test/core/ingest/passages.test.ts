@@ -35,13 +35,35 @@ describe("buildPassages", () => {
   });
 
   it("holds the offset invariants on arbitrary text", () => {
-    const pieces = fc.constantFrom("Word", "word", "K.", "Dr.", "3.5", ". ", "! ", "? ", "\n", "\n\n", " ", "« ", " »", '"', "…", "e.g.", "\t");
-    const text = fc.oneof(fc.string({ unit: "grapheme", maxLength: 300 }), fc.array(pieces, { maxLength: 80 }).map((parts) => parts.join("")));
+    const pieces = fc.constantFrom(
+      "Word",
+      "word",
+      "K.",
+      "Dr.",
+      "3.5",
+      ". ",
+      "! ",
+      "? ",
+      "\n",
+      "\n\n",
+      " ",
+      "« ",
+      " »",
+      '"',
+      "…",
+      "e.g.",
+      "\t",
+    );
+    const text = fc.oneof(
+      fc.string({ unit: "grapheme", maxLength: 300 }),
+      fc.array(pieces, { maxLength: 80 }).map((parts) => parts.join("")),
+    );
     fc.assert(
       fc.property(text, (value) => {
         const ingested = ingest(value);
         expect(passageViolation(ingested)).toBeUndefined();
-        for (const passage of ingested.passages) expect(passage.sentences.length).toBeLessThanOrEqual(PASSAGE_MAX_SENTENCES);
+        for (const passage of ingested.passages)
+          expect(passage.sentences.length).toBeLessThanOrEqual(PASSAGE_MAX_SENTENCES);
       }),
       { numRuns: 500 },
     );

@@ -4,10 +4,9 @@ import { onlyArticle, parseText, sentencesOf } from "./helpers.ts";
 
 describe("plain text parser", () => {
   it("keeps a heading line apart from the paragraph under it", () => {
-    expect(parsePlainText("Partnerships\nRonald Noble said the deal matters.").map((block) => block.text)).toEqual([
-      "Partnerships",
-      "Ronald Noble said the deal matters.",
-    ]);
+    expect(
+      parsePlainText("Partnerships\nRonald Noble said the deal matters.").map((block) => block.text),
+    ).toEqual(["Partnerships", "Ronald Noble said the deal matters."]);
   });
 
   it("joins hard-wrapped lines into paragraphs and keeps short last lines as paragraph ends", () => {
@@ -25,21 +24,33 @@ describe("plain text parser", () => {
   });
 
   it("joins a line that plainly continues the previous sentence", () => {
-    expect(parsePlainText("The deal was signed by the\nsecretary general on Monday.").map((block) => block.text)).toEqual([
-      "The deal was signed by the secretary general on Monday.",
-    ]);
+    expect(
+      parsePlainText("The deal was signed by the\nsecretary general on Monday.").map((block) => block.text),
+    ).toEqual(["The deal was signed by the secretary general on Monday."]);
   });
 
   it("strips a BOM and normalizes CRLF", () => {
-    const { article } = onlyArticle(parseText("crlf.txt", "\uFEFFPolice and vendor sign a deal\r\n\r\nThe police signed a deal.\r\nIt runs three years.\r\n"));
+    const { article } = onlyArticle(
+      parseText(
+        "crlf.txt",
+        "\uFEFFPolice and vendor sign a deal\r\n\r\nThe police signed a deal.\r\nIt runs three years.\r\n",
+      ),
+    );
     expect(article.title).toBe("Police and vendor sign a deal");
     expect(article.text).toBe("The police signed a deal.\n\nIt runs three years.");
   });
 
   it("derives a title from the first sentence when no headline stands out", () => {
-    const { article } = onlyArticle(parseText("plain.txt", "The police signed a deal with a security vendor on Monday. It runs three years."));
+    const { article } = onlyArticle(
+      parseText(
+        "plain.txt",
+        "The police signed a deal with a security vendor on Monday. It runs three years.",
+      ),
+    );
     expect(article.title).toBe("The police signed a deal with a security vendor on Monday.");
-    expect(article.text).toBe("The police signed a deal with a security vendor on Monday. It runs three years.");
+    expect(article.text).toBe(
+      "The police signed a deal with a security vendor on Monday. It runs three years.",
+    );
   });
 
   it("keeps short texts whole rather than calling them furniture", () => {

@@ -20,11 +20,16 @@ describe("splitSentences", () => {
       "Ronald K. Noble met Dr. Chen and Mme. Dupont.",
       "Trend Micro Inc. has signed.",
     ]);
-    expect(split("Selon M. Noble, la Sté. va bien. Fin.")).toEqual(["Selon M. Noble, la Sté. va bien.", "Fin."]);
+    expect(split("Selon M. Noble, la Sté. va bien. Fin.")).toEqual([
+      "Selon M. Noble, la Sté. va bien.",
+      "Fin.",
+    ]);
   });
 
   it("does not split dotted shorthands, decimals or numbered references", () => {
-    expect(split("Tools, e.g. scanners, cost 3.5 million in the U.S. market. See No. 5 and Sept. 30, 2014.")).toEqual([
+    expect(
+      split("Tools, e.g. scanners, cost 3.5 million in the U.S. market. See No. 5 and Sept. 30, 2014."),
+    ).toEqual([
       "Tools, e.g. scanners, cost 3.5 million in the U.S. market.",
       "See No. 5 and Sept. 30, 2014.",
     ]);

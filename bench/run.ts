@@ -1,0 +1,46 @@
+/** `npm run bench`: ingest throughput, index build/memory/latency, answer rate; ours beside MiniSearch. */
+import { benchAnswers } from "./answer-bench.ts";
+import { benchIndex } from "./index-bench.ts";
+import { benchIngest } from "./ingest-bench.ts";
+
+const fixed = (value: number, digits = 0) => value.toFixed(digits);
+
+console.log(`== Ingest, one core (Node ${process.version})`);
+const ingest = benchIngest();
+console.log(`${ingest.articles} articles of ~${fixed(ingest.meanWords)} words`);
+console.log(
+  `parse only (clean, metadata, language, passages): ${fixed(ingest.parseArticlesPerSecond)} articles/s`,
+);
+console.log(
+  `parse + briefbot index:                          ${fixed(ingest.oursArticlesPerSecond)} articles/s`,
+);
+console.log(
+  `parse + MiniSearch index:                        ${fixed(ingest.miniSearchArticlesPerSecond)} articles/s`,
+);
+
+console.log("\n== Index: build, heap per passage, query latency (top 10)");
+console.log("passages engine       build ms  passages/s  heap B/passage  p50 ms   p95 ms");
+for (const row of await benchIndex()) {
+  for (const [name, figures] of [
+    ["briefbot", row.ours],
+    ["minisearch", row.miniSearch],
+  ] as const) {
+    console.log(
+      [
+        String(row.passages).padStart(8),
+        name.padEnd(11),
+        fixed(figures.buildMs).padStart(9),
+        fixed(figures.passagesPerSecond).padStart(10),
+        fixed(figures.heapBytesPerPassage).padStart(13),
+        fixed(figures.queryP50Ms, 2).padStart(8),
+        fixed(figures.queryP95Ms, 2).padStart(8),
+      ].join(" "),
+    );
+  }
+}
+
+console.log("\n== Answers (extractive, one index, SQuAD paragraphs)");
+const answers = benchAnswers();
+console.log(
+  `${answers.questions} questions on ${answers.passages} passages: ${fixed(answers.questionsPerSecond)} questions/s, p50 ${fixed(answers.p50Ms, 2)} ms, p95 ${fixed(answers.p95Ms, 2)} ms`,
+);

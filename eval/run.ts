@@ -1,0 +1,71 @@
+/**
+ * `npm run eval`: retrieval and answer quality on public data, ours beside MiniSearch in the same run.
+ * Data: ../shared/eval (or BRIEFBOT_EVAL_DIR). Prints tables; exits 1 if the NFCorpus target is missed.
+ */
+
+import { evalFile } from "./eval-data.ts";
+import { evaluateNfcorpus } from "./nfcorpus.ts";
+import { abstentionRate, evaluateQa, type QaCounts, type QaReport } from "./qa.ts";
+import { share } from "./qa-metrics.ts";
+import { evaluateSeedQuestions } from "./seed-questions.ts";
+
+const NDCG_TARGET = 0.325;
+
+function qaRow(name: string, counts: QaCounts): string {
+  return [
+    name.padEnd(12),
+    share(counts.answered, counts.questions).padStart(9),
+    share(counts.answerInFirstBullet, counts.questions).padStart(13),
+    share(counts.answerInAnyBullet, counts.questions).padStart(11),
+    share(counts.firstBulletCitesGold, counts.questions).padStart(15),
+    share(counts.goldPassageInTop1, counts.questions).padStart(9),
+    share(counts.goldPassageInTop5, counts.questions).padStart(9),
+    counts.questionsPerSecond.toFixed(0).padStart(8),
+  ].join(" ");
+}
+
+function printQa(report: QaReport): void {
+  console.log(
+    `\n${report.dataset}: ${report.articles} paragraphs as articles, ${report.passages} passages, ${report.ours.questions} questions`,
+  );
+  console.log("system       answered  gold in 1st  gold in any  1st cites gold  top1 psg  top5 psg  q/s");
+  console.log(qaRow("briefbot", report.ours));
+  console.log(qaRow("minisearch", report.minisearch));
+}
+
+console.log("== NFCorpus (BEIR test split), article-level retrieval");
+const nfcorpus = await evaluateNfcorpus();
+console.log("retriever     nDCG@10  recall@100  build ms  ms/query");
+for (const [name, figures] of [
+  ["briefbot", nfcorpus.ours],
+  ["minisearch", nfcorpus.miniSearch],
+] as const) {
+  console.log(
+    `${name.padEnd(12)} ${figures.ndcgAt10.toFixed(4).padStart(8)} ${figures.recallAt100.toFixed(4).padStart(11)} ${figures.buildMs.toFixed(0).padStart(9)} ${figures.meanQueryMs.toFixed(3).padStart(9)}`,
+  );
+}
+
+console.log("\n== Extractive QA (MiniSearch row: its top passage, then the sentence sharing most words)");
+const squad = evaluateQa("SQuAD v1.1 dev (part 1), English", evalFile("squad-v1.1-dev-part1.json"), "en");
+printQa(squad);
+const piaf = evaluateQa("PIAF v1.0, French", evalFile("piaf-v1.0.json"), "fr");
+printQa(piaf);
+
+console.log("\n== Abstention: questions asked of a corpus that cannot answer them (500 each)");
+console.log(
+  `SQuAD questions on the PIAF corpus: ${share(abstentionRate(piaf.library, squad.questions) * 500, 500)} no_evidence`,
+);
+console.log(
+  `PIAF questions on the SQuAD corpus: ${share(abstentionRate(squad.library, piaf.questions) * 500, 500)} no_evidence`,
+);
+
+console.log("\n== Seed questions (../shared/eval/seed-questions.dev.jsonl)");
+for (const result of await evaluateSeedQuestions()) {
+  console.log(`${result.passed ? "pass" : "FAIL"}  ${result.id.padEnd(18)} ${result.detail}`);
+}
+
+const ahead = nfcorpus.ours.ndcgAt10 > nfcorpus.miniSearch.ndcgAt10;
+console.log(
+  `\nNFCorpus nDCG@10 ${nfcorpus.ours.ndcgAt10.toFixed(4)} (target >= ${NDCG_TARGET}, ${ahead ? "ahead of" : "BEHIND"} MiniSearch ${nfcorpus.miniSearch.ndcgAt10.toFixed(4)})`,
+);
+if (nfcorpus.ours.ndcgAt10 < NDCG_TARGET || !ahead) process.exitCode = 1;
