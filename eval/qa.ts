@@ -145,3 +145,29 @@ export function abstentionRate(library: Library, questions: readonly QaQuestion[
   ).length;
   return picked.length === 0 ? 0 : abstained / picked.length;
 }
+
+/**
+ * A harder abstention check: every fourth Wikipedia article is held out of the corpus and its questions are
+ * asked of what remains (same language, same style, other topics). Returns the share answered "no_evidence".
+ */
+export function heldOutAbstention(
+  path: string,
+  language: LanguageCode,
+): { questions: number; abstained: number } {
+  const { paragraphs, questions } = readSquadFormat(path);
+  const titles = [...new Set(paragraphs.map((paragraph) => paragraph.title))];
+  const heldOut = new Set(titles.filter((_, index) => index % 4 === 0));
+  const library = new Library();
+  library.add(
+    ingestParagraphs(
+      paragraphs.filter((paragraph) => !heldOut.has(paragraph.title)),
+      language,
+    ),
+  );
+  const titleOf = new Map(paragraphs.map((paragraph) => [paragraph.id, paragraph.title]));
+  const asked = questions.filter((question) => heldOut.has(titleOf.get(question.paragraphId) ?? ""));
+  const abstained = asked.filter(
+    (question) => library.ask(question.question).status === "no_evidence",
+  ).length;
+  return { questions: asked.length, abstained };
+}

@@ -5,7 +5,7 @@
 
 import { evalFile } from "./eval-data.ts";
 import { evaluateNfcorpus } from "./nfcorpus.ts";
-import { abstentionRate, evaluateQa, type QaCounts, type QaReport } from "./qa.ts";
+import { abstentionRate, evaluateQa, heldOutAbstention, type QaCounts, type QaReport } from "./qa.ts";
 import { share } from "./qa-metrics.ts";
 import { evaluateSeedQuestions } from "./seed-questions.ts";
 

@@ -10,6 +10,10 @@ export const ERROR_CODES = {
   NOT_FOUND: { retryable: false, user: "Not found." },
   CONFIG_INVALID: { retryable: false, user: "The configuration is not valid." },
   STORE_UNAVAILABLE: { retryable: true, user: "The article store is not reachable right now." },
+  QUEUE_UNAVAILABLE: { retryable: true, user: "The question queue is not reachable right now." },
+  PLATFORM_RATE_LIMITED: { retryable: true, user: "The chat platform asked us to slow down." },
+  PLATFORM_UNAVAILABLE: { retryable: true, user: "The chat platform is not answering right now." },
+  PLATFORM_REJECTED: { retryable: false, user: "The chat platform refused the message." },
   INTERNAL: { retryable: false, user: "Something went wrong inside Briefbot." },
 } as const satisfies Record<string, { retryable: boolean; user: string }>;
 
@@ -19,6 +23,8 @@ export interface BriefingErrorOptions {
   cause?: unknown;
   /** Where the problem is: a file path, "file.jsonl:12", a config key. */
   location?: string;
+  /** For rate limits: how long the platform asked us to wait. */
+  retryAfterMs?: number;
 }
 
 export class BriefingError extends Error {
@@ -26,12 +32,14 @@ export class BriefingError extends Error {
   readonly code: ErrorCode;
   readonly retryable: boolean;
   readonly location: string | undefined;
+  readonly retryAfterMs: number | undefined;
 
   constructor(code: ErrorCode, message: string, options: BriefingErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.retryable = ERROR_CODES[code].retryable;
     this.location = options.location;
+    this.retryAfterMs = options.retryAfterMs;
   }
 
   /** A message safe to show an end user: no stack, no internals. */

@@ -1,0 +1,76 @@
+import type { Answer } from "./types.ts";
+
+export type Platform = "slack" | "discord";
+
+/** Where a Slack answer goes: the channel (in a thread for mentions), or the slash command's response_url. */
+export interface SlackTarget {
+  platform: "slack";
+  teamId?: string;
+  channelId: string;
+  userId: string;
+  /** Reply in this thread (mentions, follow-ups). */
+  threadTs?: string;
+  /** The slash command's response_url: 5 uses in 30 minutes; a fallback when the bot cannot post. */
+  responseUrl?: string;
+}
+
+/** Where a Discord answer goes: a reply to a message, or an interaction's follow-up (token valid 15 min). */
+export interface DiscordTarget {
+  platform: "discord";
+  channelId: string;
+  guildId?: string;
+  userId: string;
+  replyToMessageId?: string;
+  interaction?: { applicationId: string; token: string };
+}
+
+export type ReplyTarget = SlackTarget | DiscordTarget;
+
+/** One question asked in chat: what the adapters put on the queue. */
+export interface AskRequest {
+  /** Derived from the platform's event id ("slack-ev-…", "discord-msg-…"): a platform retry is the same job. */
+  jobId: string;
+  question: string;
+  /** The earlier question of a thread, for follow-ups like "and what about …". */
+  previousQuestion?: string;
+  target: ReplyTarget;
+  requestedAt: number;
+}
+
+/** What was posted for a job: the idempotency record that stops a re-run from posting twice. */
+export interface DeliveryRecord {
+  platform: Platform;
+  /** Platform message ids (Slack ts, Discord snowflakes), in posting order. */
+  messageIds: string[];
+  /** How many parts of the rendered answer were posted: a re-run resumes after the last one. */
+  partsPosted: number;
+}
+
+/** Posts answers to a platform. Failures are BriefingErrors: PLATFORM_RATE_LIMITED/UNAVAILABLE retry, REJECTED does not. */
+export interface Replier {
+  readonly platform: Platform;
+  /**
+   * Posts the answer in as many messages as the platform's limits need. `alreadyPosted` says what an earlier
+   * attempt of the same job posted; `onPosted` is called after each message so the caller can record it.
+   */
+  deliverAnswer(
+    target: ReplyTarget,
+    answer: Answer,
+    alreadyPosted: DeliveryRecord | undefined,
+    onPosted: (record: DeliveryRecord) => Promise<void>,
+  ): Promise<DeliveryRecord>;
+  /** Tells the asker that something went wrong, where the platform still allows it. Never throws. */
+  notifyFailure(target: ReplyTarget, message: string): Promise<void>;
+}
+
+/** Where adapters put questions. Implemented over BullMQ in src/queue. */
+export interface QuestionQueue {
+  /** false when a job with this id already exists (a platform retry). */
+  ask(request: AskRequest): Promise<{ enqueued: boolean }>;
+}
+
+/** Remembers the last question of a conversation thread, for follow-ups. */
+export interface ConversationMemory {
+  lastQuestion(threadKey: string): Promise<string | undefined>;
+  remember(threadKey: string, question: string): Promise<void>;
+}
