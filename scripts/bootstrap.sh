@@ -32,7 +32,9 @@ fi
 
 stamp="node_modules/.briefbot-installed"
 if [ ! -f "$stamp" ] || [ package-lock.json -nt "$stamp" ]; then
-  log "installing npm dependencies (npm ci)"
-  npm ci --silent --no-audit --no-fund >&2
+  # `npm install` rather than `npm ci`: npm 11 leaves other platforms' optional binaries (Biome's, msgpackr's)
+  # out of the lock file, and `npm ci` then refuses it. The lock file still pins every version installed.
+  log "installing npm dependencies (npm install, versions from package-lock.json)"
+  npm install --silent --no-audit --no-fund >&2
   touch "$stamp"
 fi
