@@ -58,6 +58,15 @@ console.log(
 console.log(
   `PIAF questions on the SQuAD corpus: ${share(abstentionRate(squad.library, piaf.questions) * 500, 500)} no_evidence`,
 );
+for (const [name, file, language] of [
+  ["SQuAD", "squad-v1.1-dev-part1.json", "en"],
+  ["PIAF", "piaf-v1.0.json", "fr"],
+] as const) {
+  const held = heldOutAbstention(evalFile(file), language);
+  console.log(
+    `${name} questions on topics held out of its own corpus (${held.questions}): ${share(held.abstained, held.questions)} no_evidence`,
+  );
+}
 
 console.log("\n== Seed questions (../shared/eval/seed-questions.dev.jsonl)");
 for (const result of await evaluateSeedQuestions()) {
