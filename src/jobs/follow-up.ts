@@ -1,0 +1,12 @@
+/** "and what about …", "en wat over …", "et pour …": a question that leans on the previous one. */
+const FOLLOW_UP =
+  /^(?:and|but|also|what about|how about|and what|en|maar|ook|wat dan met|hoe zit het met|et|mais|aussi|qu['’]en est-il|et pour)\b/iu;
+
+const MAX_WORDS_ALONE = 4;
+
+/** The question to answer: a follow-up, or a very short question, is read together with the previous one. */
+export function questionInContext(question: string, previousQuestion: string | undefined): string {
+  if (!previousQuestion) return question;
+  const short = question.split(/\s+/u).filter(Boolean).length <= MAX_WORDS_ALONE;
+  return FOLLOW_UP.test(question.trim()) || short ? `${question} (${previousQuestion})` : question;
+}

@@ -1,0 +1,40 @@
+import { Queue } from "bullmq";
+import type { Redis } from "ioredis";
+import type { AskRequest, QuestionQueue } from "../core/chat.ts";
+import { BriefingError } from "../core/errors.ts";
+import { askRequestSchema } from "./ask-job-schema.ts";
+import { ASK_QUEUE, queuePrefix } from "./queue-names.ts";
+import { ASK_JOB_OPTIONS } from "./retry-policy.ts";
+
+/** The adapters' side of the shared queue: one job per question, its id from the platform's event id. */
+export class BullQuestionQueue implements QuestionQueue {
+  readonly #queue: Queue;
+
+  constructor(connection: Redis, namespace: string) {
+    this.#queue = new Queue(ASK_QUEUE, { connection, prefix: queuePrefix(namespace) });
+    this.#queue.on("error", () => {});
+  }
+
+  async ask(request: AskRequest): Promise<{ enqueued: boolean }> {
+    const data = askRequestSchema.parse(request);
+    try {
+      await this.#queue.add("ask", data, { ...ASK_JOB_OPTIONS, jobId: data.jobId });
+      // A duplicate id leaves the first job in place: it is ours only if it carries our timestamp.
+      const stored = await this.#queue.getJob(data.jobId);
+      return { enqueued: stored === undefined || stored.data.requestedAt === data.requestedAt };
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new BriefingError("QUEUE_UNAVAILABLE", `Could not queue the question: ${reason}`, {
+        cause: error,
+      });
+    }
+  }
+
+  async waitingCount(): Promise<number> {
+    return await this.#queue.getWaitingCount();
+  }
+
+  async close(): Promise<void> {
+    await this.#queue.close();
+  }
+}

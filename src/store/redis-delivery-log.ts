@@ -1,0 +1,49 @@
+import type { Redis } from "ioredis";
+import type { DeliveryRecord } from "../core/chat.ts";
+import type { Answer } from "../core/types.ts";
+
+const KEEP_SECONDS = 7 * 24 * 3600;
+
+export interface DeliveryState extends DeliveryRecord {
+  complete: boolean;
+}
+
+/**
+ * What was posted for each job, so a job that runs again after a crash resumes instead of posting twice; and
+ * the answer computed on the first run, so a resumed job posts the rest of the same answer.
+ */
+export class RedisDeliveryLog {
+  readonly #redis: Redis;
+  readonly #prefix: string;
+
+  constructor(redis: Redis, namespace: string) {
+    this.#redis = redis;
+    this.#prefix = `{${namespace}}:delivery:`;
+  }
+
+  async get(jobId: string): Promise<DeliveryState | undefined> {
+    const json = await this.#redis.get(`${this.#prefix}${jobId}`);
+    return json === null ? undefined : (JSON.parse(json) as DeliveryState);
+  }
+
+  async record(jobId: string, state: DeliveryState): Promise<void> {
+    await this.#redis.set(`${this.#prefix}${jobId}`, JSON.stringify(state), "EX", KEEP_SECONDS);
+  }
+
+  /** The answer of the first attempt if there was one, else the one computed now (stored first). */
+  async answerFor(jobId: string, compute: () => Answer): Promise<Answer> {
+    const key = `${this.#prefix}${jobId}:answer`;
+    const stored = await this.#redis.get(key);
+    if (stored !== null) return JSON.parse(stored) as Answer;
+    const answer = compute();
+    const won = await this.#redis.set(key, JSON.stringify(answer), "EX", KEEP_SECONDS, "NX");
+    if (won === "OK") return answer;
+    const winner = await this.#redis.get(key);
+    return winner === null ? answer : (JSON.parse(winner) as Answer);
+  }
+
+  /** true the first time only: a failure is reported to the asker once. */
+  async claimFailureNotice(jobId: string): Promise<boolean> {
+    return (await this.#redis.set(`${this.#prefix}${jobId}:failed`, "1", "EX", KEEP_SECONDS, "NX")) === "OK";
+  }
+}

@@ -1,0 +1,135 @@
+import type { Worker } from "bullmq";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { AskRequest } from "../../src/core/chat.ts";
+import { BriefingError } from "../../src/core/errors.ts";
+import { Library } from "../../src/core/library.ts";
+import { loadPaths } from "../../src/files/load-paths.ts";
+import { answerQuestion, reportFailure } from "../../src/jobs/answer-question.ts";
+import { startAskWorker } from "../../src/queue/ask-worker.ts";
+import { BullQuestionQueue } from "../../src/queue/bull-question-queue.ts";
+import { producerConnection, workerConnection } from "../../src/queue/redis-connections.ts";
+import { RedisArticleStore } from "../../src/store/redis-article-store.ts";
+import { RedisDeliveryLog } from "../../src/store/redis-delivery-log.ts";
+import { RecordingReplier } from "../support/recording-replier.ts";
+import { startRedis, type ThrowawayRedis } from "../support/redis-server.ts";
+import { SEEDS_DIRECTORY } from "../support/seed-library.ts";
+
+let redis: ThrowawayRedis;
+let run = 0;
+const cleanups: Array<() => Promise<void>> = [];
+
+beforeAll(async () => {
+  redis = await startRedis();
+});
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+afterAll(async () => {
+  await redis?.stop();
+});
+
+async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error("condition not met in time");
+    await new Promise((wake) => setTimeout(wake, 20));
+  }
+}
+
+async function setUp() {
+  const namespace = `q${process.pid}-${run++}`;
+  const store = new RedisArticleStore(redis.client(), namespace);
+  await store.put((await loadPaths([SEEDS_DIRECTORY])).articles);
+  const replier = new RecordingReplier();
+  const dependencies = {
+    library: new Library(),
+    store,
+    repliers: { slack: replier },
+    deliveries: new RedisDeliveryLog(redis.client(), namespace),
+  };
+  const queue = new BullQuestionQueue(producerConnection(redis.url), namespace);
+  const worker: Worker = startAskWorker({
+    connection: workerConnection(redis.url),
+    namespace,
+    answer: (request) => answerQuestion(request, dependencies),
+    giveUp: (request, error) => reportFailure(request, error, dependencies),
+    log: () => {},
+  });
+  cleanups.push(async () => {
+    await worker.close();
+    await queue.close();
+  });
+  return { queue, replier, store, worker };
+}
+
+function request(jobId: string, question = "Who is the CEO of Trend Micro?"): AskRequest {
+  return {
+    jobId,
+    question,
+    target: { platform: "slack", channelId: "C1", userId: "U1" },
+    requestedAt: Date.now(),
+  };
+}
+
+describe("the shared ask queue", () => {
+  it("answers a question once however often the platform delivers it", async () => {
+    const { queue, replier } = await setUp();
+    const results = [];
+    for (let delivery = 0; delivery < 4; delivery++) {
+      results.push(await queue.ask({ ...request("slack-ev-Ev1"), requestedAt: Date.now() + delivery }));
+    }
+    expect(results.map((result) => result.enqueued)).toEqual([true, false, false, false]);
+    await until(() => replier.posted.length >= 2);
+    await new Promise((wake) => setTimeout(wake, 300));
+    expect(replier.posted.map((post) => post.part)).toEqual([0, 1]);
+    expect(replier.posted[0]?.text).toMatch(/Eva Chen/);
+  });
+
+  it("rejects job ids BullMQ cannot take", async () => {
+    const { queue } = await setUp();
+    await expect(queue.ask(request("12345"))).rejects.toThrow();
+    await expect(queue.ask(request("slack:ev"))).rejects.toThrow();
+  });
+
+  it("retries a rate-limited post after Retry-After and resumes without reposting", async () => {
+    const { queue, replier } = await setUp();
+    replier.plannedErrors.push({
+      beforePart: 1,
+      error: new BriefingError("PLATFORM_RATE_LIMITED", "429", { retryAfterMs: 200 }),
+    });
+    await queue.ask(request("slack-ev-Ev2"));
+    await until(() => replier.posted.length >= 2);
+    expect(replier.posted.map((post) => post.part)).toEqual([0, 1]);
+    expect(replier.failures).toEqual([]);
+  });
+
+  it("tells the asker once when the platform refuses for good, and does not retry", async () => {
+    const { queue, replier } = await setUp();
+    replier.plannedErrors.push({
+      beforePart: 0,
+      error: new BriefingError("PLATFORM_REJECTED", "invalid_auth"),
+    });
+    await queue.ask(request("slack-ev-Ev3"));
+    await until(() => replier.failures.length >= 1);
+    await new Promise((wake) => setTimeout(wake, 300));
+    expect(replier.failures).toHaveLength(1);
+    expect(replier.failures[0]).toMatch(/could not answer/);
+    expect(replier.posted).toEqual([]);
+  });
+
+  it("answers from an article ingested after the worker started", async () => {
+    const { queue, replier, store } = await setUp();
+    await queue.ask(request("slack-ev-Ev4", "Who is the CEO of Trend Micro?"));
+    await until(() => replier.posted.length >= 1);
+    const { parseDocument } = await import("../../src/core/ingest/index.ts");
+    const text = JSON.stringify({
+      id: "harbour",
+      title: "Harbour closed",
+      text: "The Rotterdam harbour closed on Monday because of a storm with winds of 120 km/h.",
+      language: "en",
+    });
+    await store.put(parseDocument({ name: "new.jsonl", content: new TextEncoder().encode(text) }).articles);
+    await queue.ask(request("slack-ev-Ev5", "Why did the Rotterdam harbour close?"));
+    await until(() => replier.posted.some((post) => post.text.includes("storm")));
+  });
+});
