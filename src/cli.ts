@@ -8,6 +8,7 @@ import { palette, renderAnswer, renderArticles, renderHits } from "./cli/render-
 import { loadConfig } from "./config.ts";
 import { type BriefingError, isBriefingError } from "./core/errors.ts";
 import type { Library } from "./core/library.ts";
+import { stderrLog } from "./runtime/logger.ts";
 
 const out = (text: string) => process.stdout.write(`${text}\n`);
 const err = (text: string) => process.stderr.write(`${text}\n`);
@@ -87,6 +88,14 @@ async function run(command: Command): Promise<number> {
       out(command.json ? JSON.stringify({ articles }) : renderArticles(articles, colors));
       return 0;
     }
+    case "serve":
+    case "worker":
+      return await runUntilSignal(command.name === "serve");
+    case "discord-register": {
+      const { registerCommands } = await import("./services/discord-platform.ts");
+      out(`Registered /brief for ${await registerCommands(loadConfig())}.`);
+      return 0;
+    }
     case "ingest": {
       const bar = progress();
       const report = await ingestPaths(loadConfig(), command.paths, bar.onProgress);
@@ -107,6 +116,20 @@ async function run(command: Command): Promise<number> {
       return report.problems.length > 0 && report.parsed === 0 ? 1 : 0;
     }
   }
+}
+
+async function runUntilSignal(adapters: boolean): Promise<number> {
+  const log = stderrLog();
+  // Loaded on demand: `ask` and `search` should not pay for BullMQ and discord.js at start-up.
+  const { runServices } = await import("./services/run-services.ts");
+  const services = await runServices(loadConfig(), { adapters, log });
+  const signal = await new Promise<string>((resolve) => {
+    process.once("SIGINT", () => resolve("SIGINT"));
+    process.once("SIGTERM", () => resolve("SIGTERM"));
+  });
+  log("stopping", { signal });
+  await services.stop();
+  return 0;
 }
 
 /** Runs one command; returns the process exit code (0 ok, 1 failure, 2 bad usage or input). */

@@ -6,6 +6,9 @@ export type Command =
   | { name: "search"; query: string | undefined; options: QueryOptions }
   | { name: "ingest"; paths: string[]; json: boolean }
   | { name: "articles"; corpus: string[]; json: boolean }
+  | { name: "serve" }
+  | { name: "worker" }
+  | { name: "discord-register" }
   | { name: "help" }
   | { name: "version" };
 
@@ -23,6 +26,9 @@ Usage:
   briefbot search "<query>" [--corpus <path>]... [--json] [--limit K] [--batch <queries.jsonl>]
   briefbot ingest <file or folder>... [--json]
   briefbot articles [--corpus <path>]... [--json]
+  briefbot serve              chat adapters (Slack, Discord), workers and schedulers in one process
+  briefbot worker             workers only: run as many as you like, on any machine, with one REDIS_URL
+  briefbot discord register   registers the /brief slash command with Discord
 
 Corpus: --corpus files or folders (.txt .md .html .jsonl), read into memory; otherwise the Redis store
 when REDIS_URL is set; otherwise the bundled seeds/.
@@ -81,6 +87,13 @@ export function parseCommand(argv: readonly string[]): Command {
       return { name: "ingest", paths: rest, json: values.json };
     case "articles":
       return { name: "articles", corpus: values.corpus, json: values.json };
+    case "serve":
+      return { name: "serve" };
+    case "worker":
+      return { name: "worker" };
+    case "discord":
+      if (rest[0] !== "register") throw usageError('Did you mean "briefbot discord register"?');
+      return { name: "discord-register" };
     default:
       throw usageError(`Unknown command "${verb}"`);
   }

@@ -1,0 +1,145 @@
+import { once } from "node:events";
+import {
+  type ChatInputCommandInteraction,
+  Client,
+  Events,
+  GatewayIntentBits,
+  type Interaction,
+  type Message,
+  Partials,
+  Routes,
+} from "discord.js";
+import type { QuestionQueue } from "../../core/chat.ts";
+import { BRIEF_COMMAND, QUESTION_OPTION } from "./commands.ts";
+import { handleBriefCommand, type IncomingBriefCommand } from "./handle-brief-command.ts";
+import { handleDiscordMessage, type IncomingDiscordMessage } from "./handle-message.ts";
+import { type DiscordLog, errorText } from "./log.ts";
+
+/**
+ * Guild messages and DMs, without the privileged MessageContent intent: Discord still sends the content of
+ * messages that mention the bot and of DMs, which is all Briefbot reads.
+ */
+export const DISCORD_INTENTS = [
+  GatewayIntentBits.Guilds,
+  GatewayIntentBits.GuildMessages,
+  GatewayIntentBits.DirectMessages,
+];
+
+export interface DiscordClientOptions {
+  token: string;
+  /** Discord's REST base URL without the version (DISCORD_API_URL), default https://discord.com/api. */
+  apiUrl?: string;
+  questions: QuestionQueue;
+  log: DiscordLog;
+  now?: () => number;
+}
+
+function incomingMessage(message: Message, botUserId: string): IncomingDiscordMessage {
+  return {
+    id: message.id,
+    channelId: message.channelId,
+    guildId: message.guildId ?? undefined,
+    authorId: message.author.id,
+    authorIsBot: message.author.bot || message.system || message.webhookId !== null,
+    content: message.content,
+    mentionsBot: message.mentions.users.has(botUserId),
+    isDirectMessage: !message.inGuild(),
+    reply: async (payload) => {
+      await message.client.rest.post(Routes.channelMessages(message.channelId), {
+        body: { ...payload, message_reference: { message_id: message.id, fail_if_not_exists: false } },
+      });
+    },
+  };
+}
+
+function incomingBriefCommand(interaction: ChatInputCommandInteraction): IncomingBriefCommand {
+  const { applicationId, token } = interaction;
+  return {
+    id: interaction.id,
+    applicationId,
+    token,
+    channelId: interaction.channelId,
+    guildId: interaction.guildId ?? undefined,
+    userId: interaction.user.id,
+    question: interaction.options.getString(QUESTION_OPTION) ?? "",
+    deferReply: async () => {
+      await interaction.deferReply();
+    },
+    editReply: async (payload) => {
+      await interaction.client.rest.patch(Routes.webhookMessage(applicationId, token, "@original"), {
+        body: payload,
+        auth: false,
+      });
+    },
+  };
+}
+
+/** `/brief question:…`, and later `/brief ask question:…` next to a `digest` group. */
+function isBriefQuestion(interaction: Interaction): interaction is ChatInputCommandInteraction {
+  if (!interaction.isChatInputCommand() || interaction.commandName !== BRIEF_COMMAND) return false;
+  const subcommand = interaction.options.getSubcommand(false);
+  return subcommand === null || subcommand === "ask";
+}
+
+/**
+ * A discord.js client that turns mentions, DMs and `/brief` into queued questions. Nothing it sends can
+ * ping anyone. Not connected yet: see `connectDiscordClient`.
+ */
+export function createDiscordClient(options: DiscordClientOptions): Client {
+  const client = new Client({
+    intents: DISCORD_INTENTS,
+    partials: [Partials.Channel],
+    allowedMentions: { parse: [], repliedUser: false },
+    ...(options.apiUrl ? { rest: { api: options.apiUrl } } : {}),
+  });
+  client.token = options.token;
+  const { log, questions } = options;
+  const now = options.now ?? Date.now;
+
+  client.on(Events.MessageCreate, (message) => {
+    const bot = message.client.user;
+    handleDiscordMessage(incomingMessage(message, bot.id), {
+      botUserId: bot.id,
+      botName: bot.username,
+      questions,
+      now,
+      log,
+    }).catch((error: unknown) =>
+      log("discord_message_failed", { messageId: message.id, error: errorText(error) }),
+    );
+  });
+  client.on(Events.InteractionCreate, (interaction) => {
+    if (!isBriefQuestion(interaction)) return;
+    handleBriefCommand(incomingBriefCommand(interaction), {
+      botName: interaction.client.user.username,
+      questions,
+      now,
+      log,
+    }).catch((error: unknown) =>
+      log("discord_interaction_failed", { interactionId: interaction.id, error: errorText(error) }),
+    );
+  });
+  client.on(Events.Error, (error) => log("discord_client_error", { error: error.message }));
+  client.on(Events.ShardDisconnect, (event, shardId) =>
+    log("discord_disconnected", { shardId, code: event.code }),
+  );
+  return client;
+}
+
+/** Logs in and resolves once the client is ready (guilds received), or rejects after `timeoutMs`. */
+export async function connectDiscordClient(client: Client, timeoutMs = 60_000): Promise<void> {
+  const abort = new AbortController();
+  const timer = setTimeout(
+    () => abort.abort(new Error(`Discord was not ready within ${timeoutMs} ms`)),
+    timeoutMs,
+  );
+  const ready = once(client, Events.ClientReady, { signal: abort.signal });
+  ready.catch(() => {});
+  try {
+    await client.login();
+    await ready;
+  } finally {
+    clearTimeout(timer);
+    abort.abort();
+  }
+}

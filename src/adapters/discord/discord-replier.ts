@@ -1,0 +1,150 @@
+import { type APIMessage, MessageFlags, type REST, Routes } from "discord.js";
+import type { DeliveryRecord, DiscordTarget, Replier, ReplyTarget } from "../../core/chat.ts";
+import { BriefingError } from "../../core/errors.ts";
+import type { Answer } from "../../core/types.ts";
+import { createWorkerRest, type DiscordRestOptions } from "./discord-rest.ts";
+import { type DiscordLog, errorText } from "./log.ts";
+import { messageNonce } from "./message-nonce.ts";
+import type { DiscordMessagePayload } from "./payload.ts";
+import { renderDiscordAnswer } from "./render-answer.ts";
+import { renderDiscordNotice } from "./render-help.ts";
+import { discordError } from "./rest-errors.ts";
+
+type Interaction = NonNullable<DiscordTarget["interaction"]>;
+
+export interface DiscordReplierOptions extends DiscordRestOptions {
+  log?: DiscordLog;
+}
+
+function discordTarget(target: ReplyTarget): DiscordTarget {
+  if (target.platform !== "discord") {
+    throw new BriefingError("INTERNAL", `The Discord replier got a ${target.platform} target`);
+  }
+  return target;
+}
+
+/**
+ * Posts answers over Discord's REST API (no gateway connection needed): the interaction's deferred reply plus
+ * follow-ups when the target has an interaction, else messages in the channel, the first replying to the
+ * question. Each part is recorded as soon as it is posted, and a re-run resumes after the last recorded part.
+ */
+export class DiscordReplier implements Replier {
+  readonly platform = "discord" as const;
+  readonly #rest: REST;
+  readonly #log: DiscordLog;
+
+  constructor(options: DiscordReplierOptions) {
+    this.#rest = createWorkerRest(options);
+    this.#log = options.log ?? (() => {});
+  }
+
+  async deliverAnswer(
+    target: ReplyTarget,
+    answer: Answer,
+    alreadyPosted: DeliveryRecord | undefined,
+    onPosted: (record: DeliveryRecord) => Promise<void>,
+  ): Promise<DeliveryRecord> {
+    const discord = discordTarget(target);
+    const parts = renderDiscordAnswer(answer);
+    const record: DeliveryRecord = {
+      platform: "discord",
+      messageIds: [...(alreadyPosted?.messageIds ?? [])],
+      partsPosted: alreadyPosted?.partsPosted ?? 0,
+    };
+    const resumeAt = record.partsPosted;
+    for (const [offset, payload] of parts.slice(resumeAt).entries()) {
+      const part = resumeAt + offset;
+      const message = await this.#postPart(discord, part, payload);
+      record.messageIds.push(message.id);
+      record.partsPosted = part + 1;
+      await onPosted({ ...record, messageIds: [...record.messageIds] });
+    }
+    return record;
+  }
+
+  async notifyFailure(target: ReplyTarget, message: string): Promise<void> {
+    const payload = renderDiscordNotice(message);
+    try {
+      const discord = discordTarget(target);
+      if (discord.interaction) {
+        try {
+          await this.#notifyInteraction(discord.interaction, payload);
+          return;
+        } catch (error) {
+          // Most likely the interaction token expired (15 minutes): say it in the channel instead.
+          this.#log("discord_notify_failed", { channelId: target.channelId, error: errorText(error) });
+        }
+      }
+      await this.#postToChannel(discord, payload, { reply: true });
+    } catch (error) {
+      this.#log("discord_notify_failed", { channelId: target.channelId, error: errorText(error) });
+    }
+  }
+
+  async #postPart(target: DiscordTarget, part: number, payload: DiscordMessagePayload): Promise<APIMessage> {
+    const interaction = target.interaction;
+    if (!interaction) {
+      const nonce = messageNonce(target.channelId, target.replyToMessageId, part, payload);
+      return await this.#postToChannel(
+        target,
+        { ...payload, nonce, enforce_nonce: true },
+        { reply: part === 0 },
+      );
+    }
+    if (part === 0) return await this.#editOriginal(interaction, payload);
+    return await this.#followUp(interaction, payload);
+  }
+
+  async #postToChannel(
+    target: DiscordTarget,
+    payload: DiscordMessagePayload & { nonce?: string; enforce_nonce?: boolean },
+    { reply }: { reply: boolean },
+  ): Promise<APIMessage> {
+    const reference =
+      reply && target.replyToMessageId
+        ? { message_reference: { message_id: target.replyToMessageId, fail_if_not_exists: false } }
+        : {};
+    return await this.#call("post a message", () =>
+      this.#rest.post(Routes.channelMessages(target.channelId), { body: { ...payload, ...reference } }),
+    );
+  }
+
+  async #editOriginal(interaction: Interaction, payload: DiscordMessagePayload): Promise<APIMessage> {
+    return await this.#call("edit the interaction reply", () =>
+      this.#rest.patch(Routes.webhookMessage(interaction.applicationId, interaction.token, "@original"), {
+        body: payload,
+        auth: false,
+      }),
+    );
+  }
+
+  async #followUp(interaction: Interaction, payload: DiscordMessagePayload): Promise<APIMessage> {
+    return await this.#call("post an interaction follow-up", () =>
+      this.#rest.post(Routes.webhook(interaction.applicationId, interaction.token), {
+        body: payload,
+        auth: false,
+        query: new URLSearchParams({ wait: "true" }),
+      }),
+    );
+  }
+
+  /** Replaces the "thinking…" reply when it is still there; otherwise adds a follow-up after what was posted. */
+  async #notifyInteraction(interaction: Interaction, payload: DiscordMessagePayload): Promise<void> {
+    const original = await this.#call("read the interaction reply", () =>
+      this.#rest.get(Routes.webhookMessage(interaction.applicationId, interaction.token, "@original"), {
+        auth: false,
+      }),
+    ).catch(() => undefined);
+    const stillThinking = original !== undefined && ((original.flags ?? 0) & MessageFlags.Loading) !== 0;
+    if (stillThinking) await this.#editOriginal(interaction, payload);
+    else await this.#followUp(interaction, payload);
+  }
+
+  async #call(action: string, request: () => Promise<unknown>): Promise<APIMessage> {
+    try {
+      return (await request()) as APIMessage;
+    } catch (error) {
+      throw discordError(error, action);
+    }
+  }
+}

@@ -1,0 +1,35 @@
+/** One Discord message as the REST API takes it (snake_case JSON), without the routing fields. */
+export interface DiscordMessagePayload {
+  content?: string;
+  embeds?: DiscordEmbed[];
+  allowed_mentions: NoMentions;
+}
+
+export interface DiscordEmbed {
+  title?: string;
+  description?: string;
+  color?: number;
+  fields?: DiscordEmbedField[];
+  footer?: { text: string };
+}
+
+export interface DiscordEmbedField {
+  name: string;
+  value: string;
+  inline?: boolean;
+}
+
+export interface NoMentions {
+  parse: [];
+  replied_user?: false;
+}
+
+/** Nothing in a Briefbot message may ping anyone, not even the person it replies to. */
+export const NO_MENTIONS: NoMentions = { parse: [], replied_user: false };
+
+export function embedCharacters(embed: DiscordEmbed): number {
+  let total =
+    (embed.title?.length ?? 0) + (embed.description?.length ?? 0) + (embed.footer?.text.length ?? 0);
+  for (const field of embed.fields ?? []) total += field.name.length + field.value.length;
+  return total;
+}

@@ -1,0 +1,85 @@
+import type { Answer, AnswerBullet, Source } from "../../core/types.ts";
+import { chunkLines, embedsForFields, groupIntoMessages, splitText } from "./fit-limits.ts";
+import { DISCORD_LIMITS } from "./limits.ts";
+import {
+  type DiscordEmbed,
+  type DiscordEmbedField,
+  type DiscordMessagePayload,
+  NO_MENTIONS,
+} from "./payload.ts";
+import { escapeMarkdown, linkableUrl, neutralizeMentions, safeText } from "./safe-text.ts";
+
+const ACCENT_COLOR = 0x3b82f6;
+const QUOTE_LENGTH = 240;
+const PUBLISHER_LENGTH = 100;
+const DATE_LENGTH = 40;
+/** Above this, a bullet's citation markers lose their links (each link repeats a URL). */
+const MAX_LINKED_MARKERS = 1_200;
+const NO_ANSWER = "The articles don't answer this.";
+
+function citationMarkers(bullet: AnswerBullet, urls: ReadonlyMap<number, string | undefined>): string {
+  const plain = bullet.citations.map((n) => `\\[${n}\\]`).join("");
+  const linked = bullet.citations
+    .map((n) => {
+      const url = urls.get(n);
+      return url ? `[\\[${n}\\]](${url})` : `\\[${n}\\]`;
+    })
+    .join("");
+  return linked.length <= MAX_LINKED_MARKERS ? linked : plain;
+}
+
+function bulletLine(bullet: AnswerBullet, urls: ReadonlyMap<number, string | undefined>): string {
+  const markers = citationMarkers(bullet, urls);
+  const room = DISCORD_LIMITS.embedDescription - markers.length - "• ".length - 1;
+  return `• ${safeText(bullet.text, room)}${markers ? ` ${markers}` : ""}`;
+}
+
+function answerEmbeds(answer: Answer): DiscordEmbed[] {
+  const urls = new Map(answer.sources.map((source) => [source.n, linkableUrl(source.url)]));
+  const lines = answer.bullets.map((bullet) => bulletLine(bullet, urls));
+  return chunkLines(lines, DISCORD_LIMITS.embedDescription).map((description, index) =>
+    index === 0
+      ? { title: safeText(answer.question, DISCORD_LIMITS.embedTitle), description, color: ACCENT_COLOR }
+      : { description, color: ACCENT_COLOR },
+  );
+}
+
+function sourceField(source: Source): DiscordEmbedField {
+  const facts = [
+    source.source ? safeText(source.source, PUBLISHER_LENGTH) : "",
+    source.published ? safeText(source.published, DATE_LENGTH) : "",
+    source.language && source.language !== "und" ? safeText(source.language, 10) : "",
+  ].filter(Boolean);
+  const url = linkableUrl(source.url);
+  if (url) facts.push(`[article](${url})`);
+  const quote = `“${safeText(source.passage, QUOTE_LENGTH) || "…"}”`;
+  return {
+    name: safeText(`[${source.n}] ${source.title || source.articleId}`, DISCORD_LIMITS.fieldName),
+    value: facts.length > 0 ? `${facts.join(" · ")}\n${quote}` : quote,
+  };
+}
+
+/** A plain message, split at spaces when it is longer than Discord allows. */
+export function renderDiscordText(text: string): DiscordMessagePayload[] {
+  const safe = neutralizeMentions(escapeMarkdown(text.trim()));
+  return splitText(safe, DISCORD_LIMITS.content).map((content) => ({
+    content,
+    allowed_mentions: NO_MENTIONS,
+  }));
+}
+
+/**
+ * An answer as Discord messages: the bullets with their citation markers (linked to the article when it has
+ * a URL), then a compact source list with a short quote of each passage; split over as many messages as the
+ * limits need. Article text cannot format, link or ping.
+ */
+export function renderDiscordAnswer(answer: Answer): DiscordMessagePayload[] {
+  if (answer.status === "no_evidence" || answer.bullets.length === 0) {
+    return renderDiscordText(answer.message?.trim() || NO_ANSWER);
+  }
+  const sources = embedsForFields("Sources", answer.sources.map(sourceField), ACCENT_COLOR);
+  return groupIntoMessages([...answerEmbeds(answer), ...sources]).map((embeds) => ({
+    embeds,
+    allowed_mentions: NO_MENTIONS,
+  }));
+}

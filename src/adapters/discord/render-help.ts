@@ -1,0 +1,22 @@
+import { DISCORD_LIMITS } from "./limits.ts";
+import { type DiscordMessagePayload, NO_MENTIONS } from "./payload.ts";
+import { neutralizeMentions, safeText } from "./safe-text.ts";
+
+const EXAMPLE = "What will Trend Micro provide?";
+
+/** How to ask: shown for an empty mention. */
+export function renderDiscordHelp(botName = "Briefbot"): DiscordMessagePayload {
+  const name = neutralizeMentions(botName.replace(/[`\s]+/gu, " ").trim()) || "Briefbot";
+  const content = [
+    "**Ask me about the articles I have read.**",
+    `• Mention me with a question: \`@${name} ${EXAMPLE}\``,
+    `• Or use the slash command: \`/brief question: ${EXAMPLE}\``,
+    "Every answer quotes the articles and lists its sources; when they don't hold the answer, I say so.",
+  ].join("\n");
+  return { content, allowed_mentions: NO_MENTIONS };
+}
+
+/** A one-line message to the asker (a refusal, a failure); the text may quote the user, so it is made safe. */
+export function renderDiscordNotice(text: string): DiscordMessagePayload {
+  return { content: safeText(text, DISCORD_LIMITS.content), allowed_mentions: NO_MENTIONS };
+}

@@ -1,0 +1,155 @@
+import type { AddressInfo } from "node:net";
+import { App, type AppOptions, LogLevel } from "@slack/bolt";
+import type { ConversationMemory, QuestionQueue } from "../../core/chat.ts";
+import { BriefingError } from "../../core/errors.ts";
+import { handleAppMention } from "./handle-app-mention.ts";
+import { handleSlashCommand } from "./handle-slash-command.ts";
+import { errorText, type SlackLog } from "./log.ts";
+import { DEFAULT_COMMAND } from "./render-help.ts";
+import { slackError } from "./slack-errors.ts";
+import { slackClientOptions } from "./slack-web-client.ts";
+
+export interface SlackAppOptions {
+  /** The Bot User OAuth Token (xoxb-…). */
+  botToken: string;
+  /** HTTP mode: Slack posts signed requests to `http://host:port/slack/events`. */
+  signingSecret?: string;
+  /** Socket Mode (xapp-…): the app opens a WebSocket to Slack, no public URL needed. Wins over HTTP mode. */
+  appToken?: string;
+  /** HTTP mode's port; 0 picks a free one (see `start()`). */
+  port?: number;
+  /** HTTP mode's listening address; all interfaces when unset. */
+  host?: string;
+  /** Slack's Web API base URL; a loopback fake in tests. */
+  apiUrl?: string;
+  /** The slash command as configured in the manifest. */
+  command?: string;
+  questions: QuestionQueue;
+  memory: ConversationMemory;
+  /** For "Searching N articles…"; the acknowledgement waits at most a quarter second for it. */
+  articleCount(): number | Promise<number>;
+  now?(): number;
+  log?: SlackLog;
+  /** Bolt's own logging (to the console); warnings and errors by default. */
+  logLevel?: LogLevel;
+}
+
+export interface SlackApp {
+  readonly app: App;
+  readonly mode: "http" | "socket";
+  /** Checks the token (auth.test), then listens (HTTP) or connects (Socket Mode). */
+  start(): Promise<{ port: number | undefined }>;
+  stop(): Promise<void>;
+}
+
+function receiverOptions(
+  options: SlackAppOptions,
+): Pick<AppOptions, "socketMode" | "appToken" | "signingSecret" | "port" | "processBeforeResponse"> {
+  if (options.appToken) return { socketMode: true, appToken: options.appToken };
+  if (!options.signingSecret) {
+    throw new BriefingError(
+      "CONFIG_INVALID",
+      "Slack needs SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode)",
+    );
+  }
+  // processBeforeResponse false: Slack gets its HTTP response as soon as a listener acks, not when it returns.
+  return { signingSecret: options.signingSecret, port: options.port ?? 3000, processBeforeResponse: false };
+}
+
+function listeningPort(server: unknown): number | undefined {
+  if (typeof server !== "object" || server === null || !("address" in server)) return undefined;
+  const address = (server as { address(): AddressInfo | string | null }).address();
+  return typeof address === "object" && address !== null ? address.port : undefined;
+}
+
+/** The Bolt app: `/brief` and `app_mention` listeners that acknowledge, queue, and leave answering to workers. */
+export function createSlackApp(options: SlackAppOptions): SlackApp {
+  const log = options.log ?? (() => {});
+  const now = options.now ?? Date.now;
+  const command = options.command ?? DEFAULT_COMMAND;
+  const app = new App({
+    token: options.botToken,
+    ...receiverOptions(options),
+    clientOptions: slackClientOptions(options.apiUrl),
+    logLevel: options.logLevel ?? LogLevel.WARN,
+    deferInitialization: true,
+  });
+
+  app.command(command, async ({ command: slash, ack, respond }) => {
+    await handleSlashCommand(
+      {
+        triggerId: slash.trigger_id,
+        teamId: slash.team_id,
+        channelId: slash.channel_id,
+        userId: slash.user_id,
+        text: slash.text,
+        responseUrl: slash.response_url || undefined,
+        ack: async (reply) => await ack({ response_type: "ephemeral", ...reply }),
+        respond: async (reply) => {
+          await respond({ response_type: "ephemeral", ...reply });
+        },
+      },
+      { questions: options.questions, articleCount: options.articleCount, now, log, command },
+    );
+  });
+
+  app.event("app_mention", async ({ event, body, context, client }) => {
+    await handleAppMention(
+      {
+        eventId: body.event_id,
+        teamId: body.team_id,
+        channelId: event.channel,
+        userId: event.user,
+        botId: event.bot_id,
+        text: event.text,
+        ts: event.ts,
+        threadTs: event.thread_ts,
+        tellAuthor: async (message) => {
+          await client.chat.postEphemeral({
+            channel: event.channel,
+            user: event.user ?? "",
+            ...message,
+            thread_ts: event.thread_ts ?? event.ts,
+          });
+        },
+      },
+      {
+        botUserId: context.botUserId,
+        questions: options.questions,
+        memory: options.memory,
+        now,
+        log,
+        command,
+      },
+    );
+  });
+
+  app.error(async (error) => {
+    log("slack_app_error", { error: errorText(error) });
+  });
+
+  return {
+    app,
+    mode: options.appToken ? "socket" : "http",
+    async start() {
+      try {
+        await app.init();
+      } catch (error) {
+        const cause = slackError(error, "auth.test");
+        if (cause.code !== "PLATFORM_REJECTED") throw cause;
+        throw new BriefingError("CONFIG_INVALID", `Slack did not accept SLACK_BOT_TOKEN: ${cause.message}`, {
+          cause,
+        });
+      }
+      const server: unknown = options.appToken
+        ? await app.start()
+        : await app.start(
+            options.host ? { port: options.port ?? 3000, host: options.host } : (options.port ?? 3000),
+          );
+      return { port: listeningPort(server) };
+    },
+    async stop() {
+      await app.stop();
+    },
+  };
+}

@@ -1,0 +1,85 @@
+import type { Answer, AnswerBullet, Source } from "../../core/types.ts";
+import { context, DIVIDER, type SlackMessage, section } from "./blocks.ts";
+import { SLACK_LIMITS } from "./limits.ts";
+import { packMessages, type RenderedBlock, sectionsOfLines } from "./pack-messages.ts";
+import { escapeWithin, safeLine, slackLinkUrl } from "./slack-text.ts";
+
+const QUESTION_LENGTH = 300;
+const TITLE_LENGTH = 150;
+const QUOTE_LENGTH = 200;
+const FACT_LENGTH = 60;
+/** Above this, a bullet's citation markers lose their links (each link repeats its URL), then get cut. */
+const MAX_MARKERS = 1_000;
+const NO_ANSWER = "The articles don't answer this.";
+
+type SourceUrls = ReadonlyMap<number, string | undefined>;
+
+function citationMarkers(bullet: AnswerBullet, urls: SourceUrls): string {
+  const linked = bullet.citations
+    .map((n) => {
+      const url = urls.get(n);
+      return url ? `<${url}|[${n}]>` : `[${n}]`;
+    })
+    .join("");
+  if (linked.length <= MAX_MARKERS) return linked;
+  const plain = bullet.citations.map((n) => `[${n}]`).join("");
+  return plain.length <= MAX_MARKERS ? plain : `${plain.slice(0, plain.lastIndexOf("[", MAX_MARKERS - 1))}…`;
+}
+
+function bulletLine(bullet: AnswerBullet, urls: SourceUrls): string {
+  const markers = citationMarkers(bullet, urls);
+  const room = SLACK_LIMITS.sectionText - "• ".length - markers.length - 1;
+  return `• ${safeLine(bullet.text, room)}${markers ? ` ${markers}` : ""}`;
+}
+
+function sourceEntry(source: Source): string {
+  const facts = [source.source, source.published, source.language === "und" ? null : source.language]
+    .filter((fact): fact is string => Boolean(fact))
+    .map((fact) => safeLine(fact, FACT_LENGTH));
+  const title = safeLine(source.title, TITLE_LENGTH) || safeLine(source.articleId, TITLE_LENGTH);
+  const url = slackLinkUrl(source.url);
+  const linkedTitle = url ? `<${url}|${title}>` : title;
+  const heading = [`*[${source.n}]*`, facts.join(" · "), facts.length > 0 ? "—" : "", linkedTitle]
+    .filter(Boolean)
+    .join(" ");
+  return `${heading}\n> “${safeLine(source.passage, QUOTE_LENGTH) || "…"}”`;
+}
+
+/** A message with no blocks beyond its text: for no_evidence answers and notices. */
+export function renderSlackText(text: string): SlackMessage {
+  const shown = text.trim() || NO_ANSWER;
+  return {
+    text: escapeWithin(shown, SLACK_LIMITS.fallbackText),
+    blocks: [section(escapeWithin(shown, SLACK_LIMITS.sectionText))],
+  };
+}
+
+/**
+ * An answer as Slack messages: the question, the bullets with `[n]` markers (linked to the article when it has
+ * a URL), then a compact source list with a short quote of each passage, spread over as many messages as
+ * Slack's limits need. All article text is escaped, so nothing in it can ping or link.
+ */
+export function renderSlackAnswer(answer: Answer): SlackMessage[] {
+  if (answer.status === "no_evidence" || answer.bullets.length === 0) {
+    return [renderSlackText(answer.message ?? NO_ANSWER)];
+  }
+  const urls: SourceUrls = new Map(answer.sources.map((source) => [source.n, slackLinkUrl(source.url)]));
+  const question: RenderedBlock = {
+    block: context(`*Question:* ${safeLine(answer.question, QUESTION_LENGTH)}`),
+    fallback: answer.question,
+  };
+  const bullets = answer.bullets.map((bullet) => ({
+    text: bulletLine(bullet, urls),
+    fallback: `• ${bullet.text} ${bullet.citations.map((n) => `[${n}]`).join("")}`,
+  }));
+  const sources = answer.sources.map((source) => ({
+    text: sourceEntry(source),
+    fallback: `[${source.n}] ${source.title}`,
+  }));
+  return packMessages([
+    question,
+    ...sectionsOfLines(bullets, SLACK_LIMITS.sectionText),
+    { block: DIVIDER, fallback: "" },
+    ...sectionsOfLines([{ text: "*Sources*", fallback: "" }, ...sources], SLACK_LIMITS.sectionText),
+  ]);
+}

@@ -1,0 +1,30 @@
+import { type SlackMessage, section } from "./blocks.ts";
+import { SLACK_LIMITS } from "./limits.ts";
+import { escapeSlack } from "./slack-text.ts";
+
+export const DEFAULT_COMMAND = "/brief";
+
+/** How to use the bot: the reply to `/brief help`, an empty `/brief` and an empty mention. */
+export function renderSlackHelp(command = DEFAULT_COMMAND): SlackMessage {
+  const lines = [
+    "*Briefbot* answers questions about the articles your team follows, with the passages that say it.",
+    `• \`${command} what will Trend Micro provide?\`: ask; the answer is posted in this channel.`,
+    "• Mention me with a question: I answer in the thread. Mention me again in that thread for a follow-up.",
+    `• \`${command} help\`: this message.`,
+    `Questions can be up to ${SLACK_LIMITS.question.toLocaleString("en")} characters, in English, Dutch or French.`,
+  ];
+  return {
+    text: escapeSlack(`Ask me with ${command} <question>, or mention me with a question.`),
+    blocks: [section(lines.join("\n"))],
+  };
+}
+
+/** The immediate acknowledgement of a question: "Searching 1,234 articles…". */
+export function renderSlackSearching(articleCount: number | undefined): string {
+  if (articleCount === undefined) return "Searching the articles…";
+  const noun = articleCount === 1 ? "article" : "articles";
+  return `Searching ${articleCount.toLocaleString("en")} ${noun}…`;
+}
+
+export const QUEUE_FAILED_NOTICE =
+  "Sorry, I could not queue your question: the question queue is not reachable right now. Please try again in a minute.";

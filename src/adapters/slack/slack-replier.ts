@@ -1,0 +1,152 @@
+import type { WebClient } from "@slack/web-api";
+import type { DeliveryRecord, Replier, ReplyTarget, SlackTarget } from "../../core/chat.ts";
+import { BriefingError } from "../../core/errors.ts";
+import type { Answer } from "../../core/types.ts";
+import type { SlackMessage } from "./blocks.ts";
+import { ChannelPacer } from "./channel-pacer.ts";
+import { errorText, type SlackLog } from "./log.ts";
+import { renderSlackAnswer, renderSlackText } from "./render-answer.ts";
+import { postToResponseUrl } from "./response-url.ts";
+import { slackError, slackErrorCode } from "./slack-errors.ts";
+import { createSlackWebClient } from "./slack-web-client.ts";
+
+export interface SlackReplierOptions {
+  /** The bot token (xoxb-…). */
+  token: string;
+  /** Slack's Web API base URL; a loopback fake in tests. */
+  apiUrl?: string;
+  /** Least time between two posts to one channel from this process; Slack allows about one a second. */
+  channelIntervalMs?: number;
+  responseUrlTimeoutMs?: number;
+  log?: SlackLog;
+}
+
+/** Errors that mean the bot cannot post in the channel (not a member, private channel, DM). */
+const NOT_A_MEMBER = new Set(["not_in_channel", "channel_not_found"]);
+/** Stands for a part posted through the response_url, which returns no message ts. */
+const RESPONSE_URL_ID = "response_url#";
+
+function slackTarget(target: ReplyTarget): SlackTarget {
+  if (target.platform !== "slack") {
+    throw new BriefingError("INTERNAL", `The Slack replier got a ${target.platform} target`);
+  }
+  return target;
+}
+
+/**
+ * Posts answers with chat.postMessage (in the thread when the target has one), falling back to the slash
+ * command's response_url where the bot is not a member. Each part is recorded as soon as it is posted, and a
+ * re-run resumes after the last recorded part; once a job has used the response_url it keeps to it.
+ */
+export class SlackReplier implements Replier {
+  readonly platform = "slack" as const;
+  readonly #client: WebClient;
+  readonly #pacer: ChannelPacer;
+  readonly #responseUrlTimeoutMs: number;
+  readonly #log: SlackLog;
+
+  constructor(options: SlackReplierOptions) {
+    this.#client = createSlackWebClient(options.token, options.apiUrl);
+    this.#pacer = new ChannelPacer(options.channelIntervalMs ?? 1_000);
+    this.#responseUrlTimeoutMs = options.responseUrlTimeoutMs ?? 10_000;
+    this.#log = options.log ?? (() => {});
+  }
+
+  async deliverAnswer(
+    target: ReplyTarget,
+    answer: Answer,
+    alreadyPosted: DeliveryRecord | undefined,
+    onPosted: (record: DeliveryRecord) => Promise<void>,
+  ): Promise<DeliveryRecord> {
+    const slack = slackTarget(target);
+    const parts = renderSlackAnswer(answer);
+    const record: DeliveryRecord = {
+      platform: "slack",
+      messageIds: [...(alreadyPosted?.messageIds ?? [])],
+      partsPosted: alreadyPosted?.partsPosted ?? 0,
+    };
+    for (let part = record.partsPosted; part < parts.length; part++) {
+      const message = parts[part];
+      if (!message) break;
+      const usesResponseUrl = record.messageIds.some((id) => id.startsWith(RESPONSE_URL_ID));
+      const id = await this.#postPart(slack, message, part, usesResponseUrl);
+      record.messageIds.push(id);
+      record.partsPosted = part + 1;
+      await onPosted({ ...record, messageIds: [...record.messageIds] });
+    }
+    return record;
+  }
+
+  async notifyFailure(target: ReplyTarget, text: string): Promise<void> {
+    const message = renderSlackText(text);
+    try {
+      const slack = slackTarget(target);
+      if (slack.responseUrl) {
+        try {
+          await postToResponseUrl(
+            slack.responseUrl,
+            { ...message, response_type: "ephemeral" },
+            this.#responseUrlTimeoutMs,
+          );
+          return;
+        } catch (error) {
+          // Most likely used up (5 uses) or expired (30 minutes): try an ephemeral message instead.
+          this.#log("slack_notify_failed", {
+            channelId: slack.channelId,
+            via: "response_url",
+            error: errorText(error),
+          });
+        }
+      }
+      await this.#client.chat.postEphemeral({
+        channel: slack.channelId,
+        user: slack.userId,
+        ...message,
+        ...(slack.threadTs ? { thread_ts: slack.threadTs } : {}),
+      });
+    } catch (error) {
+      this.#log("slack_notify_failed", { channelId: target.channelId, error: errorText(error) });
+    }
+  }
+
+  async #postPart(target: SlackTarget, message: SlackMessage, part: number, usesResponseUrl: boolean) {
+    if (!usesResponseUrl) {
+      try {
+        return await this.#postMessage(target, message);
+      } catch (error) {
+        const code = slackErrorCode(error);
+        if (!(code && NOT_A_MEMBER.has(code) && target.responseUrl))
+          throw slackError(error, "chat.postMessage");
+        this.#log("slack_post_via_response_url", { channelId: target.channelId, reason: code });
+      }
+    }
+    if (!target.responseUrl) {
+      throw new BriefingError(
+        "PLATFORM_REJECTED",
+        "This answer can only be posted through a response_url, and there is none",
+      );
+    }
+    await postToResponseUrl(
+      target.responseUrl,
+      { ...message, response_type: "in_channel" },
+      this.#responseUrlTimeoutMs,
+    );
+    return `${RESPONSE_URL_ID}${part}`;
+  }
+
+  async #postMessage(target: SlackTarget, message: SlackMessage): Promise<string> {
+    await this.#pacer.wait(target.channelId);
+    const result = await this.#client.chat.postMessage({
+      channel: target.channelId,
+      ...message,
+      ...(target.threadTs ? { thread_ts: target.threadTs } : {}),
+      // No link previews of the sources, and no parsing of names into mentions: only our own <url|[n]> links.
+      unfurl_links: false,
+      unfurl_media: false,
+      parse: "none",
+      link_names: false,
+    });
+    // ok:true means it was posted: record it even without a ts, so a re-run does not post it again.
+    return result.ts ?? "posted-without-ts";
+  }
+}

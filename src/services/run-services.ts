@@ -1,0 +1,125 @@
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { Config } from "../config.ts";
+import type { Replier } from "../core/chat.ts";
+import { Library } from "../core/library.ts";
+import { loadPaths } from "../files/load-paths.ts";
+import { answerQuestion, reportFailure } from "../jobs/answer-question.ts";
+import { syncLibrary } from "../jobs/sync-library.ts";
+import { startAskWorker } from "../queue/ask-worker.ts";
+import { BullQuestionQueue } from "../queue/bull-question-queue.ts";
+import { producerConnection, workerConnection } from "../queue/redis-connections.ts";
+import type { Log } from "../runtime/logger.ts";
+import { startRedisServer } from "../runtime/redis-server-process.ts";
+import { RedisArticleStore } from "../store/redis-article-store.ts";
+import { RedisConversationMemory } from "../store/redis-conversation-memory.ts";
+import { RedisDeliveryLog } from "../store/redis-delivery-log.ts";
+import { discordPlatform } from "./discord-platform.ts";
+import type { PlatformModule, RunningAdapter } from "./platforms.ts";
+import { slackPlatform } from "./slack-platform.ts";
+
+const PLATFORMS: readonly PlatformModule[] = [slackPlatform, discordPlatform];
+const BUNDLED_SEEDS = fileURLToPath(new URL("../../seeds", import.meta.url));
+
+export interface ServiceOptions {
+  /** true for `serve` (adapters, workers), false for `worker` (workers only). */
+  adapters: boolean;
+  log: Log;
+}
+
+export interface RunningServices {
+  redisUrl: string;
+  stop(): Promise<void>;
+}
+
+async function redisUrlFor(config: Config, log: Log, stops: Array<() => Promise<void>>): Promise<string> {
+  if (config.redis) return config.redis.url;
+  const server = await startRedisServer({ directory: config.dataDirectory });
+  stops.push(() => server.stop());
+  log("embedded_redis_started", { url: server.url, dataDirectory: config.dataDirectory, appendOnly: true });
+  return server.url;
+}
+
+/** Starts workers (and, for `serve`, the configured chat adapters) around one Redis. */
+export async function runServices(config: Config, options: ServiceOptions): Promise<RunningServices> {
+  const { log } = options;
+  const stops: Array<() => Promise<void>> = [];
+  const stopAll = async () => {
+    for (const stop of stops.splice(0).reverse())
+      await stop().catch((error) => log("stop_failed", { error: String(error) }));
+  };
+  try {
+    const redisUrl = await redisUrlFor(config, log, stops);
+    const redis = workerConnection(redisUrl);
+    stops.push(async () => void redis.disconnect());
+    const store = new RedisArticleStore(redis, config.namespace);
+    if (!config.redis && (await store.sequence()) === 0) {
+      const seeds = config.seedsDirectory ?? BUNDLED_SEEDS;
+      if (existsSync(seeds)) {
+        const result = await store.put((await loadPaths([seeds])).articles);
+        log("seeded_store", { from: seeds, added: result.added });
+      }
+    }
+    const library = new Library();
+    await syncLibrary(library, store);
+    const configured = PLATFORMS.filter((platform) => platform.configured(config));
+    const repliers: Partial<Record<string, Replier>> = {};
+    for (const platform of configured) repliers[platform.platform] = platform.replier(config, log);
+    const dependencies = {
+      library,
+      store,
+      repliers,
+      deliveries: new RedisDeliveryLog(redis, config.namespace),
+    };
+    const workerRedis = workerConnection(redisUrl);
+    stops.push(async () => void workerRedis.disconnect());
+    const worker = startAskWorker({
+      connection: workerRedis,
+      namespace: config.namespace,
+      concurrency: config.worker.concurrency,
+      lockDurationMs: config.worker.lockDurationMs,
+      answer: (request) => answerQuestion(request, dependencies),
+      giveUp: (request, error) => reportFailure(request, error, dependencies),
+      log,
+    });
+    stops.push(() => worker.close());
+    log("worker_started", { articles: library.articleCount, concurrency: config.worker.concurrency });
+    if (options.adapters) await startAdapters(config, configured, library, redisUrl, log, stops);
+    return { redisUrl, stop: stopAll };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
+
+async function startAdapters(
+  config: Config,
+  configured: readonly PlatformModule[],
+  library: Library,
+  redisUrl: string,
+  log: Log,
+  stops: Array<() => Promise<void>>,
+): Promise<void> {
+  if (configured.length === 0) {
+    log("no_chat_platform", {
+      hint: "set SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN), or DISCORD_TOKEN; see README",
+    });
+    return;
+  }
+  const producer = producerConnection(redisUrl);
+  stops.push(async () => void producer.disconnect());
+  const questions = new BullQuestionQueue(producer, config.namespace);
+  stops.push(() => questions.close());
+  const memory = new RedisConversationMemory(producer, config.namespace);
+  for (const platform of configured) {
+    const adapter: RunningAdapter = await platform.startAdapter({
+      config,
+      questions,
+      memory,
+      articleCount: () => library.articleCount,
+      log,
+    });
+    stops.push(() => adapter.stop());
+    log("adapter_started", { platform: adapter.name });
+  }
+}

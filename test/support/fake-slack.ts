@@ -1,0 +1,227 @@
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+/** What the next call to a method (or to a response_url) gets instead of success. */
+export type ScriptedFailure =
+  /** HTTP 429 with a Retry-After header, as Slack's rate limiter answers. */
+  | { kind: "rate_limited"; retryAfterSeconds?: number }
+  /** An HTTP error status (500 unless given), as during a Slack outage. */
+  | { kind: "server_error"; status?: number }
+  /** HTTP 200 with `{ok:false, error}`: how the Web API refuses ("not_in_channel", "invalid_auth", …). */
+  | { kind: "slack_error"; error: string };
+
+export interface RecordedCall {
+  method: string;
+  /** The parameters, whether sent form-encoded (JSON-valued fields like `blocks` decoded) or as JSON. */
+  body: Record<string, unknown>;
+  token: string | undefined;
+  at: number;
+}
+
+export interface RecordedResponse {
+  id: string;
+  body: Record<string, unknown>;
+  at: number;
+}
+
+export interface FakeSlackOptions {
+  /** When set, any other token gets `invalid_auth`. */
+  token?: string;
+  botUserId?: string;
+  botId?: string;
+  teamId?: string;
+}
+
+type Reply = { status: number; headers?: Record<string, string>; body: unknown };
+
+const MAX_BLOCKS = 50;
+const MAX_SECTION_TEXT = 3_000;
+
+function parseBody(raw: string, contentType: string | undefined): Record<string, unknown> {
+  if (raw.length === 0) return {};
+  if (contentType?.includes("application/json")) return JSON.parse(raw) as Record<string, unknown>;
+  const body: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    body[key] = /^[[{]/u.test(value) ? JSON.parse(value) : value;
+  }
+  return body;
+}
+
+async function readBody(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function failureReply(failure: ScriptedFailure): Reply {
+  switch (failure.kind) {
+    case "rate_limited":
+      return {
+        status: 429,
+        headers: { "Retry-After": String(failure.retryAfterSeconds ?? 1) },
+        body: { ok: false, error: "ratelimited" },
+      };
+    case "server_error":
+      return { status: failure.status ?? 500, body: "upstream error" };
+    case "slack_error":
+      return { status: 200, body: { ok: false, error: failure.error } };
+  }
+}
+
+/** Slack's checks on a message that matter here: blocks within limits and some content. */
+function invalidMessage(body: Record<string, unknown>): string | undefined {
+  if (typeof body.channel !== "string" || body.channel === "") return "channel_not_found";
+  const blocks = body.blocks;
+  if (blocks === undefined) return typeof body.text === "string" && body.text !== "" ? undefined : "no_text";
+  if (!Array.isArray(blocks) || blocks.length > MAX_BLOCKS) return "invalid_blocks";
+  const tooLong = blocks.some(
+    (block: { text?: { text?: string } }) => (block.text?.text?.length ?? 0) > MAX_SECTION_TEXT,
+  );
+  return tooLong ? "invalid_blocks" : undefined;
+}
+
+/**
+ * Slack's side, on loopback: the Web API methods Briefbot uses (auth.test, chat.postMessage,
+ * chat.postEphemeral, chat.update) and response_url endpoints. Records every call; failures can be scripted.
+ */
+export class FakeSlack {
+  readonly calls: RecordedCall[] = [];
+  readonly responses: RecordedResponse[] = [];
+  readonly #server: Server;
+  readonly #options: Required<Omit<FakeSlackOptions, "token">> & { token: string | undefined };
+  readonly #failures = new Map<string, ScriptedFailure[]>();
+  #origin = "";
+  #messages = 0;
+
+  private constructor(options: FakeSlackOptions) {
+    this.#options = {
+      token: options.token,
+      botUserId: options.botUserId ?? "UBRIEFBOT",
+      botId: options.botId ?? "BBRIEFBOT",
+      teamId: options.teamId ?? "T0TEAM",
+    };
+    this.#server = createServer((request, response) => {
+      this.#handle(request, response).catch((error: unknown) => {
+        response.writeHead(500).end(String(error));
+      });
+    });
+  }
+
+  static async start(options: FakeSlackOptions = {}): Promise<FakeSlack> {
+    const fake = new FakeSlack(options);
+    await new Promise<void>((resolve) => fake.#server.listen(0, "127.0.0.1", resolve));
+    fake.#origin = `http://127.0.0.1:${(fake.#server.address() as AddressInfo).port}`;
+    return fake;
+  }
+
+  /** The Web API base URL to give WebClient / Bolt as `slackApiUrl`. */
+  get apiUrl(): string {
+    return `${this.#origin}/api/`;
+  }
+
+  get botUserId(): string {
+    return this.#options.botUserId;
+  }
+
+  /** A fresh response_url, as Slack puts in each slash command. */
+  responseUrl(id: string = randomUUID()): string {
+    return `${this.#origin}/commands/${id}`;
+  }
+
+  callsTo(method: string): RecordedCall[] {
+    return this.calls.filter((call) => call.method === method);
+  }
+
+  responsesTo(url: string): RecordedResponse[] {
+    return this.responses.filter((response) => url.endsWith(`/commands/${response.id}`));
+  }
+
+  /** The next `times` calls to `method` ("chat.postMessage", or "response_url") fail this way. */
+  failNext(method: string, failure: ScriptedFailure, times = 1): void {
+    const queue = this.#failures.get(method) ?? [];
+    for (let i = 0; i < times; i++) queue.push(failure);
+    this.#failures.set(method, queue);
+  }
+
+  async close(): Promise<void> {
+    this.#server.closeAllConnections();
+    await new Promise<void>((resolve) => this.#server.close(() => resolve()));
+  }
+
+  async #handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const path = new URL(request.url ?? "/", this.#origin).pathname;
+    const body = parseBody(await readBody(request), request.headers["content-type"]);
+    let reply: Reply;
+    if (path.startsWith("/api/")) {
+      const method = path.slice("/api/".length);
+      const bearer = request.headers.authorization?.replace(/^Bearer\s+/u, "");
+      const token = bearer ?? (typeof body.token === "string" ? body.token : undefined);
+      this.calls.push({ method, body, token, at: Date.now() });
+      reply = this.#scripted(method) ?? this.#apiReply(method, body, token);
+    } else if (path.startsWith("/commands/")) {
+      this.responses.push({ id: path.slice("/commands/".length), body, at: Date.now() });
+      reply = this.#scripted("response_url") ?? { status: 200, body: "ok" };
+    } else {
+      reply = { status: 404, body: "not found" };
+    }
+    const isText = typeof reply.body === "string";
+    response.writeHead(reply.status, {
+      "Content-Type": isText ? "text/plain" : "application/json; charset=utf-8",
+      ...reply.headers,
+    });
+    response.end(isText ? reply.body : JSON.stringify(reply.body));
+  }
+
+  #scripted(method: string): Reply | undefined {
+    const failure = this.#failures.get(method)?.shift();
+    return failure ? failureReply(failure) : undefined;
+  }
+
+  #apiReply(method: string, body: Record<string, unknown>, token: string | undefined): Reply {
+    if (!token) return { status: 200, body: { ok: false, error: "not_authed" } };
+    if (this.#options.token && token !== this.#options.token) {
+      return { status: 200, body: { ok: false, error: "invalid_auth" } };
+    }
+    const { botUserId, botId, teamId } = this.#options;
+    switch (method) {
+      case "auth.test":
+        return {
+          status: 200,
+          body: {
+            ok: true,
+            url: "https://fake.slack.test/",
+            team: "Fake",
+            user: "briefbot",
+            team_id: teamId,
+            user_id: botUserId,
+            bot_id: botId,
+          },
+        };
+      case "chat.postMessage": {
+        const invalid = invalidMessage(body);
+        if (invalid) return { status: 200, body: { ok: false, error: invalid } };
+        this.#messages += 1;
+        const ts = `1700000000.${String(this.#messages).padStart(6, "0")}`;
+        return {
+          status: 200,
+          body: { ok: true, channel: body.channel, ts, message: { ...body, ts, bot_id: botId } },
+        };
+      }
+      case "chat.postEphemeral": {
+        const invalid =
+          invalidMessage(body) ??
+          (typeof body.user === "string" && body.user ? undefined : "user_not_in_channel");
+        if (invalid) return { status: 200, body: { ok: false, error: invalid } };
+        return {
+          status: 200,
+          body: { ok: true, message_ts: `1700000001.${String(this.calls.length).padStart(6, "0")}` },
+        };
+      }
+      case "chat.update":
+        return { status: 200, body: { ok: true, channel: body.channel, ts: body.ts, text: body.text } };
+      default:
+        return { status: 200, body: { ok: false, error: "unknown_method" } };
+    }
+  }
+}
