@@ -1,0 +1,180 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Redis } from "ioredis";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config.ts";
+import { loadPaths } from "../../src/files/load-paths.ts";
+import { freePort } from "../../src/runtime/redis-server-process.ts";
+import { type RunningServices, runServices } from "../../src/services/run-services.ts";
+import { RedisArticleStore } from "../../src/store/redis-article-store.ts";
+import { FakeDiscord } from "../support/fake-discord.ts";
+import { FakeSlack } from "../support/fake-slack.ts";
+import { hostileArticles } from "../support/hostile-article.ts";
+import { startRedis, type ThrowawayRedis } from "../support/redis-server.ts";
+import { appMentionEnvelope, sendEvent, sendSlashCommand, slashCommandFields } from "../support/slack-signing.ts";
+import { SEEDS_DIRECTORY } from "../support/seed-library.ts";
+import { until } from "../support/until.ts";
+
+const SECRET = "e2e-signing-secret";
+let redis: ThrowawayRedis;
+let slack: FakeSlack;
+let discord: FakeDiscord;
+let services: RunningServices;
+let eventsUrl: string;
+let dataDirectory: string;
+const logs: string[] = [];
+
+beforeAll(async () => {
+  redis = await startRedis();
+  slack = await FakeSlack.start({ token: "xoxb-e2e" });
+  discord = await FakeDiscord.start();
+  dataDirectory = await mkdtemp(join(tmpdir(), "briefbot-e2e-"));
+  const client = new Redis(redis.url);
+  const store = new RedisArticleStore(client, "e2e");
+  await store.put([...(await loadPaths([SEEDS_DIRECTORY])).articles, ...hostileArticles()]);
+  client.disconnect();
+  const port = await freePort();
+  eventsUrl = `http://127.0.0.1:${port}/slack/events`;
+  const config = loadConfig({
+    REDIS_URL: redis.url,
+    BRIEFBOT_NAMESPACE: "e2e",
+    BRIEFBOT_DATA_DIR: dataDirectory,
+    PORT: String(port),
+    SLACK_BOT_TOKEN: "xoxb-e2e",
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_API_URL: slack.apiUrl,
+    DISCORD_TOKEN: "discord-e2e-token",
+    DISCORD_API_URL: discord.apiUrl,
+    JOB_LOCK_MS: "5000",
+  });
+  services = await runServices(config, { adapters: true, log: (event, fields) => logs.push(`${event} ${JSON.stringify(fields)}`) });
+}, 60_000);
+
+afterAll(async () => {
+  await services?.stop();
+  await slack?.close();
+  await discord?.close();
+  await redis?.stop();
+  await rm(dataDirectory, { recursive: true, force: true });
+});
+
+const postsIn = (channel: string) => slack.callsTo("chat.postMessage").filter((call) => call.body.channel === channel);
+const serialized = (value: unknown) => JSON.stringify(value);
+
+describe("serve: Slack over the shared queue", () => {
+  it("acks a signed /brief within 3 s and posts a cited answer in the channel", async () => {
+    const response = await sendSlashCommand(
+      eventsUrl,
+      SECRET,
+      slashCommandFields({ channel_id: "C1PROVIDE", text: "what will Trend Micro provide?" }),
+    );
+    expect(response.status).toBe(200);
+    expect(response.elapsedMs).toBeLessThan(3_000);
+    expect(response.text).toMatch(/Searching/);
+    await until(() => postsIn("C1PROVIDE").length > 0, "the answer in C1PROVIDE");
+    const post = serialized(postsIn("C1PROVIDE"));
+    expect(post).toMatch(/Trend Micro/);
+    expect(post).toMatch(/\[1\]/);
+  });
+
+  it("refuses a forged request with 401 and queues nothing", async () => {
+    const response = await sendSlashCommand(
+      eventsUrl,
+      SECRET,
+      slashCommandFields({ channel_id: "C2FORGED", text: "who is the CEO of Trend Micro?" }),
+      { signWith: "not-the-secret" },
+    );
+    expect(response.status).toBe(401);
+    await new Promise((wake) => setTimeout(wake, 500));
+    expect(postsIn("C2FORGED")).toEqual([]);
+  });
+
+  it("answers an event delivered four times exactly once, in its thread", async () => {
+    const envelope = appMentionEnvelope({
+      eventId: "EvE2EREPEAT",
+      text: `<@${slack.botUserId}> who is the CEO of Trend Micro?`,
+      user: "U0READER",
+      channel: "C3REPEAT",
+      ts: "1700000200.000100",
+    });
+    for (let attempt = 0; attempt < 4; attempt++) {
+      const response = await sendEvent(eventsUrl, SECRET, envelope, attempt === 0 ? {} : { retryNum: attempt });
+      expect(response.status).toBe(200);
+    }
+    await until(() => postsIn("C3REPEAT").length > 0, "the mention's answer");
+    await new Promise((wake) => setTimeout(wake, 1_500));
+    expect(postsIn("C3REPEAT")).toHaveLength(1);
+    expect(postsIn("C3REPEAT")[0]?.body.thread_ts).toBe("1700000200.000100");
+    expect(serialized(postsIn("C3REPEAT"))).toMatch(/Eva Chen/);
+  });
+
+  it("retries a 429 and a 500 from Slack, then posts once", async () => {
+    slack.failNext("chat.postMessage", { kind: "rate_limited", retryAfterSeconds: 1 });
+    slack.failNext("chat.postMessage", { kind: "server_error" });
+    await sendSlashCommand(eventsUrl, SECRET, slashCommandFields({ channel_id: "C4RETRY", text: "who is the CEO of Trend Micro?" }));
+    await until(() => postsIn("C4RETRY").length > 0, "the answer after retries", 20_000);
+    await new Promise((wake) => setTimeout(wake, 500));
+    expect(postsIn("C4RETRY")).toHaveLength(1);
+  });
+
+  it("tells the user when Slack keeps refusing, and logs it", async () => {
+    slack.failNext("chat.postMessage", { kind: "slack_error", error: "invalid_blocks" }, 10);
+    const responseUrl = slack.responseUrl("refused");
+    await sendSlashCommand(
+      eventsUrl,
+      SECRET,
+      slashCommandFields({ channel_id: "C5REFUSED", text: "who is the CEO of Trend Micro?", response_url: responseUrl }),
+    );
+    await until(() => slack.responsesTo(responseUrl).length > 0, "a failure notice at the response_url");
+    expect(serialized(slack.responsesTo(responseUrl))).toMatch(/could not answer/);
+    expect(logs.some((line) => line.startsWith("job_failed") && line.includes("PLATFORM_REJECTED"))).toBe(true);
+    slack.failNext("chat.postMessage", { kind: "slack_error", error: "invalid_blocks" }, 0);
+  });
+
+  it("never lets an article ping anyone", async () => {
+    await sendSlashCommand(
+      eventsUrl,
+      SECRET,
+      slashCommandFields({ channel_id: "C6HOSTILE", text: "Why did the Rotterdam harbour close?" }),
+    );
+    await until(() => postsIn("C6HOSTILE").length > 0, "the hostile-article answer");
+    const post = serialized(postsIn("C6HOSTILE"));
+    expect(post).toMatch(/storm/);
+    expect(post).not.toMatch(/<!channel>|<!here>|<@U123>/);
+    expect(post).toMatch(/&lt;!channel&gt;/);
+  });
+});
+
+describe("serve: Discord over the same queue", () => {
+  it("answers a mention with exactly one reply that parses no mentions", async () => {
+    await until(() => discord.identifies.length > 0, "the Discord client to identify");
+    const messageId = discord.sendMessageCreate({ content: "who is the CEO of Trend Micro?", mentionsBot: true });
+    const reply = await discord.waitForCall("POST", /\/channels\/\d+\/messages/, 15_000);
+    await new Promise((wake) => setTimeout(wake, 1_000));
+    const replies = discord
+      .callsTo("POST", /\/channels\/\d+\/messages/)
+      .filter((call) => serialized(call.body).includes(messageId));
+    expect(replies).toHaveLength(1);
+    expect(reply.body).toMatchObject({ allowed_mentions: { parse: [] } });
+    expect(serialized(reply.body)).toMatch(/Eva Chen/);
+  });
+
+  it("ignores messages from bots", async () => {
+    const before = discord.callsTo("POST", /\/channels\/\d+\/messages/).length;
+    discord.sendMessageCreate({ content: "who is the CEO of Trend Micro?", mentionsBot: true, authorBot: true });
+    await new Promise((wake) => setTimeout(wake, 1_500));
+    expect(discord.callsTo("POST", /\/channels\/\d+\/messages/)).toHaveLength(before);
+  });
+
+  it("never lets an article ping anyone", async () => {
+    const before = discord.callsTo("POST", /\/channels\/\d+\/messages/).length;
+    discord.sendMessageCreate({ content: "Why did the Rotterdam harbour close?", mentionsBot: true });
+    await until(() => discord.callsTo("POST", /\/channels\/\d+\/messages/).length > before, "the Discord answer");
+    const reply = discord.callsTo("POST", /\/channels\/\d+\/messages/).at(-1);
+    expect(reply?.body).toMatchObject({ allowed_mentions: { parse: [] } });
+    const text = serialized(reply?.body);
+    expect(text).toMatch(/storm/);
+    expect(text).not.toMatch(/(?<!\u200b)@(?:everyone|here)|<@!?\d+>|<@&\d+>/u);
+  });
+});
