@@ -30,8 +30,22 @@ export class BullQuestionQueue implements QuestionQueue {
     }
   }
 
-  async waitingCount(): Promise<number> {
-    return await this.#queue.getWaitingCount();
+  /** Jobs by state, for status output and tests. */
+  async counts(): Promise<{
+    waiting: number;
+    active: number;
+    completed: number;
+    failed: number;
+    delayed: number;
+  }> {
+    const counts = await this.#queue.getJobCounts("waiting", "active", "completed", "failed", "delayed");
+    return {
+      waiting: counts.waiting ?? 0,
+      active: counts.active ?? 0,
+      completed: counts.completed ?? 0,
+      failed: counts.failed ?? 0,
+      delayed: counts.delayed ?? 0,
+    };
   }
 
   async close(): Promise<void> {

@@ -1,0 +1,142 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { Redis } from "ioredis";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { AskRequest } from "../../src/core/chat.ts";
+import { parseDocument } from "../../src/core/ingest/index.ts";
+import { loadPaths } from "../../src/files/load-paths.ts";
+import { BullQuestionQueue } from "../../src/queue/bull-question-queue.ts";
+import { producerConnection } from "../../src/queue/redis-connections.ts";
+import { RedisArticleStore } from "../../src/store/redis-article-store.ts";
+import { FakeSlack } from "../support/fake-slack.ts";
+import { startRedis, type ThrowawayRedis } from "../support/redis-server.ts";
+import { SEEDS_DIRECTORY } from "../support/seed-library.ts";
+import { until } from "../support/until.ts";
+
+const BIN = fileURLToPath(new URL("../../bin/briefbot.js", import.meta.url));
+const NAMESPACE = "crash";
+let redis: ThrowawayRedis;
+let slack: FakeSlack;
+const workers: ChildProcess[] = [];
+
+beforeAll(async () => {
+  redis = await startRedis();
+  slack = await FakeSlack.start({ token: "xoxb-crash" });
+  const client = new Redis(redis.url);
+  await new RedisArticleStore(client, NAMESPACE).put((await loadPaths([SEEDS_DIRECTORY])).articles);
+  client.disconnect();
+}, 30_000);
+
+afterEach(() => {
+  for (const worker of workers.splice(0)) worker.kill("SIGKILL");
+});
+
+afterAll(async () => {
+  await slack?.close();
+  await redis?.stop();
+});
+
+/** A `briefbot worker` process, as it runs on another machine; resolves once it takes jobs. */
+async function startWorker(): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [BIN, "worker"], {
+    env: {
+      PATH: process.env.PATH ?? "",
+      REDIS_URL: redis.url,
+      BRIEFBOT_NAMESPACE: NAMESPACE,
+      SLACK_BOT_TOKEN: "xoxb-crash",
+      SLACK_SIGNING_SECRET: "crash-secret",
+      SLACK_API_URL: slack.apiUrl,
+      JOB_LOCK_MS: "2000",
+      WORKER_CONCURRENCY: "2",
+    },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  workers.push(child);
+  let log = "";
+  child.stderr?.on("data", (chunk: Buffer) => {
+    log += chunk.toString("utf8");
+  });
+  await until(
+    () => log.includes("worker_started"),
+    `the worker to start (log so far: ${log.slice(-300)})`,
+    20_000,
+  );
+  return child;
+}
+
+function ask(channel: string, question = "Who is the CEO of Trend Micro?"): AskRequest {
+  return {
+    jobId: `slack-cmd-${channel}`,
+    question,
+    target: { platform: "slack", channelId: channel, userId: "U1" },
+    requestedAt: Date.now(),
+  };
+}
+
+const postsIn = (channel: string) =>
+  slack.callsTo("chat.postMessage").filter((call) => call.body.channel === channel);
+
+function manyArticles(count: number) {
+  const paragraph =
+    "The regional council discussed the harbour budget, the new ferry timetable and the repairs to the dike near the old lighthouse, and agreed to publish a report before the summer.";
+  const jsonl = Array.from({ length: count }, (_, index) =>
+    JSON.stringify({
+      id: `filler-${index}`,
+      title: `Council notes ${index}`,
+      text: `${paragraph} Item ${index}. ${paragraph.repeat(3)}`,
+      language: "en",
+    }),
+  ).join("\n");
+  return parseDocument({ name: "filler.jsonl", content: new TextEncoder().encode(jsonl) }).articles;
+}
+
+describe("crash recovery", () => {
+  it("runs a job again after its worker is killed mid-job, and posts exactly one answer", async () => {
+    const first = await startWorker();
+    const client = new Redis(redis.url);
+    await new RedisArticleStore(client, NAMESPACE).put(manyArticles(6_000));
+    client.disconnect();
+    const queue = new BullQuestionQueue(producerConnection(redis.url), NAMESPACE);
+    try {
+      await queue.ask(ask("CKILL"));
+      await until(async () => (await queue.counts()).active > 0, "the job to become active");
+      first.kill("SIGKILL");
+      expect(postsIn("CKILL")).toEqual([]);
+      await startWorker();
+      await until(() => postsIn("CKILL").length > 0, "the answer after the crash", 30_000);
+      await new Promise((wake) => setTimeout(wake, 2_000));
+      expect(postsIn("CKILL")).toHaveLength(1);
+      expect(JSON.stringify(postsIn("CKILL")[0]?.body)).toMatch(/Eva Chen/);
+    } finally {
+      await queue.close();
+    }
+  }, 90_000);
+
+  it("answers every question queued across a Redis restart, none twice", async () => {
+    const channels = ["CR1", "CR2", "CR3", "CR4", "CR5"];
+    const before = new BullQuestionQueue(producerConnection(redis.url), NAMESPACE);
+    try {
+      for (const channel of channels) await before.ask(ask(channel));
+    } finally {
+      await before.close();
+    }
+    await redis.restart();
+    await startWorker();
+    const after = new BullQuestionQueue(producerConnection(redis.url), NAMESPACE);
+    try {
+      const more = ["CR6", "CR7", "CR8"];
+      for (const channel of more) await after.ask(ask(channel));
+      await redis.restart();
+      const all = [...channels, ...more];
+      await until(
+        () => all.every((channel) => postsIn(channel).length > 0),
+        "every queued question answered",
+        45_000,
+      );
+      await new Promise((wake) => setTimeout(wake, 2_000));
+      for (const channel of all) expect(postsIn(channel), channel).toHaveLength(1);
+    } finally {
+      await after.close();
+    }
+  }, 90_000);
+});
