@@ -12,8 +12,13 @@ import { FakeDiscord } from "../support/fake-discord.ts";
 import { FakeSlack } from "../support/fake-slack.ts";
 import { hostileArticles } from "../support/hostile-article.ts";
 import { startRedis, type ThrowawayRedis } from "../support/redis-server.ts";
-import { appMentionEnvelope, sendEvent, sendSlashCommand, slashCommandFields } from "../support/slack-signing.ts";
 import { SEEDS_DIRECTORY } from "../support/seed-library.ts";
+import {
+  appMentionEnvelope,
+  sendEvent,
+  sendSlashCommand,
+  slashCommandFields,
+} from "../support/slack-signing.ts";
 import { until } from "../support/until.ts";
 
 const SECRET = "e2e-signing-secret";
@@ -48,7 +53,10 @@ beforeAll(async () => {
     DISCORD_API_URL: discord.apiUrl,
     JOB_LOCK_MS: "5000",
   });
-  services = await runServices(config, { adapters: true, log: (event, fields) => logs.push(`${event} ${JSON.stringify(fields)}`) });
+  services = await runServices(config, {
+    adapters: true,
+    log: (event, fields) => logs.push(`${event} ${JSON.stringify(fields)}`),
+  });
 }, 60_000);
 
 afterAll(async () => {
@@ -59,7 +67,8 @@ afterAll(async () => {
   await rm(dataDirectory, { recursive: true, force: true });
 });
 
-const postsIn = (channel: string) => slack.callsTo("chat.postMessage").filter((call) => call.body.channel === channel);
+const postsIn = (channel: string) =>
+  slack.callsTo("chat.postMessage").filter((call) => call.body.channel === channel);
 const serialized = (value: unknown) => JSON.stringify(value);
 
 describe("serve: Slack over the shared queue", () => {
@@ -99,7 +108,12 @@ describe("serve: Slack over the shared queue", () => {
       ts: "1700000200.000100",
     });
     for (let attempt = 0; attempt < 4; attempt++) {
-      const response = await sendEvent(eventsUrl, SECRET, envelope, attempt === 0 ? {} : { retryNum: attempt });
+      const response = await sendEvent(
+        eventsUrl,
+        SECRET,
+        envelope,
+        attempt === 0 ? {} : { retryNum: attempt },
+      );
       expect(response.status).toBe(200);
     }
     await until(() => postsIn("C3REPEAT").length > 0, "the mention's answer");
@@ -112,7 +126,11 @@ describe("serve: Slack over the shared queue", () => {
   it("retries a 429 and a 500 from Slack, then posts once", async () => {
     slack.failNext("chat.postMessage", { kind: "rate_limited", retryAfterSeconds: 1 });
     slack.failNext("chat.postMessage", { kind: "server_error" });
-    await sendSlashCommand(eventsUrl, SECRET, slashCommandFields({ channel_id: "C4RETRY", text: "who is the CEO of Trend Micro?" }));
+    await sendSlashCommand(
+      eventsUrl,
+      SECRET,
+      slashCommandFields({ channel_id: "C4RETRY", text: "who is the CEO of Trend Micro?" }),
+    );
     await until(() => postsIn("C4RETRY").length > 0, "the answer after retries", 20_000);
     await new Promise((wake) => setTimeout(wake, 500));
     expect(postsIn("C4RETRY")).toHaveLength(1);
@@ -124,11 +142,17 @@ describe("serve: Slack over the shared queue", () => {
     await sendSlashCommand(
       eventsUrl,
       SECRET,
-      slashCommandFields({ channel_id: "C5REFUSED", text: "who is the CEO of Trend Micro?", response_url: responseUrl }),
+      slashCommandFields({
+        channel_id: "C5REFUSED",
+        text: "who is the CEO of Trend Micro?",
+        response_url: responseUrl,
+      }),
     );
     await until(() => slack.responsesTo(responseUrl).length > 0, "a failure notice at the response_url");
     expect(serialized(slack.responsesTo(responseUrl))).toMatch(/could not answer/);
-    expect(logs.some((line) => line.startsWith("job_failed") && line.includes("PLATFORM_REJECTED"))).toBe(true);
+    expect(logs.some((line) => line.startsWith("job_failed") && line.includes("PLATFORM_REJECTED"))).toBe(
+      true,
+    );
     slack.failNext("chat.postMessage", { kind: "slack_error", error: "invalid_blocks" }, 0);
   });
 
@@ -149,7 +173,10 @@ describe("serve: Slack over the shared queue", () => {
 describe("serve: Discord over the same queue", () => {
   it("answers a mention with exactly one reply that parses no mentions", async () => {
     await until(() => discord.identifies.length > 0, "the Discord client to identify");
-    const messageId = discord.sendMessageCreate({ content: "who is the CEO of Trend Micro?", mentionsBot: true });
+    const messageId = discord.sendMessageCreate({
+      content: "who is the CEO of Trend Micro?",
+      mentionsBot: true,
+    });
     const reply = await discord.waitForCall("POST", /\/channels\/\d+\/messages/, 15_000);
     await new Promise((wake) => setTimeout(wake, 1_000));
     const replies = discord
@@ -162,7 +189,11 @@ describe("serve: Discord over the same queue", () => {
 
   it("ignores messages from bots", async () => {
     const before = discord.callsTo("POST", /\/channels\/\d+\/messages/).length;
-    discord.sendMessageCreate({ content: "who is the CEO of Trend Micro?", mentionsBot: true, authorBot: true });
+    discord.sendMessageCreate({
+      content: "who is the CEO of Trend Micro?",
+      mentionsBot: true,
+      authorBot: true,
+    });
     await new Promise((wake) => setTimeout(wake, 1_500));
     expect(discord.callsTo("POST", /\/channels\/\d+\/messages/)).toHaveLength(before);
   });
@@ -170,7 +201,10 @@ describe("serve: Discord over the same queue", () => {
   it("never lets an article ping anyone", async () => {
     const before = discord.callsTo("POST", /\/channels\/\d+\/messages/).length;
     discord.sendMessageCreate({ content: "Why did the Rotterdam harbour close?", mentionsBot: true });
-    await until(() => discord.callsTo("POST", /\/channels\/\d+\/messages/).length > before, "the Discord answer");
+    await until(
+      () => discord.callsTo("POST", /\/channels\/\d+\/messages/).length > before,
+      "the Discord answer",
+    );
     const reply = discord.callsTo("POST", /\/channels\/\d+\/messages/).at(-1);
     expect(reply?.body).toMatchObject({ allowed_mentions: { parse: [] } });
     const text = serialized(reply?.body);
