@@ -187,6 +187,19 @@ describe("serve: Discord over the same queue", () => {
     expect(serialized(reply.body)).toMatch(/Eva Chen/);
   });
 
+  it("defers /brief at once, then a worker answers through the interaction follow-up", async () => {
+    const { id, token } = discord.sendInteraction({ question: "who is the CEO of Trend Micro?" });
+    const deferred = await discord.waitForCall("POST", new RegExp(`/interactions/${id}/`), 3_000);
+    expect(deferred.body).toMatchObject({ type: 5 });
+    const answer = await discord.waitForCall(
+      "PATCH",
+      new RegExp(`/webhooks/\\d+/${token}/messages/@original`),
+      15_000,
+    );
+    expect(serialized(answer.body)).toMatch(/Eva Chen/);
+    expect(answer.body).toMatchObject({ allowed_mentions: { parse: [] } });
+  });
+
   it("ignores messages from bots", async () => {
     const before = discord.callsTo("POST", /\/channels\/\d+\/messages/).length;
     discord.sendMessageCreate({
