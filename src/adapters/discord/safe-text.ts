@@ -1,3 +1,5 @@
+import { encodedHttpUrl } from "../link-url.ts";
+
 const ZERO_WIDTH_SPACE = "\u200b";
 const ELLIPSIS = "…";
 /** Longer links are left out: each citation marker repeats its URL, and they count against the limits. */
@@ -47,17 +49,7 @@ export function safeText(raw: string, max: number): string {
 
 /** An http(s) URL that can sit inside a markdown link target, or undefined when it cannot. */
 export function linkableUrl(raw: string | null | undefined): string | undefined {
-  if (!raw) return undefined;
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    return undefined;
-  }
-  if (url.protocol !== "https:" && url.protocol !== "http:") return undefined;
-  const href = url.href.replace(
-    /[()[\]<>\s]/gu,
-    (character) => `%${character.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`,
-  );
+  const href = encodedHttpUrl(raw, /[()[\]<>\s]/gu);
+  if (href === undefined) return undefined;
   return href.length <= MAX_LINK_LENGTH ? href : undefined;
 }

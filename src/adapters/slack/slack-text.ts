@@ -1,3 +1,5 @@
+import { encodedHttpUrl } from "../link-url.ts";
+
 const ELLIPSIS = "…";
 const MAX_LINK_LENGTH = 500;
 
@@ -48,19 +50,7 @@ export function safeLine(raw: string, max: number): string {
  * spaces are percent-encoded and `&` is escaped as Slack expects inside links.
  */
 export function slackLinkUrl(raw: string | null | undefined): string | undefined {
-  if (!raw) return undefined;
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    return undefined;
-  }
-  if (url.protocol !== "https:" && url.protocol !== "http:") return undefined;
-  const href = url.href
-    .replace(
-      /[|<>\s]/gu,
-      (character) => `%${character.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`,
-    )
-    .replace(/&/gu, "&amp;");
+  const href = encodedHttpUrl(raw, /[|<>\s]/gu)?.replace(/&/gu, "&amp;");
+  if (href === undefined) return undefined;
   return href.length <= MAX_LINK_LENGTH ? href : undefined;
 }
