@@ -38,12 +38,15 @@ type Reply = { status: number; headers?: Record<string, string>; body: unknown }
 const MAX_BLOCKS = 50;
 const MAX_SECTION_TEXT = 3_000;
 
+/** Form fields Slack's Web API takes as JSON text; every other field stays a string, whatever it starts with. */
+const JSON_FORM_FIELDS = new Set(["blocks", "attachments", "metadata"]);
+
 function parseBody(raw: string, contentType: string | undefined): Record<string, unknown> {
   if (raw.length === 0) return {};
   if (contentType?.includes("application/json")) return JSON.parse(raw) as Record<string, unknown>;
   const body: Record<string, unknown> = {};
   for (const [key, value] of new URLSearchParams(raw)) {
-    body[key] = /^[[{]/u.test(value) ? JSON.parse(value) : value;
+    body[key] = JSON_FORM_FIELDS.has(key) ? JSON.parse(value) : value;
   }
   return body;
 }
@@ -88,6 +91,8 @@ function invalidMessage(body: Record<string, unknown>): string | undefined {
 export class FakeSlack {
   readonly calls: RecordedCall[] = [];
   readonly responses: RecordedResponse[] = [];
+  /** Called the moment a Web API call or a response_url post is recorded (benchmarks time on this). */
+  onRecord: ((record: { call?: RecordedCall; response?: RecordedResponse }) => void) | undefined;
   readonly #server: Server;
   readonly #options: Required<Omit<FakeSlackOptions, "token">> & { token: string | undefined };
   readonly #failures = new Map<string, ScriptedFailure[]>();
@@ -157,10 +162,14 @@ export class FakeSlack {
       const method = path.slice("/api/".length);
       const bearer = request.headers.authorization?.replace(/^Bearer\s+/u, "");
       const token = bearer ?? (typeof body.token === "string" ? body.token : undefined);
-      this.calls.push({ method, body, token, at: Date.now() });
+      const call = { method, body, token, at: Date.now() };
+      this.calls.push(call);
+      this.onRecord?.({ call });
       reply = this.#scripted(method) ?? this.#apiReply(method, body, token);
     } else if (path.startsWith("/commands/")) {
-      this.responses.push({ id: path.slice("/commands/".length), body, at: Date.now() });
+      const recorded = { id: path.slice("/commands/".length), body, at: Date.now() };
+      this.responses.push(recorded);
+      this.onRecord?.({ response: recorded });
       reply = this.#scripted("response_url") ?? { status: 200, body: "ok" };
     } else {
       reply = { status: 404, body: "not found" };

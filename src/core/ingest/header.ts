@@ -55,7 +55,8 @@ function findTitleIndex(blocks: Block[]): number {
     const block = blocks[index];
     if (block === undefined || block.text.length > HEADER_BLOCK_MAX_CHARS) break;
     if (isMetadataLine(block.text) || block.kind === "item") continue;
-    if ((block.kind === "heading" || isHeadlineLike(block.text)) && bodyFollows(blocks, index)) return index;
+    const headline = block.kind === "heading" || isHeadlineLike(block.text);
+    if (headline && (bylineFollows(blocks, index) || bodyFollows(blocks, index))) return index;
   }
   return -1;
 }
@@ -69,6 +70,12 @@ function findStatedTitle(blocks: Block[], title: string): number {
     if (text.length > HEADER_BLOCK_MAX_CHARS) break;
   }
   return -1;
+}
+
+/** A byline or dateline right under a line marks that line as the headline, whatever comes after. */
+function bylineFollows(blocks: Block[], index: number): boolean {
+  const next = blocks[index + 1];
+  return next !== undefined && readByline(next.text) !== undefined;
 }
 
 function bodyFollows(blocks: Block[], index: number): boolean {

@@ -58,4 +58,15 @@ describe("plain text parser", () => {
     expect(ingested.article.text).toBe("Vendor joins police fight");
     expect(sentencesOf(ingested)).toEqual(["Vendor joins police fight"]);
   });
+
+  it("takes the line above a byline as the headline even when a short line opens the body", () => {
+    const { article } = onlyArticle(
+      parseText(
+        "byline.txt",
+        "Vendor joins the fight against cybercrime\n\nBy Jane Doe - June 24, 2013\n\nIn the first phase, O\n2 sensors were installed. The rest follows next year.\n",
+      ),
+    );
+    expect(article.title).toBe("Vendor joins the fight against cybercrime");
+    expect(article.text).toContain("In the first phase, O");
+  });
 });
