@@ -44,3 +44,5 @@ const answers = benchAnswers();
 console.log(
   `${answers.questions} questions on ${answers.passages} passages: ${fixed(answers.questionsPerSecond)} questions/s, p50 ${fixed(answers.p50Ms, 2)} ms, p95 ${fixed(answers.p95Ms, 2)} ms`,
 );
+
+(await import("./digest-bench.ts")).printDigestBench();

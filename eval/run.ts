@@ -3,6 +3,7 @@
  * Data: ../shared/eval (or BRIEFBOT_EVAL_DIR). Prints tables; exits 1 if the NFCorpus target is missed.
  */
 
+import { printDigestEvaluation } from "./digest-report.ts";
 import { evalFile } from "./eval-data.ts";
 import { evaluateNfcorpus } from "./nfcorpus.ts";
 import { abstentionRate, evaluateQa, heldOutAbstention, type QaCounts, type QaReport } from "./qa.ts";
@@ -72,6 +73,8 @@ console.log("\n== Seed questions (../shared/eval/seed-questions.dev.jsonl)");
 for (const result of await evaluateSeedQuestions()) {
   console.log(`${result.passed ? "pass" : "FAIL"}  ${result.id.padEnd(18)} ${result.detail}`);
 }
+
+printDigestEvaluation();
 
 const ahead = nfcorpus.ours.ndcgAt10 > nfcorpus.miniSearch.ndcgAt10;
 console.log(

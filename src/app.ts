@@ -4,7 +4,8 @@ import { Redis } from "ioredis";
 import type { Config } from "./config.ts";
 import { BriefingError } from "./core/errors.ts";
 import { Library } from "./core/library.ts";
-import type { ArticleStore, PutResult } from "./core/ports.ts";
+import type { PutResult } from "./core/ports.ts";
+import type { IngestedArticle } from "./core/types.ts";
 import { loadPaths } from "./files/load-paths.ts";
 import { RedisArticleStore } from "./store/redis-article-store.ts";
 
@@ -18,7 +19,7 @@ export interface OpenedLibrary {
 
 const BUNDLED_SEEDS = fileURLToPath(new URL("../seeds", import.meta.url));
 
-async function connectStore(config: NonNullable<Config["redis"]>): Promise<ArticleStore> {
+async function connectStore(config: NonNullable<Config["redis"]>): Promise<RedisArticleStore> {
   const redis = new Redis(config.url, {
     lazyConnect: true,
     connectTimeout: 3_000,
@@ -93,4 +94,45 @@ export async function ingestPaths(
   } finally {
     await store?.close();
   }
+}
+
+/** A digest's default window over the Redis store. */
+export const DEFAULT_DIGEST_WINDOW_MS = 24 * 3600 * 1000;
+
+function publishedSince(
+  articles: readonly IngestedArticle[],
+  sinceMs: number | undefined,
+): IngestedArticle[] {
+  if (sinceMs === undefined) return [...articles];
+  const from = new Date(Date.now() - sinceMs).toISOString().slice(0, 10);
+  return articles.filter(({ article }) => article.published !== undefined && article.published >= from);
+}
+
+/**
+ * The articles a digest would cover now: from the Redis store, those that arrived within the window (24 h by
+ * default); from --corpus files or the seeds, all of them, or with --since those published since then (an
+ * article without a date cannot be placed in the window and is left out).
+ */
+export async function digestArticles(
+  config: Config,
+  corpusPaths: readonly string[],
+  sinceMs: number | undefined,
+): Promise<{ articles: IngestedArticle[]; problems: BriefingError[]; origin: string }> {
+  if (corpusPaths.length === 0 && config.redis) {
+    const store = await connectStore(config.redis);
+    try {
+      const cursor = await store.sequenceBefore(Date.now() - (sinceMs ?? DEFAULT_DIGEST_WINDOW_MS));
+      const changes = await store.changesSince(cursor);
+      return { articles: changes.upserts, problems: [], origin: `Redis store ${config.redis.url}` };
+    } finally {
+      await store.close();
+    }
+  }
+  const paths = corpusPaths.length > 0 ? corpusPaths : [config.seedsDirectory ?? BUNDLED_SEEDS];
+  const loaded = await loadPaths([...paths]);
+  return {
+    articles: publishedSince(loaded.articles, sinceMs),
+    problems: loaded.problems,
+    origin: paths.join(", "),
+  };
 }

@@ -1,13 +1,22 @@
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { ingestPaths, openLibrary, type Progress } from "./app.ts";
+import { digestArticles, ingestPaths, openLibrary, type Progress } from "./app.ts";
 import { type Command, parseCommand, type QueryOptions, USAGE } from "./cli/args.ts";
 import { errorJson, readBatch } from "./cli/batch.ts";
 import { progressBar } from "./cli/progress.ts";
-import { palette, renderAnswer, renderArticles, renderHits } from "./cli/render-terminal.ts";
+import {
+  palette,
+  renderAnswer,
+  renderArticles,
+  renderDigest,
+  renderHits,
+  renderSummary,
+} from "./cli/render-terminal.ts";
 import { loadConfig } from "./config.ts";
+import { composeDigest, summarizeArticles } from "./core/digest/index.ts";
 import { type BriefingError, isBriefingError } from "./core/errors.ts";
 import type { Library } from "./core/library.ts";
+import { articlesOnTopic } from "./jobs/articles-on-topic.ts";
 import { stderrLog } from "./runtime/logger.ts";
 
 const out = (text: string) => process.stdout.write(`${text}\n`);
@@ -86,6 +95,23 @@ async function run(command: Command): Promise<number> {
       const library = await withLibrary(command.corpus);
       const articles = library.articles();
       out(command.json ? JSON.stringify({ articles }) : renderArticles(articles, colors));
+      return 0;
+    }
+    case "summarize": {
+      const library = await withLibrary(command.corpus);
+      const all = library
+        .articles()
+        .map((article) => ({ article, passages: [...library.articlePassages(article.id)] }));
+      const articles = articlesOnTopic(all, command.topic);
+      const summary = summarizeArticles(articles, command.words ? { words: command.words } : {});
+      out(command.json ? JSON.stringify(summary) : renderSummary(summary, colors));
+      return 0;
+    }
+    case "digest": {
+      const { articles, problems } = await digestArticles(loadConfig(), command.corpus, command.sinceMs);
+      reportProblems(problems);
+      const digest = composeDigest(articles);
+      out(command.json ? JSON.stringify(digest) : renderDigest(digest, colors));
       return 0;
     }
     case "serve":

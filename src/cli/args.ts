@@ -6,6 +6,14 @@ export type Command =
   | { name: "search"; query: string | undefined; options: QueryOptions }
   | { name: "ingest"; paths: string[]; json: boolean }
   | { name: "articles"; corpus: string[]; json: boolean }
+  | {
+      name: "summarize";
+      topic: string | undefined;
+      corpus: string[];
+      json: boolean;
+      words: number | undefined;
+    }
+  | { name: "digest"; corpus: string[]; json: boolean; sinceMs: number | undefined }
   | { name: "serve" }
   | { name: "worker" }
   | { name: "discord-register" }
@@ -26,6 +34,10 @@ Usage:
   briefbot search "<query>" [--corpus <path>]... [--json] [--limit K] [--batch <queries.jsonl>]
   briefbot ingest <file or folder>... [--json]
   briefbot articles [--corpus <path>]... [--json]
+  briefbot summarize ["<topic>"] [--corpus <path>]... [--words N] [--json]
+                              one cited summary of the articles (those matching the topic, when given)
+  briefbot digest [--since 24h] [--corpus <path>]... [--json]
+                              what a digest would post now: the stories clustered across languages, cited
   briefbot serve              chat adapters (Slack, Discord), workers and schedulers in one process
   briefbot worker             workers only: run as many as you like, on any machine, with one REDIS_URL
   briefbot discord register   registers the /brief slash command with Discord
@@ -39,6 +51,8 @@ const OPTIONS = {
   json: { type: "boolean", default: false },
   batch: { type: "string" },
   limit: { type: "string", default: "10" },
+  words: { type: "string" },
+  since: { type: "string" },
   help: { type: "boolean", short: "h", default: false },
   version: { type: "boolean", short: "v", default: false },
 } satisfies ParseArgsOptionsConfig;
@@ -52,6 +66,27 @@ function parseLimit(raw: string): number {
   if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
     throw usageError(`--limit must be 1-1000, not "${raw}"`);
   return limit;
+}
+
+function parseWords(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const words = Number(raw);
+  if (!Number.isInteger(words) || words < 10 || words > 2000)
+    throw usageError(`--words must be a whole number from 10 to 2000, not "${raw}"`);
+  return words;
+}
+
+const DURATION_UNITS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** "24h", "90m", "7d" → milliseconds. */
+export function parseDuration(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const match = /^(\d{1,6})\s*([mhd])$/iu.exec(raw.trim());
+  const unit = DURATION_UNITS[match?.[2]?.toLowerCase() ?? ""];
+  if (!match || unit === undefined || Number(match[1]) === 0) {
+    throw usageError(`--since takes a duration such as 90m, 24h or 7d, not "${raw}"`);
+  }
+  return Number(match[1]) * unit;
 }
 
 export function parseCommand(argv: readonly string[]): Command {
@@ -87,6 +122,22 @@ export function parseCommand(argv: readonly string[]): Command {
       return { name: "ingest", paths: rest, json: values.json };
     case "articles":
       return { name: "articles", corpus: values.corpus, json: values.json };
+    case "summarize":
+      return {
+        name: "summarize",
+        topic: text,
+        corpus: values.corpus,
+        json: values.json,
+        words: parseWords(values.words),
+      };
+    case "digest":
+      if (text !== undefined) throw usageError(`digest takes options only, not "${text}"`);
+      return {
+        name: "digest",
+        corpus: values.corpus,
+        json: values.json,
+        sinceMs: parseDuration(values.since),
+      };
     case "serve":
       return { name: "serve" };
     case "worker":

@@ -1,4 +1,5 @@
 import pc from "picocolors";
+import type { Digest, Summary } from "../core/digest/index.ts";
 import type { Answer, Article, SearchHit, Source } from "../core/types.ts";
 
 export interface Palette {
@@ -54,4 +55,30 @@ export function renderArticles(articles: readonly Article[], colors: Palette): s
     return `${colors.bold(article.id)}  ${article.title}${facts ? colors.dim(`  (${facts})`) : ""}`;
   });
   return `${lines.join("\n")}\n${colors.dim(`${articles.length} article${articles.length === 1 ? "" : "s"}`)}`;
+}
+
+function citedLine(text: string, citations: readonly number[], colors: Palette): string {
+  return `• ${text} ${colors.cyan(citations.map((n) => `[${n}]`).join(""))}`;
+}
+
+export function renderSummary(summary: Summary, colors: Palette): string {
+  if (summary.sentences.length === 0) return colors.yellow("Nothing to summarize.");
+  const lines = summary.sentences.map((sentence) => citedLine(sentence.text, sentence.citations, colors));
+  const sources = summary.sources.map((source) => sourceLine(source, colors));
+  return `${lines.join("\n")}\n\n${colors.bold("Sources")}\n${sources.join("\n")}`;
+}
+
+export function renderDigest(digest: Digest, colors: Palette): string {
+  if (digest.stories.length === 0) return colors.yellow("No new articles: nothing to digest.");
+  const stories = digest.stories.map((story, index) => {
+    const facts = `${story.sourceCount} source${story.sourceCount === 1 ? "" : "s"} · ${story.languages.join(", ")}`;
+    const lines = story.summary.map((sentence) => citedLine(sentence.text, sentence.citations, colors));
+    const sources = story.sources.map((source) => {
+      const about = [source.source, source.published, source.language].filter(Boolean).join(" · ");
+      return `  ${colors.cyan(`[${source.n}]`)} ${source.title || source.articleId}${about ? colors.dim(` (${about})`) : ""}`;
+    });
+    return `${colors.bold(`${index + 1}. ${story.headline}`)} ${colors.dim(facts)}\n${lines.join("\n")}\n${sources.join("\n")}`;
+  });
+  const count = `${digest.stories.length} stor${digest.stories.length === 1 ? "y" : "ies"} from ${digest.articleCount} article${digest.articleCount === 1 ? "" : "s"}`;
+  return `${colors.dim(count)}\n\n${stories.join("\n\n")}`;
 }

@@ -1,3 +1,5 @@
+import type { Digest } from "./digest/index.ts";
+import type { Subscription, SubscriptionProgress } from "./subscriptions/index.ts";
 import type { Answer } from "./types.ts";
 
 export type Platform = "slack" | "discord";
@@ -35,6 +37,8 @@ export interface AskRequest {
   previousQuestion?: string;
   target: ReplyTarget;
   requestedAt: number;
+  /** "answer" (the default) answers the question; "summarize" summarizes the articles matching it. */
+  mode?: "answer" | "summarize";
 }
 
 /** What was posted for a job: the idempotency record that stops a re-run from posting twice. */
@@ -59,6 +63,13 @@ export interface Replier {
     alreadyPosted: DeliveryRecord | undefined,
     onPosted: (record: DeliveryRecord) => Promise<void>,
   ): Promise<DeliveryRecord>;
+  /** Posts a digest (or, with no stories, its one-line notice) the same way: split, recorded, resumable. */
+  deliverDigest(
+    target: ReplyTarget,
+    digest: DigestPost,
+    alreadyPosted: DeliveryRecord | undefined,
+    onPosted: (record: DeliveryRecord) => Promise<void>,
+  ): Promise<DeliveryRecord>;
   /** Tells the asker that something went wrong, where the platform still allows it. Never throws. */
   notifyFailure(target: ReplyTarget, message: string): Promise<void>;
 }
@@ -73,4 +84,38 @@ export interface QuestionQueue {
 export interface ConversationMemory {
   lastQuestion(threadKey: string): Promise<string | undefined>;
   remember(threadKey: string, question: string): Promise<void>;
+}
+
+/** A digest as posted: the stories, what they cover, and a notice when there is nothing new. */
+export interface DigestPost {
+  digest: Digest;
+  /** "Daily digest", or the topic's name. */
+  title: string;
+  /** Human-readable start of what the digest covers ("2026-11-22 08:00 Europe/Amsterdam"), when known. */
+  since?: string;
+  /** Shown instead of stories when there are none ("No new articles since …"). */
+  notice?: string;
+}
+
+/** One digest run: a scheduled one (from the channel's scheduler) or one asked for with `digest now`. */
+export interface DigestRequest {
+  jobId: string;
+  subscriptionId: string;
+  kind: "scheduled" | "now";
+  /** For `now`: who asked, to tell them when something goes wrong. */
+  requestedBy?: ReplyTarget;
+  requestedAt: number;
+}
+
+/** The adapters' side of digests: subscriptions and their schedulers. Implemented over BullMQ in src/queue. */
+export interface DigestSubscriptions {
+  subscribe(subscription: Subscription): Promise<void>;
+  /** false when the channel had no subscription. */
+  unsubscribe(subscriptionId: string): Promise<boolean>;
+  status(
+    subscriptionId: string,
+  ): Promise<
+    { subscription: Subscription; progress: SubscriptionProgress; nextRunAt: number | undefined } | undefined
+  >;
+  runNow(request: DigestRequest): Promise<{ enqueued: boolean }>;
 }

@@ -14,6 +14,7 @@ export const ERROR_CODES = {
   PLATFORM_RATE_LIMITED: { retryable: true, user: "The chat platform asked us to slow down." },
   PLATFORM_UNAVAILABLE: { retryable: true, user: "The chat platform is not answering right now." },
   PLATFORM_REJECTED: { retryable: false, user: "The chat platform refused the message." },
+  BUSY: { retryable: true, user: "Briefbot is busy with this channel and will try again shortly." },
   INTERNAL: { retryable: false, user: "Something went wrong inside Briefbot." },
 } as const satisfies Record<string, { retryable: boolean; user: string }>;
 

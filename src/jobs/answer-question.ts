@@ -4,6 +4,7 @@ import type { Library } from "../core/library.ts";
 import type { ArticleStore } from "../core/ports.ts";
 import type { RedisDeliveryLog } from "../store/redis-delivery-log.ts";
 import { questionInContext } from "./follow-up.ts";
+import { summarizeTopic } from "./summarize-topic.ts";
 import { syncLibrary } from "./sync-library.ts";
 
 export interface AnswerQuestionDependencies {
@@ -35,9 +36,11 @@ export async function answerQuestion(
   if (already?.complete) return;
   await syncLibrary(dependencies.library, dependencies.store);
   const answer = await deliveries.answerFor(request.jobId, () =>
-    dependencies.library.ask(questionInContext(request.question, request.previousQuestion)),
+    request.mode === "summarize"
+      ? summarizeTopic(dependencies.library, request.question)
+      : dependencies.library.ask(questionInContext(request.question, request.previousQuestion)),
   );
-  const shown = { ...answer, question: request.question };
+  const shown = request.mode === "summarize" ? answer : { ...answer, question: request.question };
   const record = await replier.deliverAnswer(request.target, shown, already, async (progress) => {
     await deliveries.record(request.jobId, { ...progress, complete: false });
   });

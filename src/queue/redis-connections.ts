@@ -13,3 +13,19 @@ export function workerConnection(url: string, options: RedisOptions = {}): Redis
   redis.on("error", () => {});
   return redis;
 }
+
+/** Resolves once the connection is ready (a fail-fast producer refuses commands before that). */
+export async function whenReady(redis: Redis, timeoutMs = 10_000): Promise<void> {
+  if (redis.status === "ready") return;
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      redis.off("ready", onReady);
+      reject(new Error(`Redis was not ready within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const onReady = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    redis.once("ready", onReady);
+  });
+}

@@ -24,12 +24,13 @@ export const discordPlatform: PlatformModule = {
       log,
     });
   },
-  async startAdapter({ config, questions, log }) {
+  async startAdapter({ config, questions, digests, log }) {
     const discord = discordConfig(config);
     const client = createDiscordClient({
       token: discord.token,
       ...(discord.apiUrl ? { apiUrl: discord.apiUrl } : {}),
       questions,
+      digests,
       log,
     });
     await connectDiscordClient(client);

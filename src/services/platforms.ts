@@ -1,5 +1,11 @@
 import type { Config } from "../config.ts";
-import type { ConversationMemory, Platform, QuestionQueue, Replier } from "../core/chat.ts";
+import type {
+  ConversationMemory,
+  DigestSubscriptions,
+  Platform,
+  QuestionQueue,
+  Replier,
+} from "../core/chat.ts";
 import type { Log } from "../runtime/logger.ts";
 
 /** A running chat adapter: receives questions, puts them on the queue. */
@@ -12,6 +18,7 @@ export interface AdapterContext {
   config: Config;
   questions: QuestionQueue;
   memory: ConversationMemory;
+  digests: DigestSubscriptions;
   articleCount(): number;
   log: Log;
 }

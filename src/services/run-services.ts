@@ -5,15 +5,19 @@ import type { Replier } from "../core/chat.ts";
 import { Library } from "../core/library.ts";
 import { loadPaths } from "../files/load-paths.ts";
 import { answerQuestion, reportFailure } from "../jobs/answer-question.ts";
+import { FIRST_DIGEST_LOOKBACK_MS, postDigest, reportDigestFailure } from "../jobs/post-digest.ts";
 import { syncLibrary } from "../jobs/sync-library.ts";
 import { startAskWorker } from "../queue/ask-worker.ts";
+import { BullDigestSubscriptions } from "../queue/bull-digest-subscriptions.ts";
 import { BullQuestionQueue } from "../queue/bull-question-queue.ts";
-import { producerConnection, workerConnection } from "../queue/redis-connections.ts";
+import { startDigestWorker } from "../queue/digest-worker.ts";
+import { producerConnection, whenReady, workerConnection } from "../queue/redis-connections.ts";
 import type { Log } from "../runtime/logger.ts";
 import { startRedisServer } from "../runtime/redis-server-process.ts";
 import { RedisArticleStore } from "../store/redis-article-store.ts";
 import { RedisConversationMemory } from "../store/redis-conversation-memory.ts";
 import { RedisDeliveryLog } from "../store/redis-delivery-log.ts";
+import { RedisSubscriptionStore } from "../store/redis-subscription-store.ts";
 import { discordPlatform } from "./discord-platform.ts";
 import type { PlatformModule, RunningAdapter } from "./platforms.ts";
 import { slackPlatform } from "./slack-platform.ts";
@@ -65,12 +69,9 @@ export async function runServices(config: Config, options: ServiceOptions): Prom
     const configured = PLATFORMS.filter((platform) => platform.configured(config));
     const repliers: Partial<Record<string, Replier>> = {};
     for (const platform of configured) repliers[platform.platform] = platform.replier(config, log);
-    const dependencies = {
-      library,
-      store,
-      repliers,
-      deliveries: new RedisDeliveryLog(redis, config.namespace),
-    };
+    const deliveries = new RedisDeliveryLog(redis, config.namespace);
+    const dependencies = { library, store, repliers, deliveries };
+    const subscriptions = new RedisSubscriptionStore(redis, config.namespace);
     const workerRedis = workerConnection(redisUrl);
     stops.push(async () => void workerRedis.disconnect());
     const worker = startAskWorker({
@@ -83,8 +84,22 @@ export async function runServices(config: Config, options: ServiceOptions): Prom
       log,
     });
     stops.push(() => worker.close());
+    const digestDependencies = { store, subscriptions, repliers, deliveries, log };
+    const digestRedis = workerConnection(redisUrl);
+    stops.push(async () => void digestRedis.disconnect());
+    const digestWorker = startDigestWorker({
+      connection: digestRedis,
+      namespace: config.namespace,
+      lockDurationMs: config.worker.lockDurationMs,
+      run: (run) => postDigest(run, digestDependencies),
+      giveUp: (run, error) => reportDigestFailure(run, error, digestDependencies),
+      log,
+    });
+    stops.push(() => digestWorker.close());
     log("worker_started", { articles: library.articleCount, concurrency: config.worker.concurrency });
-    if (options.adapters) await startAdapters(config, configured, library, redisUrl, log, stops);
+    if (options.adapters) {
+      await startAdapters({ config, configured, library, redisUrl, log, stops, store, subscriptions });
+    }
     return { redisUrl, stop: stopAll };
   } catch (error) {
     await stopAll();
@@ -92,14 +107,19 @@ export async function runServices(config: Config, options: ServiceOptions): Prom
   }
 }
 
-async function startAdapters(
-  config: Config,
-  configured: readonly PlatformModule[],
-  library: Library,
-  redisUrl: string,
-  log: Log,
-  stops: Array<() => Promise<void>>,
-): Promise<void> {
+interface AdapterSetup {
+  config: Config;
+  configured: readonly PlatformModule[];
+  library: Library;
+  redisUrl: string;
+  log: Log;
+  stops: Array<() => Promise<void>>;
+  store: RedisArticleStore;
+  subscriptions: RedisSubscriptionStore;
+}
+
+async function startAdapters(setup: AdapterSetup): Promise<void> {
+  const { config, configured, library, redisUrl, log, stops } = setup;
   if (configured.length === 0) {
     log("no_chat_platform", {
       hint: "set SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN), or DISCORD_TOKEN; see README",
@@ -111,11 +131,22 @@ async function startAdapters(
   const questions = new BullQuestionQueue(producer, config.namespace);
   stops.push(() => questions.close());
   const memory = new RedisConversationMemory(producer, config.namespace);
+  const digests = new BullDigestSubscriptions({
+    connection: producer,
+    namespace: config.namespace,
+    subscriptions: new RedisSubscriptionStore(producer, config.namespace),
+    initialCursor: () => setup.store.sequenceBefore(Date.now() - FIRST_DIGEST_LOOKBACK_MS),
+  });
+  stops.push(() => digests.close());
+  await whenReady(producer);
+  const scheduled = await digests.reconcile();
+  log("digest_schedulers_ready", { subscriptions: scheduled });
   for (const platform of configured) {
     const adapter: RunningAdapter = await platform.startAdapter({
       config,
       questions,
       memory,
+      digests,
       articleCount: () => library.articleCount,
       log,
     });

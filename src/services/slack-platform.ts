@@ -19,7 +19,7 @@ export const slackPlatform: PlatformModule = {
       log,
     });
   },
-  async startAdapter({ config, questions, memory, articleCount, log }) {
+  async startAdapter({ config, questions, memory, digests, articleCount, log }) {
     const slack = slackConfig(config);
     const app = createSlackApp({
       botToken: slack.botToken,
@@ -29,6 +29,7 @@ export const slackPlatform: PlatformModule = {
       port: slack.port,
       questions,
       memory,
+      digests,
       articleCount,
       log,
     });

@@ -6,7 +6,7 @@ import { parseStoredArticle } from "./stored-article-schema.ts";
 
 /** One article write, atomically: dedupe by content hash, replace an older version, bump the sequence. */
 const PUT_SCRIPT = `
-local prefix, id, hash, json = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
+local prefix, id, hash, json, now = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5]
 if redis.call('EXISTS', prefix .. 'hash:' .. hash) == 1 then return 0 end
 local old = redis.call('HGET', prefix .. 'hashes', id)
 if old then redis.call('DEL', prefix .. 'hash:' .. old) end
@@ -15,6 +15,7 @@ redis.call('SET', prefix .. 'hash:' .. hash, id)
 redis.call('HSET', prefix .. 'hashes', id, hash)
 local seq = redis.call('INCR', prefix .. 'seq')
 redis.call('ZADD', prefix .. 'log', seq, id)
+redis.call('ZADD', prefix .. 'arrived', now, id)
 redis.call('ZREM', prefix .. 'removed', id)
 if old then return 2 end
 return 1
@@ -27,6 +28,7 @@ if not hash then return 0 end
 redis.call('DEL', prefix .. 'doc:' .. id, prefix .. 'hash:' .. hash)
 redis.call('HDEL', prefix .. 'hashes', id)
 redis.call('ZREM', prefix .. 'log', id)
+redis.call('ZREM', prefix .. 'arrived', id)
 local seq = redis.call('INCR', prefix .. 'seq')
 redis.call('ZADD', prefix .. 'removed', seq, id)
 return 1
@@ -37,7 +39,7 @@ const FETCH_BATCH = 500;
 /**
  * Articles in Redis. Keys share one hash tag so the scripts stay valid on Redis Cluster:
  * `{briefbot}:doc:<id>` (JSON), `{briefbot}:hash:<contentHash>` → id, `{briefbot}:hashes` id → hash,
- * `{briefbot}:seq`, `{briefbot}:log` (zset id by sequence), `{briefbot}:removed` (zset id by sequence).
+ * `{briefbot}:seq`, `{briefbot}:log` (zset id by sequence), `{briefbot}:arrived` (zset id by arrival ms), `{briefbot}:removed` (zset id by sequence).
  */
 export class RedisArticleStore implements ArticleStore {
   readonly #redis: Redis;
@@ -52,9 +54,10 @@ export class RedisArticleStore implements ArticleStore {
     const result: PutResult = { added: 0, updated: 0, unchanged: 0 };
     if (articles.length === 0) return result;
     const pipeline = this.#redis.pipeline();
+    const now = String(Date.now());
     for (const ingested of articles) {
       const { id, contentHash } = ingested.article;
-      pipeline.eval(PUT_SCRIPT, 0, this.#prefix, id, contentHash, JSON.stringify(ingested));
+      pipeline.eval(PUT_SCRIPT, 0, this.#prefix, id, contentHash, JSON.stringify(ingested), now);
     }
     const replies = await this.#guard(pipeline.exec());
     for (const [error, outcome] of replies ?? []) {
@@ -96,6 +99,17 @@ export class RedisArticleStore implements ArticleStore {
       ]),
     );
     return { sequence: current, upserts: await this.#fetch(ids), removedIds };
+  }
+
+  /** The sequence just before the first article that arrived at or after `instant` (ms): a digest cursor. */
+  async sequenceBefore(instant: number): Promise<number> {
+    const ids = await this.#guard(
+      this.#redis.zrangebyscore(`${this.#prefix}arrived`, String(instant), "+inf", "LIMIT", 0, 10_000),
+    );
+    if (ids.length === 0) return await this.sequence();
+    const sequences = await this.#guard(this.#redis.zmscore(`${this.#prefix}log`, ...ids));
+    const known = sequences.filter((value): value is string => value !== null).map(Number);
+    return known.length === 0 ? await this.sequence() : Math.min(...known) - 1;
   }
 
   async close(): Promise<void> {

@@ -32,14 +32,19 @@ export class RedisDeliveryLog {
 
   /** The answer of the first attempt if there was one, else the one computed now (stored first). */
   async answerFor(jobId: string, compute: () => Answer): Promise<Answer> {
-    const key = `${this.#prefix}${jobId}:answer`;
+    return await this.computedOnce(jobId, "answer", compute);
+  }
+
+  /** What the first attempt of a job computed under `name`, else `compute()`'s value, stored first. */
+  async computedOnce<T>(jobId: string, name: string, compute: () => T | Promise<T>): Promise<T> {
+    const key = `${this.#prefix}${jobId}:${name}`;
     const stored = await this.#redis.get(key);
-    if (stored !== null) return JSON.parse(stored) as Answer;
-    const answer = compute();
-    const won = await this.#redis.set(key, JSON.stringify(answer), "EX", KEEP_SECONDS, "NX");
-    if (won === "OK") return answer;
+    if (stored !== null) return JSON.parse(stored) as T;
+    const value = await compute();
+    const won = await this.#redis.set(key, JSON.stringify(value), "EX", KEEP_SECONDS, "NX");
+    if (won === "OK") return value;
     const winner = await this.#redis.get(key);
-    return winner === null ? answer : (JSON.parse(winner) as Answer);
+    return winner === null ? value : (JSON.parse(winner) as T);
   }
 
   /** true the first time only: a failure is reported to the asker once. */

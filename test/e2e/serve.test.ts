@@ -200,6 +200,30 @@ describe("serve: Discord over the same queue", () => {
     expect(answer.body).toMatchObject({ allowed_mentions: { parse: [] } });
   });
 
+  it("sets up a channel digest with /brief digest: (privately) and posts it with digest:now", async () => {
+    const subscribe = discord.sendInteraction({ options: { digest: "daily 09:30 UTC" } });
+    const deferred = await discord.waitForCall("POST", new RegExp(`/interactions/${subscribe.id}/`), 3_000);
+    expect(deferred.body).toMatchObject({ type: 5, data: { flags: 64 } });
+    const confirmed = await discord.waitForCall(
+      "PATCH",
+      new RegExp(`/webhooks/\\d+/${subscribe.token}/messages/@original`),
+      5_000,
+    );
+    expect(serialized(confirmed.body)).toContain("daily at 09:30 (UTC)");
+
+    const before = discord.callsTo("POST", /\/channels\/\d+\/messages/).length;
+    const now = discord.sendInteraction({ options: { digest: "now" } });
+    await discord.waitForCall("PATCH", new RegExp(`/webhooks/\\d+/${now.token}/messages/@original`), 5_000);
+    await until(
+      () => discord.callsTo("POST", /\/channels\/\d+\/messages/).length > before,
+      "the digest in the channel",
+    );
+    const digest = discord.callsTo("POST", /\/channels\/\d+\/messages/)[before];
+    expect(serialized(digest?.body)).toMatch(/Daily digest: \d stor(y|ies) from \d+ new articles/u);
+    expect(digest?.body).toMatchObject({ allowed_mentions: { parse: [] } });
+    expect(serialized(digest?.body)).not.toMatch(/@(everyone|here)|<@[!&]?\d/u);
+  });
+
   it("ignores messages from bots", async () => {
     const before = discord.callsTo("POST", /\/channels\/\d+\/messages/).length;
     discord.sendMessageCreate({

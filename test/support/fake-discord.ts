@@ -50,7 +50,9 @@ export interface MessageCreateOptions {
 }
 
 export interface InteractionOptions {
-  question: string;
+  question?: string;
+  /** Other string options of the command, e.g. `{ digest: "daily 08:00 UTC" }`. */
+  options?: Record<string, string>;
   commandName?: string;
 }
 
@@ -173,7 +175,7 @@ export class FakeDiscord {
     return id;
   }
 
-  /** Dispatches INTERACTION_CREATE for `/brief question:…`; returns the interaction's id and token. */
+  /** Dispatches INTERACTION_CREATE for `/brief question:…` (or other options); returns its id and token. */
   sendInteraction(options: InteractionOptions): { id: string; token: string } {
     const id = this.snowflake();
     const token = `interaction-token-${id}`;
@@ -187,7 +189,10 @@ export class FakeDiscord {
         id: "1500000000000000001",
         name: options.commandName ?? "brief",
         type: 1,
-        options: [{ name: "question", type: 3, value: options.question }],
+        options: [
+          ...(options.question === undefined ? [] : [{ name: "question", type: 3, value: options.question }]),
+          ...Object.entries(options.options ?? {}).map(([name, value]) => ({ name, type: 3, value })),
+        ],
       },
       guild_id: this.guildId,
       channel_id: this.channelId,

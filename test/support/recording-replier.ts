@@ -1,4 +1,4 @@
-import type { DeliveryRecord, Platform, Replier, ReplyTarget } from "../../src/core/chat.ts";
+import type { DeliveryRecord, DigestPost, Platform, Replier, ReplyTarget } from "../../src/core/chat.ts";
 import type { BriefingError } from "../../src/core/errors.ts";
 import type { Answer } from "../../src/core/types.ts";
 
@@ -34,6 +34,25 @@ export class RecordingReplier implements Replier {
       record.partsPosted = part + 1;
       await onPosted({ ...record, messageIds: [...record.messageIds] });
     }
+    return record;
+  }
+
+  readonly digests: Array<{ channelId: string; post: DigestPost }> = [];
+
+  async deliverDigest(
+    target: ReplyTarget,
+    post: DigestPost,
+    alreadyPosted: DeliveryRecord | undefined,
+    onPosted: (record: DeliveryRecord) => Promise<void>,
+  ): Promise<DeliveryRecord> {
+    if (alreadyPosted && alreadyPosted.partsPosted > 0) return alreadyPosted;
+    this.digests.push({ channelId: target.channelId, post });
+    const record: DeliveryRecord = {
+      platform: "slack",
+      messageIds: [`d${this.digests.length}`],
+      partsPosted: 1,
+    };
+    await onPosted(record);
     return record;
   }
 

@@ -1,12 +1,12 @@
-/** Polls until the condition holds; fails with the description after the timeout. Bounded by design. */
+/** Polls until the condition holds; fails with the description after the timeout (real time, even under a faked Date). */
 export async function until(
   condition: () => boolean | Promise<boolean>,
   what: string,
   timeoutMs = 15_000,
 ): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
+  const deadline = performance.now() + timeoutMs;
   while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for: ${what}`);
+    if (performance.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for: ${what}`);
     await new Promise((wake) => setTimeout(wake, 25));
   }
 }

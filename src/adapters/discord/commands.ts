@@ -10,10 +10,12 @@ import { discordError } from "./rest-errors.ts";
 
 export const BRIEF_COMMAND = "brief";
 export const QUESTION_OPTION = "question";
+export const DIGEST_OPTION = "digest";
+export const SUMMARIZE_OPTION = "summarize";
 
 /**
- * `/brief question:<text>`. Discord forbids mixing options with subcommands, so when a `digest` subcommand
- * group arrives, `question` moves under an `ask` subcommand; the handler already accepts both shapes.
+ * `/brief question:<text>`, `/brief digest:daily 08:00 Europe/Amsterdam` (or off, now, status) and
+ * `/brief summarize:<topic>`: options rather than subcommands, so `/brief question:` keeps working.
  */
 export function briefCommand(): RESTPostAPIChatInputApplicationCommandsJSONBody {
   return new SlashCommandBuilder()
@@ -23,8 +25,24 @@ export function briefCommand(): RESTPostAPIChatInputApplicationCommandsJSONBody 
       option
         .setName(QUESTION_OPTION)
         .setDescription("Your question, e.g. What will Trend Micro provide?")
-        .setRequired(true)
+        .setRequired(false)
         .setMaxLength(MAX_QUESTION_CHARACTERS),
+    )
+    .addStringOption((option) =>
+      option
+        .setName(DIGEST_OPTION)
+        .setDescription(
+          "This channel's digest: daily 08:00 Europe/Amsterdam [topic] [--quiet], now, status or off",
+        )
+        .setRequired(false)
+        .setMaxLength(300),
+    )
+    .addStringOption((option) =>
+      option
+        .setName(SUMMARIZE_OPTION)
+        .setDescription("Summarize the articles about a topic, e.g. Trend Micro and INTERPOL")
+        .setRequired(false)
+        .setMaxLength(300),
     )
     .toJSON();
 }

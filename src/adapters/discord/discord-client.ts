@@ -6,11 +6,12 @@ import {
   GatewayIntentBits,
   type Interaction,
   type Message,
+  MessageFlags,
   Partials,
   Routes,
 } from "discord.js";
-import type { QuestionQueue } from "../../core/chat.ts";
-import { BRIEF_COMMAND, QUESTION_OPTION } from "./commands.ts";
+import type { DigestSubscriptions, QuestionQueue } from "../../core/chat.ts";
+import { BRIEF_COMMAND, DIGEST_OPTION, QUESTION_OPTION, SUMMARIZE_OPTION } from "./commands.ts";
 import { handleBriefCommand, type IncomingBriefCommand } from "./handle-brief-command.ts";
 import { handleDiscordMessage, type IncomingDiscordMessage } from "./handle-message.ts";
 import { type DiscordLog, errorText } from "./log.ts";
@@ -30,6 +31,7 @@ export interface DiscordClientOptions {
   /** Discord's REST base URL without the version (DISCORD_API_URL), default https://discord.com/api. */
   apiUrl?: string;
   questions: QuestionQueue;
+  digests?: DigestSubscriptions;
   log: DiscordLog;
   now?: () => number;
 }
@@ -52,6 +54,10 @@ function incomingMessage(message: Message, botUserId: string): IncomingDiscordMe
   };
 }
 
+function optionalText<K extends string>(key: K, value: string | null): Partial<Record<K, string>> {
+  return value === null ? {} : ({ [key]: value } as Partial<Record<K, string>>);
+}
+
 function incomingBriefCommand(interaction: ChatInputCommandInteraction): IncomingBriefCommand {
   const { applicationId, token } = interaction;
   return {
@@ -62,8 +68,10 @@ function incomingBriefCommand(interaction: ChatInputCommandInteraction): Incomin
     guildId: interaction.guildId ?? undefined,
     userId: interaction.user.id,
     question: interaction.options.getString(QUESTION_OPTION) ?? "",
-    deferReply: async () => {
-      await interaction.deferReply();
+    ...optionalText("digest", interaction.options.getString(DIGEST_OPTION)),
+    ...optionalText("summarize", interaction.options.getString(SUMMARIZE_OPTION)),
+    deferReply: async (options) => {
+      await interaction.deferReply(options?.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
     },
     editReply: async (payload) => {
       await interaction.client.rest.patch(Routes.webhookMessage(applicationId, token, "@original"), {
@@ -113,6 +121,7 @@ export function createDiscordClient(options: DiscordClientOptions): Client {
     handleBriefCommand(incomingBriefCommand(interaction), {
       botName: interaction.client.user.username,
       questions,
+      ...(options.digests ? { digests: options.digests } : {}),
       now,
       log,
     }).catch((error: unknown) =>

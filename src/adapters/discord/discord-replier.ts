@@ -1,5 +1,5 @@
 import { type APIMessage, MessageFlags, type REST, Routes } from "discord.js";
-import type { DeliveryRecord, DiscordTarget, Replier, ReplyTarget } from "../../core/chat.ts";
+import type { DeliveryRecord, DigestPost, DiscordTarget, Replier, ReplyTarget } from "../../core/chat.ts";
 import { BriefingError } from "../../core/errors.ts";
 import type { Answer } from "../../core/types.ts";
 import { createWorkerRest, type DiscordRestOptions } from "./discord-rest.ts";
@@ -7,6 +7,7 @@ import { type DiscordLog, errorText } from "./log.ts";
 import { messageNonce } from "./message-nonce.ts";
 import type { DiscordMessagePayload } from "./payload.ts";
 import { renderDiscordAnswer } from "./render-answer.ts";
+import { renderDiscordDigest } from "./render-digest.ts";
 import { renderDiscordNotice } from "./render-help.ts";
 import { discordError } from "./rest-errors.ts";
 
@@ -44,8 +45,34 @@ export class DiscordReplier implements Replier {
     alreadyPosted: DeliveryRecord | undefined,
     onPosted: (record: DeliveryRecord) => Promise<void>,
   ): Promise<DeliveryRecord> {
-    const discord = discordTarget(target);
-    const parts = renderDiscordAnswer(answer);
+    return await this.#deliverParts(
+      discordTarget(target),
+      renderDiscordAnswer(answer),
+      alreadyPosted,
+      onPosted,
+    );
+  }
+
+  async deliverDigest(
+    target: ReplyTarget,
+    digest: DigestPost,
+    alreadyPosted: DeliveryRecord | undefined,
+    onPosted: (record: DeliveryRecord) => Promise<void>,
+  ): Promise<DeliveryRecord> {
+    return await this.#deliverParts(
+      discordTarget(target),
+      renderDiscordDigest(digest),
+      alreadyPosted,
+      onPosted,
+    );
+  }
+
+  async #deliverParts(
+    discord: DiscordTarget,
+    parts: readonly DiscordMessagePayload[],
+    alreadyPosted: DeliveryRecord | undefined,
+    onPosted: (record: DeliveryRecord) => Promise<void>,
+  ): Promise<DeliveryRecord> {
     const record: DeliveryRecord = {
       platform: "discord",
       messageIds: [...(alreadyPosted?.messageIds ?? [])],

@@ -1,4 +1,5 @@
-import type { AskRequest, QuestionQueue } from "../../core/chat.ts";
+import type { AskRequest, DigestSubscriptions, DiscordTarget, QuestionQueue } from "../../core/chat.ts";
+import { handleDigestCommand } from "../digest-command-handler.ts";
 import { checkQuestion, QUEUE_FAILED_NOTICE } from "./ask-from-text.ts";
 import { type DiscordLog, errorText } from "./log.ts";
 import type { DiscordMessagePayload } from "./payload.ts";
@@ -14,8 +15,12 @@ export interface IncomingBriefCommand {
   guildId: string | undefined;
   userId: string;
   question: string;
+  /** The `digest:` option: a subscription command for this channel. */
+  digest?: string;
+  /** The `summarize:` option: a topic to summarize the matching articles of. */
+  summarize?: string;
   /** Acknowledges the interaction ("Briefbot is thinking…"); Discord allows 3 seconds for this. */
-  deferReply(): Promise<void>;
+  deferReply(options?: { ephemeral: boolean }): Promise<void>;
   /** Replaces the deferred "thinking" message. */
   editReply(payload: DiscordMessagePayload): Promise<void>;
 }
@@ -23,11 +28,60 @@ export interface IncomingBriefCommand {
 export interface CommandHandlerDependencies {
   botName: string;
   questions: QuestionQueue;
+  digests?: DigestSubscriptions;
   now(): number;
   log: DiscordLog;
 }
 
-export type CommandOutcome = "enqueued" | "duplicate" | "usage" | "refused" | "queue_failed" | "defer_failed";
+export type CommandOutcome =
+  | "enqueued"
+  | "duplicate"
+  | "usage"
+  | "refused"
+  | "queue_failed"
+  | "defer_failed"
+  | "digest";
+
+async function digestCommand(
+  command: IncomingBriefCommand,
+  words: string,
+  dependencies: CommandHandlerDependencies,
+): Promise<CommandOutcome> {
+  const { digests, log } = dependencies;
+  try {
+    await command.deferReply({ ephemeral: true });
+  } catch (error) {
+    log("discord_defer_failed", { interactionId: command.id, error: errorText(error) });
+    return "defer_failed";
+  }
+  if (!digests || command.channelId === null) {
+    const reason = digests
+      ? "Digests are posted in a channel."
+      : "Digests are not available on this Briefbot.";
+    await editSafely(command, renderDiscordNotice(reason), log);
+    return "refused";
+  }
+  const channel: DiscordTarget = {
+    platform: "discord",
+    channelId: command.channelId,
+    ...(command.guildId ? { guildId: command.guildId } : {}),
+    userId: command.userId,
+  };
+  const reply = await handleDigestCommand(words, {
+    digests,
+    subscriptionId: `discord-sub-${command.guildId ?? "dm"}-${command.channelId}`,
+    channel,
+    requester: { ...channel, interaction: { applicationId: command.applicationId, token: command.token } },
+    userId: command.userId,
+    jobId: `discord-int-${command.id}`,
+    now: dependencies.now,
+  }).catch((error: unknown) => {
+    log("discord_digest_command_failed", { interactionId: command.id, error: errorText(error) });
+    return "Sorry, the digest settings could not be reached. Please try again in a minute.";
+  });
+  await editSafely(command, renderDiscordNotice(reply), log);
+  return "digest";
+}
 
 async function editSafely(command: IncomingBriefCommand, payload: DiscordMessagePayload, log: DiscordLog) {
   try {
@@ -43,13 +97,15 @@ export async function handleBriefCommand(
   dependencies: CommandHandlerDependencies,
 ): Promise<CommandOutcome> {
   const { log } = dependencies;
+  if (command.digest !== undefined) return await digestCommand(command, command.digest, dependencies);
+  const summarize = command.summarize !== undefined && command.question.trim() === "";
   try {
     await command.deferReply();
   } catch (error) {
     log("discord_defer_failed", { interactionId: command.id, error: errorText(error) });
     return "defer_failed";
   }
-  const check = checkQuestion(command.question);
+  const check = checkQuestion(summarize ? (command.summarize ?? "") : command.question);
   if (check.kind === "empty") {
     await editSafely(command, renderDiscordHelp(dependencies.botName), log);
     return "usage";
@@ -70,6 +126,7 @@ export async function handleBriefCommand(
       interaction: { applicationId: command.applicationId, token: command.token },
     },
     requestedAt: dependencies.now(),
+    ...(summarize ? { mode: "summarize" as const } : {}),
   };
   try {
     const { enqueued } = await dependencies.questions.ask(request);

@@ -28,7 +28,7 @@ function citationMarkers(bullet: AnswerBullet, urls: ReadonlyMap<number, string 
   return linked.length <= MAX_LINKED_MARKERS ? linked : plain;
 }
 
-function bulletLine(bullet: AnswerBullet, urls: ReadonlyMap<number, string | undefined>): string {
+export function bulletLine(bullet: AnswerBullet, urls: ReadonlyMap<number, string | undefined>): string {
   const markers = citationMarkers(bullet, urls);
   const room = DISCORD_LIMITS.embedDescription - markers.length - "• ".length - 1;
   return `• ${safeText(bullet.text, room)}${markers ? ` ${markers}` : ""}`;

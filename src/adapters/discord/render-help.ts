@@ -11,6 +11,8 @@ export function renderDiscordHelp(botName = "Briefbot"): DiscordMessagePayload {
     "**Ask me about the articles I have read.**",
     `• Mention me with a question: \`@${name} ${EXAMPLE}\``,
     `• Or use the slash command: \`/brief question: ${EXAMPLE}\``,
+    "• `/brief summarize: Trend Micro`: a cited summary of the articles on a topic.",
+    "• `/brief digest: daily 08:00 Europe/Amsterdam [topic] [--quiet]`: a daily digest in this channel; also `now`, `status`, `off`.",
     "Every answer quotes the articles and lists its sources; when they don't hold the answer, I say so.",
   ].join("\n");
   return { content, allowed_mentions: NO_MENTIONS };

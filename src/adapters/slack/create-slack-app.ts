@@ -1,6 +1,6 @@
 import type { AddressInfo } from "node:net";
 import { App, type AppOptions, LogLevel } from "@slack/bolt";
-import type { ConversationMemory, QuestionQueue } from "../../core/chat.ts";
+import type { ConversationMemory, DigestSubscriptions, QuestionQueue } from "../../core/chat.ts";
 import { BriefingError } from "../../core/errors.ts";
 import { handleAppMention } from "./handle-app-mention.ts";
 import { handleSlashCommand } from "./handle-slash-command.ts";
@@ -26,6 +26,8 @@ export interface SlackAppOptions {
   command?: string;
   questions: QuestionQueue;
   memory: ConversationMemory;
+  /** Digest subscriptions (`/brief digest …`); refused with a reason when absent. */
+  digests?: DigestSubscriptions;
   /** For "Searching N articles…"; the acknowledgement waits at most a quarter second for it. */
   articleCount(): number | Promise<number>;
   now?(): number;
@@ -89,7 +91,14 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
           await respond({ response_type: "ephemeral", ...reply });
         },
       },
-      { questions: options.questions, articleCount: options.articleCount, now, log, command },
+      {
+        questions: options.questions,
+        articleCount: options.articleCount,
+        now,
+        log,
+        command,
+        ...(options.digests ? { digests: options.digests } : {}),
+      },
     );
   });
 

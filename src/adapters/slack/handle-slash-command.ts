@@ -1,4 +1,5 @@
-import type { AskRequest, QuestionQueue } from "../../core/chat.ts";
+import type { AskRequest, DigestSubscriptions, QuestionQueue, SlackTarget } from "../../core/chat.ts";
+import { handleDigestCommand, splitSubcommand } from "../digest-command-handler.ts";
 import type { SlackBlock } from "./blocks.ts";
 import { plainTextFromSlack } from "./incoming-text.ts";
 import { slackJobId } from "./job-ids.ts";
@@ -35,9 +36,14 @@ export interface SlashCommandDependencies {
   now(): number;
   log: SlackLog;
   command?: string;
+  /** Digest subscriptions; without them `digest …` is refused with a reason. */
+  digests?: DigestSubscriptions;
 }
 
-export type SlashCommandOutcome = "enqueued" | "duplicate" | "help" | "refused" | "queue_failed";
+export type SlashCommandOutcome = "enqueued" | "duplicate" | "help" | "refused" | "queue_failed" | "digest";
+
+/** Past this, the digest command's reply goes through the response_url instead of the 3-second ack. */
+const DIGEST_ACK_WAIT_MS = 2_000;
 
 /** How long the acknowledgement waits for the article count before saying "the articles" instead. */
 const COUNT_WAIT_MS = 250;
@@ -69,7 +75,11 @@ export async function handleSlashCommand(
   dependencies: SlashCommandDependencies,
 ): Promise<SlashCommandOutcome> {
   const { log } = dependencies;
-  const check = checkQuestion(plainTextFromSlack(command.text));
+  const text = plainTextFromSlack(command.text);
+  const subcommand = splitSubcommand(text);
+  if (subcommand?.name === "digest") return await digestCommand(command, subcommand.rest, dependencies);
+  const summarize = subcommand?.name === "summarize";
+  const check = checkQuestion(summarize ? subcommand.rest : text);
   if (check.kind === "help") {
     await command.ack(renderSlackHelp(dependencies.command));
     return "help";
@@ -78,7 +88,8 @@ export async function handleSlashCommand(
     await command.ack(ephemeral(check.reason));
     return "refused";
   }
-  await command.ack({ text: renderSlackSearching(await countWithin(dependencies.articleCount, log)) });
+  const searching = renderSlackSearching(await countWithin(dependencies.articleCount, log));
+  await command.ack({ text: summarize ? searching.replace("Searching", "Summarizing") : searching });
 
   const request: AskRequest = {
     jobId: slackJobId("slack-cmd", command.triggerId),
@@ -91,6 +102,7 @@ export async function handleSlashCommand(
       ...(command.responseUrl ? { responseUrl: command.responseUrl } : {}),
     },
     requestedAt: dependencies.now(),
+    ...(summarize ? { mode: "summarize" as const } : {}),
   };
   try {
     const { enqueued } = await dependencies.questions.ask(request);
@@ -105,4 +117,54 @@ export async function handleSlashCommand(
     }
     return "queue_failed";
   }
+}
+
+function channelTarget(command: IncomingSlashCommand): SlackTarget {
+  return {
+    platform: "slack",
+    ...(command.teamId ? { teamId: command.teamId } : {}),
+    channelId: command.channelId,
+    userId: command.userId,
+  };
+}
+
+/** `digest …`: done at once (a few Redis calls); the reply is the ack, or a response_url message when slow. */
+async function digestCommand(
+  command: IncomingSlashCommand,
+  words: string,
+  dependencies: SlashCommandDependencies,
+): Promise<SlashCommandOutcome> {
+  const { digests, log } = dependencies;
+  if (!digests) {
+    await command.ack(ephemeral("Digests are not available on this Briefbot."));
+    return "refused";
+  }
+  const channel = channelTarget(command);
+  const reply = handleDigestCommand(words, {
+    digests,
+    subscriptionId: slackJobId("slack-sub", `${command.teamId ?? "T"}-${command.channelId}`),
+    channel,
+    requester: { ...channel, ...(command.responseUrl ? { responseUrl: command.responseUrl } : {}) },
+    userId: command.userId,
+    jobId: slackJobId("slack-cmd", command.triggerId),
+    now: dependencies.now,
+  }).catch((error: unknown) => {
+    log("slack_digest_command_failed", { error: errorText(error) });
+    return "Sorry, the digest settings could not be reached. Please try again in a minute.";
+  });
+  let timer: NodeJS.Timeout | undefined;
+  const slow = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), DIGEST_ACK_WAIT_MS);
+  });
+  const quick = await Promise.race([reply, slow]);
+  clearTimeout(timer);
+  if (quick !== undefined) {
+    await command.ack(ephemeral(quick));
+    return "digest";
+  }
+  await command.ack(ephemeral("Working on it…"));
+  await command.respond(ephemeral(await reply)).catch((error: unknown) => {
+    log("slack_respond_failed", { error: errorText(error) });
+  });
+  return "digest";
 }

@@ -3,6 +3,6 @@
  * [A-Za-z0-9_-] becomes "_" and the prefix keeps it from being digits only.
  * "slack-cmd", "13345224609.738474920.80889" → "slack-cmd-13345224609_738474920_80889".
  */
-export function slackJobId(prefix: "slack-cmd" | "slack-ev", slackId: string): string {
+export function slackJobId(prefix: "slack-cmd" | "slack-ev" | "slack-sub", slackId: string): string {
   return `${prefix}-${slackId.replace(/[^A-Za-z0-9_-]/gu, "_")}`.slice(0, 200);
 }

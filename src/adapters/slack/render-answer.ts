@@ -12,9 +12,9 @@ const FACT_LENGTH = 60;
 const MAX_MARKERS = 1_000;
 const NO_ANSWER = "The articles don't answer this.";
 
-type SourceUrls = ReadonlyMap<number, string | undefined>;
+export type SourceUrls = ReadonlyMap<number, string | undefined>;
 
-function citationMarkers(bullet: AnswerBullet, urls: SourceUrls): string {
+export function citationMarkers(bullet: AnswerBullet, urls: SourceUrls): string {
   const linked = bullet.citations
     .map((n) => {
       const url = urls.get(n);
@@ -26,7 +26,7 @@ function citationMarkers(bullet: AnswerBullet, urls: SourceUrls): string {
   return plain.length <= MAX_MARKERS ? plain : `${plain.slice(0, plain.lastIndexOf("[", MAX_MARKERS - 1))}…`;
 }
 
-function bulletLine(bullet: AnswerBullet, urls: SourceUrls): string {
+export function bulletLine(bullet: AnswerBullet, urls: SourceUrls): string {
   const markers = citationMarkers(bullet, urls);
   const room = SLACK_LIMITS.sectionText - "• ".length - markers.length - 1;
   return `• ${safeLine(bullet.text, room)}${markers ? ` ${markers}` : ""}`;

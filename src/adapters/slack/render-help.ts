@@ -10,6 +10,8 @@ export function renderSlackHelp(command = DEFAULT_COMMAND): SlackMessage {
     "*Briefbot* answers questions about the articles your team follows, with the passages that say it.",
     `• \`${command} what will Trend Micro provide?\`: ask; the answer is posted in this channel.`,
     "• Mention me with a question: I answer in the thread. Mention me again in that thread for a follow-up.",
+    `• \`${command} summarize Trend Micro\`: a cited summary of the articles on a topic.`,
+    `• \`${command} digest daily 08:00 Europe/Amsterdam [topic] [--quiet]\`: a digest of the day's stories in this channel; \`${command} digest now\`, \`digest status\`, \`digest off\`.`,
     `• \`${command} help\`: this message.`,
     `Questions can be up to ${SLACK_LIMITS.question.toLocaleString("en")} characters, in English, Dutch or French.`,
   ];

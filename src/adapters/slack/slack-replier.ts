@@ -1,11 +1,12 @@
 import type { WebClient } from "@slack/web-api";
-import type { DeliveryRecord, Replier, ReplyTarget, SlackTarget } from "../../core/chat.ts";
+import type { DeliveryRecord, DigestPost, Replier, ReplyTarget, SlackTarget } from "../../core/chat.ts";
 import { BriefingError } from "../../core/errors.ts";
 import type { Answer } from "../../core/types.ts";
 import type { SlackMessage } from "./blocks.ts";
 import { ChannelPacer } from "./channel-pacer.ts";
 import { errorText, type SlackLog } from "./log.ts";
 import { renderSlackAnswer, renderSlackText } from "./render-answer.ts";
+import { renderSlackDigest } from "./render-digest.ts";
 import { postToResponseUrl } from "./response-url.ts";
 import { slackError, slackErrorCode } from "./slack-errors.ts";
 import { createSlackWebClient } from "./slack-web-client.ts";
@@ -58,8 +59,24 @@ export class SlackReplier implements Replier {
     alreadyPosted: DeliveryRecord | undefined,
     onPosted: (record: DeliveryRecord) => Promise<void>,
   ): Promise<DeliveryRecord> {
-    const slack = slackTarget(target);
-    const parts = renderSlackAnswer(answer);
+    return await this.#deliverParts(slackTarget(target), renderSlackAnswer(answer), alreadyPosted, onPosted);
+  }
+
+  async deliverDigest(
+    target: ReplyTarget,
+    digest: DigestPost,
+    alreadyPosted: DeliveryRecord | undefined,
+    onPosted: (record: DeliveryRecord) => Promise<void>,
+  ): Promise<DeliveryRecord> {
+    return await this.#deliverParts(slackTarget(target), renderSlackDigest(digest), alreadyPosted, onPosted);
+  }
+
+  async #deliverParts(
+    slack: SlackTarget,
+    parts: readonly SlackMessage[],
+    alreadyPosted: DeliveryRecord | undefined,
+    onPosted: (record: DeliveryRecord) => Promise<void>,
+  ): Promise<DeliveryRecord> {
     const record: DeliveryRecord = {
       platform: "slack",
       messageIds: [...(alreadyPosted?.messageIds ?? [])],

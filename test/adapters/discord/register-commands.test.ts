@@ -15,7 +15,7 @@ async function fakeDiscord() {
 }
 
 describe("registerDiscordCommands", () => {
-  it("puts /brief with a required question option, globally", async () => {
+  it("puts /brief with question, digest and summarize options, globally", async () => {
     const fake = await fakeDiscord();
     const registered = await registerDiscordCommands({
       token: "fake-bot-token",
@@ -28,7 +28,11 @@ describe("registerDiscordCommands", () => {
     expect(call?.body).toEqual([
       expect.objectContaining({
         name: "brief",
-        options: [expect.objectContaining({ type: 3, name: "question", required: true, max_length: 1_000 })],
+        options: [
+          expect.objectContaining({ type: 3, name: "question", required: false, max_length: 1_000 }),
+          expect.objectContaining({ type: 3, name: "digest", required: false }),
+          expect.objectContaining({ type: 3, name: "summarize", required: false }),
+        ],
       }),
     ]);
     expect(registered.map((command) => command.name)).toEqual(["brief"]);

@@ -1,47 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { SlackBlock, SlackMessage } from "../../../src/adapters/slack/blocks.ts";
 import { renderSlackAnswer } from "../../../src/adapters/slack/render-answer.ts";
 import { renderSlackHelp, renderSlackSearching } from "../../../src/adapters/slack/render-help.ts";
 import { escapeSlack } from "../../../src/adapters/slack/slack-text.ts";
 import type { Answer, Source } from "../../../src/core/types.ts";
 import { seedLibrary } from "../../support/seed-library.ts";
-
-function textsOf(block: SlackBlock): string[] {
-  if (block.type === "section") return [block.text.text];
-  if (block.type === "context") return block.elements.map((element) => element.text);
-  return [];
-}
-
-function allTexts(messages: SlackMessage[]): string[] {
-  return messages.flatMap((message) => [message.text, ...message.blocks.flatMap(textsOf)]);
-}
-
-function expectWithinSlackLimits(messages: SlackMessage[]): void {
-  for (const message of messages) {
-    expect(message.blocks.length).toBeGreaterThan(0);
-    expect(message.blocks.length).toBeLessThanOrEqual(50);
-    const texts = message.blocks.flatMap(textsOf);
-    for (const text of texts) {
-      expect(text.length).toBeGreaterThan(0);
-      expect(text.length).toBeLessThanOrEqual(3_000);
-    }
-    expect(texts.reduce((sum, text) => sum + text.length, 0)).toBeLessThanOrEqual(13_000);
-    expect(message.text.length).toBeGreaterThan(0);
-    expect(message.text.length).toBeLessThanOrEqual(3_000);
-  }
-}
-
-/**
- * Every `<` Slack would parse must open a link the renderer made (`<http(s)://…|label>`), and a raw `>` may
- * only start a quoted line.
- */
-function expectNoSlackControlSequences(messages: SlackMessage[]): void {
-  for (const text of allTexts(messages)) {
-    const withoutLinks = text.replace(/<https?:\/\/[^<>|\s]+\|[^<>]*>/gu, "").replace(/^> /gmu, "");
-    expect(withoutLinks).not.toMatch(/[<>]/u);
-  }
-}
+import { allTexts, expectNoSlackControlSequences, expectWithinSlackLimits, textsOf } from "./slack-limits.ts";
 
 function source(n: number, overrides: Partial<Source> = {}): Source {
   return {

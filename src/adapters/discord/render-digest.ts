@@ -1,0 +1,60 @@
+import type { DigestPost } from "../../core/chat.ts";
+import type { Source } from "../../core/types.ts";
+import { chunkLines, groupIntoMessages } from "./fit-limits.ts";
+import { DISCORD_LIMITS } from "./limits.ts";
+import { type DiscordEmbed, type DiscordMessagePayload, NO_MENTIONS } from "./payload.ts";
+import { bulletLine, renderDiscordText } from "./render-answer.ts";
+import { linkableUrl, safeText } from "./safe-text.ts";
+
+const ACCENT_COLOR = 0x10b981;
+const TITLE_LENGTH = 120;
+const FACT_LENGTH = 60;
+
+function plural(count: number, noun: string): string {
+  const many = noun.endsWith("y") ? `${noun.slice(0, -1)}ies` : `${noun}s`;
+  return `${count.toLocaleString("en")} ${count === 1 ? noun : many}`;
+}
+
+function sourceLine(source: Source): string {
+  const facts = [source.source, source.published, source.language === "und" ? null : source.language]
+    .filter((fact): fact is string => Boolean(fact))
+    .map((fact) => safeText(fact, FACT_LENGTH));
+  const title = safeText(source.title || source.articleId, TITLE_LENGTH);
+  const url = linkableUrl(source.url);
+  return [`\\[${source.n}\\]`, ...facts, "—", url ? `[${title}](${url})` : title].join(" ");
+}
+
+function storyEmbeds(story: DigestPost["digest"]["stories"][number], index: number): DiscordEmbed[] {
+  const urls = new Map(story.sources.map((source) => [source.n, linkableUrl(source.url)]));
+  const languages = story.languages.filter((language) => language !== "und").join(", ");
+  const facts = [plural(story.sourceCount, "source"), languages].filter(Boolean).join(" · ");
+  const lines = [
+    `*${facts}*`,
+    ...story.summary.map((sentence) => bulletLine(sentence, urls)),
+    "",
+    ...story.sources.map(sourceLine),
+  ];
+  return chunkLines(lines, DISCORD_LIMITS.embedDescription).map((description, part) =>
+    part === 0
+      ? {
+          title: safeText(`${index + 1}. ${story.headline}`, DISCORD_LIMITS.embedTitle),
+          description,
+          color: ACCENT_COLOR,
+        }
+      : { description, color: ACCENT_COLOR },
+  );
+}
+
+/** A digest as Discord messages: a header line, then one embed per story, split within Discord's limits. */
+export function renderDiscordDigest(post: DigestPost): DiscordMessagePayload[] {
+  const { digest } = post;
+  if (digest.stories.length === 0) return renderDiscordText(post.notice ?? "No new articles.");
+  const since = post.since ? ` since ${post.since}` : "";
+  const header = `${post.title}: ${plural(digest.stories.length, "story")} from ${plural(digest.articleCount, "new article")}${since}`;
+  const messages = groupIntoMessages(digest.stories.flatMap(storyEmbeds));
+  return messages.map((embeds, index) => ({
+    ...(index === 0 ? { content: safeText(header, DISCORD_LIMITS.content) } : {}),
+    embeds,
+    allowed_mentions: NO_MENTIONS,
+  }));
+}
