@@ -24,3 +24,40 @@ export interface ArticleStore {
   changesSince(sequence: number): Promise<StoreChanges>;
   close(): Promise<void>;
 }
+
+/** Token counts a model reports for one call. */
+export interface ModelUsage {
+  promptTokens: number;
+  completionTokens: number;
+}
+
+/** One call to a language model: instructions, the user turn, and optionally a JSON schema for the reply. */
+export interface ModelRequest {
+  system: string;
+  user: string;
+  /** Ask for JSON matching this schema (structured output where the server supports it, JSON text otherwise). */
+  json?: { name: string; schema: Record<string, unknown> };
+  maxTokens?: number;
+  /** Called with the text received so far while the reply streams in. */
+  onText?: (textSoFar: string) => void;
+}
+
+export interface ModelResponse {
+  text: string;
+  usage: ModelUsage;
+}
+
+/**
+ * A chat model behind any OpenAI-compatible server. Failures are BriefingErrors: MODEL_UNAVAILABLE (5xx,
+ * network, timeout) and MODEL_RATE_LIMITED (429, with retryAfterMs) are retryable; the queue retries them.
+ */
+export interface LanguageModel {
+  readonly name: string;
+  complete(request: ModelRequest): Promise<ModelResponse>;
+}
+
+/** Text embeddings behind any OpenAI-compatible server; one vector per text, in order. */
+export interface Embedder {
+  readonly name: string;
+  embed(texts: readonly string[]): Promise<number[][]>;
+}
