@@ -38,13 +38,6 @@ const environmentSchema = z.object({
     .regex(/^\d{5,25}$/, "must be a numeric guild (server) id")
     .optional(),
   DISCORD_API_URL: httpUrl("https://discord.com/api"),
-  OPENAI_API_KEY: optionalText,
-  OPENAI_BASE_URL: httpUrl("http://127.0.0.1:11434/v1"),
-  OPENAI_MODEL: optionalText,
-  OPENAI_EMBEDDING_MODEL: optionalText,
-  LLM_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
-  LLM_PASSAGE_TOKENS: z.coerce.number().int().min(200).max(200_000).default(3_000),
-  LLM_DAILY_TOKENS: z.coerce.number().int().min(0).default(2_000_000),
 });
 
 export interface SlackConfig {
@@ -62,26 +55,6 @@ export interface DiscordConfig {
   apiUrl: string | undefined;
 }
 
-/** An OpenAI-compatible server: OpenAI, Azure OpenAI, Ollama, vLLM, llama.cpp server, LM Studio… */
-export interface ModelServerConfig {
-  /** Local servers often need none; a placeholder is sent then. */
-  apiKey: string | undefined;
-  baseUrl: string | undefined;
-  timeoutMs: number;
-}
-
-export interface LlmConfig extends ModelServerConfig {
-  model: string;
-  /** Passages given to the model are cut to about this many tokens. */
-  passageTokenBudget: number;
-  /** Tokens per day (UTC) across all workers; 0 means no limit. Spent: extractive answers with a note. */
-  dailyTokenBudget: number;
-}
-
-export interface EmbeddingConfig extends ModelServerConfig {
-  model: string;
-}
-
 export interface Config {
   redis: { url: string; namespace: string } | undefined;
   namespace: string;
@@ -90,10 +63,6 @@ export interface Config {
   worker: { concurrency: number; lockDurationMs: number };
   slack: SlackConfig | undefined;
   discord: DiscordConfig | undefined;
-  /** Set when OPENAI_MODEL is, with OPENAI_API_KEY or OPENAI_BASE_URL: answers written by the model. */
-  llm: LlmConfig | undefined;
-  /** Set when OPENAI_EMBEDDING_MODEL is, with OPENAI_API_KEY or OPENAI_BASE_URL: hybrid retrieval. */
-  embeddings: EmbeddingConfig | undefined;
 }
 
 function blankToUndefined(environment: NodeJS.ProcessEnv): Record<string, string | undefined> {
@@ -118,31 +87,6 @@ function slackConfig(values: z.infer<typeof environmentSchema>): SlackConfig | u
     apiUrl: values.SLACK_API_URL,
     port: values.PORT,
   };
-}
-
-function modelServer(values: z.infer<typeof environmentSchema>, variable: string): ModelServerConfig {
-  if (!values.OPENAI_API_KEY && !values.OPENAI_BASE_URL) {
-    throw new BriefingError(
-      "CONFIG_INVALID",
-      `Invalid configuration: ${variable} is set but neither OPENAI_API_KEY (OpenAI) nor OPENAI_BASE_URL (any OpenAI-compatible server) is`,
-    );
-  }
-  return { apiKey: values.OPENAI_API_KEY, baseUrl: values.OPENAI_BASE_URL, timeoutMs: values.LLM_TIMEOUT_MS };
-}
-
-function llmConfig(values: z.infer<typeof environmentSchema>): LlmConfig | undefined {
-  if (!values.OPENAI_MODEL) return undefined;
-  return {
-    ...modelServer(values, "OPENAI_MODEL"),
-    model: values.OPENAI_MODEL,
-    passageTokenBudget: values.LLM_PASSAGE_TOKENS,
-    dailyTokenBudget: values.LLM_DAILY_TOKENS,
-  };
-}
-
-function embeddingConfig(values: z.infer<typeof environmentSchema>): EmbeddingConfig | undefined {
-  if (!values.OPENAI_EMBEDDING_MODEL) return undefined;
-  return { ...modelServer(values, "OPENAI_EMBEDDING_MODEL"), model: values.OPENAI_EMBEDDING_MODEL };
 }
 
 /** The only reader of the environment: validates it once and names every bad value. */
@@ -170,7 +114,5 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
           apiUrl: values.DISCORD_API_URL,
         }
       : undefined,
-    llm: llmConfig(values),
-    embeddings: embeddingConfig(values),
   };
 }
