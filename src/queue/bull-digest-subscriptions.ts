@@ -106,11 +106,6 @@ export class BullDigestSubscriptions implements DigestSubscriptions {
     return count;
   }
 
-  /** The queue, for tests and status output: delayed runs can be promoted to drive time. */
-  get queue(): Queue {
-    return this.#queue;
-  }
-
   async close(): Promise<void> {
     await this.#queue.close();
   }
