@@ -3,11 +3,8 @@
  * (summaries with citations for the top stories). Articles are made as in the ingest bench (five SQuAD
  * paragraphs each, a headline and a dateline) and parsed before the clock starts.
  */
-import { readFileSync } from "node:fs";
-import { evalFile } from "../eval/eval-data.ts";
 import { clusterStories, digestOfStories } from "../src/core/digest/index.ts";
-import { parseDocument } from "../src/core/ingest/index.ts";
-import type { IngestedArticle } from "../src/core/types.ts";
+import { generatedArticles } from "./generated-articles.ts";
 
 export interface DigestFigures {
   articles: number;
@@ -17,26 +14,8 @@ export interface DigestFigures {
   totalMs: number;
 }
 
-const PARAGRAPHS_PER_ARTICLE = 5;
-
-function makeArticles(count: number): IngestedArticle[] {
-  const data = JSON.parse(readFileSync(evalFile("squad-v1.1-dev-part1.json"), "utf8")) as {
-    data: Array<{ paragraphs: Array<{ context: string }> }>;
-  };
-  const paragraphs = data.data.flatMap((article) => article.paragraphs.map((p) => p.context));
-  const encoder = new TextEncoder();
-  return Array.from({ length: count }, (_, index) => {
-    const body = Array.from(
-      { length: PARAGRAPHS_PER_ARTICLE },
-      (_, offset) => paragraphs[(index * PARAGRAPHS_PER_ARTICLE + offset * 7) % paragraphs.length],
-    ).join("\n\n");
-    const text = `Briefing ${index}: what happened this week\n\nBy Staff Writer - June ${1 + (index % 28)}, 2014\n\n${body}\n`;
-    return parseDocument({ name: `article-${index}.txt`, content: encoder.encode(text) }).articles;
-  }).flat();
-}
-
 export function benchDigest(count: number): DigestFigures {
-  const articles = makeArticles(count);
+  const articles = generatedArticles(count);
   clusterStories(articles.slice(0, 100));
   const started = performance.now();
   const stories = clusterStories(articles);

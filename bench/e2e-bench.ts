@@ -19,13 +19,12 @@ import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { Redis } from "ioredis";
 import { evalFile } from "../eval/eval-data.ts";
-import { parseDocument } from "../src/core/ingest/index.ts";
-import type { IngestedArticle } from "../src/core/types.ts";
 import { loadPaths } from "../src/files/load-paths.ts";
 import { freePort, type RedisServerProcess, startRedisServer } from "../src/runtime/redis-server-process.ts";
 import { RedisArticleStore } from "../src/store/redis-article-store.ts";
 import { FakeSlack, type RecordedCall } from "../test/support/fake-slack.ts";
 import { sendSlashCommand, slashCommandFields } from "../test/support/slack-signing.ts";
+import { generatedArticles } from "./generated-articles.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const BIN = join(ROOT, "bin", "briefbot.js");
@@ -37,7 +36,6 @@ const NAMESPACE = "bench";
 const EXTRA_ARTICLES = Number(process.env.BENCH_E2E_ARTICLES ?? 10_000);
 const WORKER_CONCURRENCY = Number(process.env.BENCH_E2E_WORKER_CONCURRENCY ?? 8);
 const PUT_BATCH = 500;
-const PARAGRAPHS_PER_ARTICLE = 5;
 
 /** Hard limits: no phase starts after SOFT_DEADLINE; at HARD_DEADLINE everything is torn down. */
 const STARTED = performance.now();
@@ -69,24 +67,6 @@ const say = (text: string) => console.log(text);
 
 interface SquadData {
   data: Array<{ title: string; paragraphs: Array<{ context: string; qas: Array<{ question: string }> }> }>;
-}
-
-/** The articles of bench/ingest-bench.ts: a headline, a dateline and five SQuAD paragraphs (~600 words). */
-function generatedArticles(squad: SquadData, count: number): IngestedArticle[] {
-  const paragraphs = squad.data.flatMap((article) => article.paragraphs.map((p) => p.context));
-  const encoder = new TextEncoder();
-  const articles: IngestedArticle[] = [];
-  for (let index = 0; index < count; index++) {
-    const body = Array.from(
-      { length: PARAGRAPHS_PER_ARTICLE },
-      (_, offset) => paragraphs[(index * PARAGRAPHS_PER_ARTICLE + offset * 7) % paragraphs.length],
-    ).join("\n\n");
-    const content = encoder.encode(
-      `Briefing ${index}: what happened this week\n\nBy Staff Writer - June ${1 + (index % 28)}, 2014\n\n${body}\n`,
-    );
-    articles.push(...parseDocument({ name: `briefing-${index}.txt`, content }).articles);
-  }
-  return articles;
 }
 
 /** The seed questions (three answerable, one not) and sixteen SQuAD questions spread over the file. */
@@ -490,7 +470,7 @@ async function main(cleanups: Array<() => Promise<void>>): Promise<void> {
   let started = performance.now();
   const squad = JSON.parse(readFileSync(evalFile("squad-v1.1-dev-part1.json"), "utf8")) as SquadData;
   const seeds = existsSync(SEEDS) ? (await loadPaths([SEEDS])).articles : [];
-  const extra = generatedArticles(squad, EXTRA_ARTICLES);
+  const extra = generatedArticles(EXTRA_ARTICLES);
   const parseSeconds = (performance.now() - started) / 1000;
   started = performance.now();
   const store = new RedisArticleStore(redis, NAMESPACE);

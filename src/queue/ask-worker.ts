@@ -1,10 +1,11 @@
-import { UnrecoverableError, Worker } from "bullmq";
+import { Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import type { AskRequest } from "../core/chat.ts";
-import { BriefingError, isBriefingError } from "../core/errors.ts";
+import type { BriefingError } from "../core/errors.ts";
 import { askRequestSchema } from "./ask-job-schema.ts";
 import { ASK_QUEUE, queuePrefix } from "./queue-names.ts";
-import { ASK_ATTEMPTS, retryDelay } from "./retry-policy.ts";
+import { retryDelay } from "./retry-policy.ts";
+import { runWithRetries } from "./run-with-retries.ts";
 
 export interface AskWorkerOptions {
   connection: Redis;
@@ -18,35 +19,19 @@ export interface AskWorkerOptions {
   log(event: string, fields: Record<string, unknown>): void;
 }
 
-function asBriefingError(error: unknown): BriefingError {
-  if (isBriefingError(error)) return error;
-  const message = error instanceof Error ? error.message : String(error);
-  return new BriefingError("INTERNAL", message, { cause: error });
-}
-
 /** Workers take questions from the shared queue; any number of them, on any number of machines. */
 export function startAskWorker(options: AskWorkerOptions): Worker {
   const worker = new Worker(
     ASK_QUEUE,
     async (job) => {
       const request = askRequestSchema.parse(job.data);
-      try {
-        await options.answer(request);
-      } catch (raw) {
-        const error = asBriefingError(raw);
-        const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? ASK_ATTEMPTS);
-        options.log("job_failed", {
-          jobId: job.id,
-          attempt: job.attemptsMade + 1,
-          code: error.code,
-          error: error.message,
-        });
-        if (!error.retryable || lastAttempt) {
-          await options.giveUp(request, error);
-          throw new UnrecoverableError(`${error.code}: ${error.message}`);
-        }
-        throw error;
-      }
+      await runWithRetries(job, {
+        failedEvent: "job_failed",
+        jobId: job.id ?? request.jobId,
+        run: () => options.answer(request),
+        giveUp: (error) => options.giveUp(request, error),
+        log: options.log,
+      });
     },
     {
       connection: options.connection,

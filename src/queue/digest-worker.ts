@@ -1,10 +1,11 @@
-import { type Job, UnrecoverableError, Worker } from "bullmq";
+import { type Job, Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import type { DigestRequest } from "../core/chat.ts";
-import { BriefingError, isBriefingError } from "../core/errors.ts";
+import type { BriefingError } from "../core/errors.ts";
 import { DIGEST_QUEUE, digestRequestSchema, scheduledDigestSchema } from "./digest-job-schema.ts";
 import { queuePrefix } from "./queue-names.ts";
-import { ASK_ATTEMPTS, retryDelay } from "./retry-policy.ts";
+import { retryDelay } from "./retry-policy.ts";
+import { runWithRetries } from "./run-with-retries.ts";
 
 /** One digest run: what to post, and the moment it stands for (a scheduled run's own time, not when it ran). */
 export interface DigestRun {
@@ -43,36 +44,19 @@ function runOf(job: Job): DigestRun {
   return { request, runAt: request.requestedAt };
 }
 
-function asBriefingError(error: unknown): BriefingError {
-  if (isBriefingError(error)) return error;
-  return new BriefingError("INTERNAL", error instanceof Error ? error.message : String(error), {
-    cause: error,
-  });
-}
-
 /** Runs scheduled and on-demand digests; several workers may run, one digest per subscription at a time. */
 export function startDigestWorker(options: DigestWorkerOptions): Worker {
   const worker = new Worker(
     DIGEST_QUEUE,
     async (job) => {
       const run = runOf(job);
-      try {
-        await options.run(run);
-      } catch (raw) {
-        const error = asBriefingError(raw);
-        const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? ASK_ATTEMPTS);
-        options.log("digest_failed", {
-          jobId: run.request.jobId,
-          attempt: job.attemptsMade + 1,
-          code: error.code,
-          error: error.message,
-        });
-        if (!error.retryable || lastAttempt) {
-          await options.giveUp(run, error);
-          throw new UnrecoverableError(`${error.code}: ${error.message}`);
-        }
-        throw error;
-      }
+      await runWithRetries(job, {
+        failedEvent: "digest_failed",
+        jobId: run.request.jobId,
+        run: () => options.run(run),
+        giveUp: (error) => options.giveUp(run, error),
+        log: options.log,
+      });
     },
     {
       connection: options.connection,

@@ -1,5 +1,6 @@
 import type { DigestPost } from "../../core/chat.ts";
 import type { Source } from "../../core/types.ts";
+import { plural } from "../plural.ts";
 import { context, DIVIDER, type SlackMessage, section } from "./blocks.ts";
 import { SLACK_LIMITS } from "./limits.ts";
 import { packMessages, type RenderedBlock, sectionsOfLines } from "./pack-messages.ts";
@@ -9,11 +10,6 @@ import { safeLine, slackLinkUrl } from "./slack-text.ts";
 const HEADLINE_LENGTH = 200;
 const TITLE_LENGTH = 120;
 const FACT_LENGTH = 60;
-
-function plural(count: number, noun: string): string {
-  const many = noun.endsWith("y") ? `${noun.slice(0, -1)}ies` : `${noun}s`;
-  return `${count.toLocaleString("en")} ${count === 1 ? noun : many}`;
-}
 
 function sourceLine(source: Source): string {
   const facts = [source.source, source.published, source.language === "und" ? null : source.language]
