@@ -38,7 +38,31 @@ const environmentSchema = z.object({
     .regex(/^\d{5,25}$/, "must be a numeric guild (server) id")
     .optional(),
   DISCORD_API_URL: httpUrl("https://discord.com/api"),
+  OPENAI_API_KEY: optionalText,
+  OPENAI_BASE_URL: httpUrl("http://127.0.0.1:11434/v1"),
+  OPENAI_MODEL: optionalText,
+  OPENAI_EMBEDDING_MODEL: optionalText,
+  OPENAI_EMBEDDING_BASE_URL: httpUrl("http://127.0.0.1:11434/v1"),
+  OPENAI_EMBEDDING_API_KEY: optionalText,
+  LLM_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
+  LLM_PASSAGE_TOKENS: z.coerce.number().int().min(200).max(200_000).default(3_000),
+  LLM_MAX_OUTPUT_TOKENS: z.coerce.number().int().min(100).max(32_000).default(1_000),
+  LLM_DAILY_TOKENS: z.coerce.number().int().min(0).default(2_000_000),
+  LLM_ATTEMPTS: z.coerce.number().int().min(1).max(6).default(3),
+  LLM_JSON_MODE: z
+    .enum(["auto", "json_schema", "json_object", "text"], {
+      error: "must be auto, json_schema, json_object or text",
+    })
+    .default("auto"),
+  LLM_TEMPERATURE: z.coerce.number().min(0).max(2).optional(),
+  LLM_STREAM: z
+    .enum(["true", "false", "1", "0"], { error: "must be true or false" })
+    .default("true")
+    .transform((value) => value === "true" || value === "1"),
+  EMBEDDING_BATCH_SIZE: z.coerce.number().int().min(1).max(2_048).default(64),
 });
+
+type EnvironmentValues = z.infer<typeof environmentSchema>;
 
 export interface SlackConfig {
   botToken: string;
@@ -55,6 +79,39 @@ export interface DiscordConfig {
   apiUrl: string | undefined;
 }
 
+/** An OpenAI-compatible server: OpenAI, Azure OpenAI, Ollama, vLLM, llama.cpp server, LM Studio… */
+export interface ModelServerConfig {
+  /** Local servers often need none; a placeholder is sent then. */
+  apiKey: string | undefined;
+  baseUrl: string | undefined;
+  timeoutMs: number;
+}
+
+/** How the reply's JSON is asked for: "auto" tries a JSON schema and falls back to JSON text if refused. */
+export type JsonMode = "auto" | "json_schema" | "json_object" | "text";
+
+export interface LlmConfig extends ModelServerConfig {
+  model: string;
+  /** Passages given to the model are cut to about this many tokens. */
+  passageTokenBudget: number;
+  maxOutputTokens: number;
+  /** Tokens per day (UTC) across all workers; 0 means no limit. Spent: extractive answers with a note. */
+  dailyTokenBudget: number;
+  /** Attempts of a job that end in a model failure before the extractive answer is posted instead. */
+  attempts: number;
+  jsonMode: JsonMode;
+  /** Stream the reply and show progress in the chat message while it is written. */
+  stream: boolean;
+  /** Sent only when set: some models (reasoning ones) accept no temperature but their default. */
+  temperature: number | undefined;
+}
+
+export interface EmbeddingConfig extends ModelServerConfig {
+  model: string;
+  /** Texts per embeddings request. */
+  batchSize: number;
+}
+
 export interface Config {
   redis: { url: string; namespace: string } | undefined;
   namespace: string;
@@ -63,6 +120,10 @@ export interface Config {
   worker: { concurrency: number; lockDurationMs: number };
   slack: SlackConfig | undefined;
   discord: DiscordConfig | undefined;
+  /** Set when OPENAI_MODEL is, with OPENAI_API_KEY or OPENAI_BASE_URL: answers written by the model. */
+  llm: LlmConfig | undefined;
+  /** Set when OPENAI_EMBEDDING_MODEL is, with OPENAI_API_KEY or OPENAI_BASE_URL: hybrid retrieval. */
+  embeddings: EmbeddingConfig | undefined;
 }
 
 function blankToUndefined(environment: NodeJS.ProcessEnv): Record<string, string | undefined> {
@@ -72,7 +133,7 @@ function blankToUndefined(environment: NodeJS.ProcessEnv): Record<string, string
   return cleaned;
 }
 
-function slackConfig(values: z.infer<typeof environmentSchema>): SlackConfig | undefined {
+function slackConfig(values: EnvironmentValues): SlackConfig | undefined {
   if (!values.SLACK_BOT_TOKEN) return undefined;
   if (!values.SLACK_SIGNING_SECRET && !values.SLACK_APP_TOKEN) {
     throw new BriefingError(
@@ -86,6 +147,50 @@ function slackConfig(values: z.infer<typeof environmentSchema>): SlackConfig | u
     appToken: values.SLACK_APP_TOKEN,
     apiUrl: values.SLACK_API_URL,
     port: values.PORT,
+  };
+}
+
+function modelServer(
+  variable: string,
+  apiKey: string | undefined,
+  baseUrl: string | undefined,
+  timeoutMs: number,
+): ModelServerConfig {
+  if (!apiKey && !baseUrl) {
+    throw new BriefingError(
+      "CONFIG_INVALID",
+      `Invalid configuration: ${variable} is set but neither OPENAI_API_KEY (OpenAI) nor OPENAI_BASE_URL (any OpenAI-compatible server) is`,
+    );
+  }
+  return { apiKey, baseUrl, timeoutMs };
+}
+
+function llmConfig(values: EnvironmentValues): LlmConfig | undefined {
+  if (!values.OPENAI_MODEL) return undefined;
+  return {
+    ...modelServer("OPENAI_MODEL", values.OPENAI_API_KEY, values.OPENAI_BASE_URL, values.LLM_TIMEOUT_MS),
+    model: values.OPENAI_MODEL,
+    passageTokenBudget: values.LLM_PASSAGE_TOKENS,
+    maxOutputTokens: values.LLM_MAX_OUTPUT_TOKENS,
+    dailyTokenBudget: values.LLM_DAILY_TOKENS,
+    attempts: values.LLM_ATTEMPTS,
+    jsonMode: values.LLM_JSON_MODE,
+    stream: values.LLM_STREAM,
+    temperature: values.LLM_TEMPERATURE,
+  };
+}
+
+function embeddingConfig(values: EnvironmentValues): EmbeddingConfig | undefined {
+  if (!values.OPENAI_EMBEDDING_MODEL) return undefined;
+  return {
+    ...modelServer(
+      "OPENAI_EMBEDDING_MODEL",
+      values.OPENAI_EMBEDDING_API_KEY ?? values.OPENAI_API_KEY,
+      values.OPENAI_EMBEDDING_BASE_URL ?? values.OPENAI_BASE_URL,
+      values.LLM_TIMEOUT_MS,
+    ),
+    model: values.OPENAI_EMBEDDING_MODEL,
+    batchSize: values.EMBEDDING_BATCH_SIZE,
   };
 }
 
@@ -114,5 +219,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
           apiUrl: values.DISCORD_API_URL,
         }
       : undefined,
+    llm: llmConfig(values),
+    embeddings: embeddingConfig(values),
   };
 }

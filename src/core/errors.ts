@@ -14,6 +14,11 @@ export const ERROR_CODES = {
   PLATFORM_RATE_LIMITED: { retryable: true, user: "The chat platform asked us to slow down." },
   PLATFORM_UNAVAILABLE: { retryable: true, user: "The chat platform is not answering right now." },
   PLATFORM_REJECTED: { retryable: false, user: "The chat platform refused the message." },
+  MODEL_RATE_LIMITED: { retryable: true, user: "The language model asked us to slow down." },
+  MODEL_UNAVAILABLE: { retryable: true, user: "The language model is not answering right now." },
+  MODEL_OUTPUT_INVALID: { retryable: true, user: "The language model's reply could not be used." },
+  MODEL_REJECTED: { retryable: false, user: "The language model refused the request." },
+  MODEL_BUDGET_SPENT: { retryable: false, user: "Today's language-model budget is spent." },
   BUSY: { retryable: true, user: "Briefbot is busy with this channel and will try again shortly." },
   INTERNAL: { retryable: false, user: "Something went wrong inside Briefbot." },
 } as const satisfies Record<string, { retryable: boolean; user: string }>;

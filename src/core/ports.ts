@@ -24,3 +24,49 @@ export interface ArticleStore {
   changesSince(sequence: number): Promise<StoreChanges>;
   close(): Promise<void>;
 }
+
+/** Token counts a model reports for one call (estimated from characters when the server reports none). */
+export interface ModelUsage {
+  promptTokens: number;
+  completionTokens: number;
+}
+
+/** One call to a language model: instructions, the user turn, and optionally a JSON schema for the reply. */
+export interface ModelRequest {
+  system: string;
+  user: string;
+  /** Ask for JSON matching this schema (structured output where the server supports it, JSON text otherwise). */
+  json?: { name: string; schema: Record<string, unknown> };
+  maxTokens?: number;
+  /** Called with the text received so far while the reply streams in; without it the call does not stream. */
+  onText?: (textSoFar: string) => void;
+}
+
+export interface ModelResponse {
+  text: string;
+  usage: ModelUsage;
+}
+
+/**
+ * A chat model behind any OpenAI-compatible server. Failures are BriefingErrors: MODEL_UNAVAILABLE (5xx,
+ * network, timeout), MODEL_RATE_LIMITED (429, with retryAfterMs) and MODEL_OUTPUT_INVALID are retryable, and
+ * retried by the queue; MODEL_REJECTED (a bad key, an unknown model) is not.
+ */
+export interface LanguageModel {
+  readonly name: string;
+  complete(request: ModelRequest): Promise<ModelResponse>;
+}
+
+/** Text embeddings behind any OpenAI-compatible server (or computed locally): one vector per text, in order. */
+export interface Embedder {
+  /** The model's name: stored vectors are only used with the model that made them. */
+  readonly name: string;
+  embed(texts: readonly string[]): Promise<Float32Array[]>;
+}
+
+/** Tokens a language model may still use today, shared by every worker. */
+export interface TokenBudget {
+  /** Tokens left today; Infinity when there is no limit. */
+  remaining(): Promise<number>;
+  spend(usage: ModelUsage): Promise<void>;
+}

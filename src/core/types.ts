@@ -75,6 +75,10 @@ export interface Answer {
   message?: string;
   bullets: AnswerBullet[];
   sources: Source[];
+  /** The language model that wrote the bullets; absent when they are sentences taken from the articles. */
+  model?: string;
+  /** What the reader should know about how the answer was made ("The model's answer could not be checked…"). */
+  note?: string;
 }
 
 export interface SearchHit {
