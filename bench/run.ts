@@ -1,7 +1,11 @@
-/** `npm run bench`: ingest throughput, index build/memory/latency, answer rate; ours beside MiniSearch. */
+/**
+ * `npm run bench`: ingest throughput, index build/memory/latency, answer rate; ours beside MiniSearch; vector
+ * search and hybrid ask latency; digests.
+ */
 import { benchAnswers } from "./answer-bench.ts";
 import { benchIndex } from "./index-bench.ts";
 import { benchIngest } from "./ingest-bench.ts";
+import { benchVectors, printVectorBench } from "./vector-bench.ts";
 
 const fixed = (value: number, digits = 0) => value.toFixed(digits);
 
@@ -44,5 +48,8 @@ const answers = benchAnswers();
 console.log(
   `${answers.questions} questions on ${answers.passages} passages: ${fixed(answers.questionsPerSecond)} questions/s, p50 ${fixed(answers.p50Ms, 2)} ms, p95 ${fixed(answers.p95Ms, 2)} ms`,
 );
+
+console.log("\n== Vector search and hybrid ask (random normalized vectors; lexical-only beside)");
+printVectorBench(benchVectors());
 
 (await import("./digest-bench.ts")).printDigestBench();

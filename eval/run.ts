@@ -1,10 +1,12 @@
 /**
  * `npm run eval`: retrieval and answer quality on public data, ours beside MiniSearch in the same run.
- * Data: ../shared/eval (or BRIEFBOT_EVAL_DIR). Prints tables; exits 1 if the NFCorpus target is missed.
+ * Data: ../shared/eval (or BRIEFBOT_EVAL_DIR). Prints tables; exits 1 if the NFCorpus target is missed, or if
+ * hybrid retrieval fails its oracle wiring check.
  */
 
 import { printDigestEvaluation } from "./digest-report.ts";
 import { evalFile } from "./eval-data.ts";
+import { printHybridEvaluation } from "./hybrid.ts";
 import { evaluateNfcorpus } from "./nfcorpus.ts";
 import { abstentionRate, evaluateQa, heldOutAbstention, type QaCounts, type QaReport } from "./qa.ts";
 import { share } from "./qa-metrics.ts";
@@ -76,8 +78,12 @@ for (const result of await evaluateSeedQuestions()) {
 
 printDigestEvaluation();
 
+const oracleHolds = await printHybridEvaluation([squad, piaf]);
+
 const ahead = nfcorpus.ours.ndcgAt10 > nfcorpus.miniSearch.ndcgAt10;
 console.log(
   `\nNFCorpus nDCG@10 ${nfcorpus.ours.ndcgAt10.toFixed(4)} (target >= ${NDCG_TARGET}, ${ahead ? "ahead of" : "BEHIND"} MiniSearch ${nfcorpus.miniSearch.ndcgAt10.toFixed(4)})`,
 );
-if (nfcorpus.ours.ndcgAt10 < NDCG_TARGET || !ahead) process.exitCode = 1;
+if (!oracleHolds)
+  console.log("Hybrid wiring check FAILED: fused ranks are worse than lexical under the oracle embedder");
+if (nfcorpus.ours.ndcgAt10 < NDCG_TARGET || !ahead || !oracleHolds) process.exitCode = 1;

@@ -1,8 +1,12 @@
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { digestArticles, ingestPaths, openLibrary, type Progress } from "./app.ts";
+import type { AnswerEngine } from "./answering/answer-engine.ts";
+import { writeDigestWithModel } from "./answering/digest-writer.ts";
+import { modelParts } from "./answering/model-parts.ts";
+import { digestArticles, ingestPaths, type Progress } from "./app.ts";
 import { type Command, parseCommand, type QueryOptions, USAGE } from "./cli/args.ts";
 import { errorJson, readBatch } from "./cli/batch.ts";
+import { type CliEngine, openCliEngine } from "./cli/cli-engine.ts";
 import { progressBar } from "./cli/progress.ts";
 import {
   palette,
@@ -12,12 +16,13 @@ import {
   renderHits,
   renderSummary,
 } from "./cli/render-terminal.ts";
+import { summaryWithModel } from "./cli/summary-with-model.ts";
 import { loadConfig } from "./config.ts";
 import { composeDigest, summarizeArticles } from "./core/digest/index.ts";
 import { type BriefingError, isBriefingError } from "./core/errors.ts";
-import type { Library } from "./core/library.ts";
 import { articlesOnTopic } from "./jobs/articles-on-topic.ts";
 import { stderrLog } from "./runtime/logger.ts";
+import { MemoryTokenBudget } from "./store/redis-token-budget.ts";
 
 const out = (text: string) => process.stdout.write(`${text}\n`);
 const err = (text: string) => process.stderr.write(`${text}\n`);
@@ -34,26 +39,48 @@ function progress(): { onProgress: Progress | undefined; done(): void } {
   return process.stderr.isTTY ? progressBar() : { onProgress: undefined, done() {} };
 }
 
-async function withLibrary(corpus: string[]): Promise<Library> {
+/** The corpus and the answer engine over it (with the configured model and embedder); closed by `use`. */
+async function withEngine<T>(corpus: string[], use: (opened: CliEngine) => Promise<T>): Promise<T> {
   const bar = progress();
+  let opened: CliEngine | undefined;
   try {
-    const opened = await openLibrary(loadConfig(), corpus, bar.onProgress);
+    opened = await openCliEngine(loadConfig(), corpus, bar.onProgress);
     bar.done();
     reportProblems(opened.problems);
-    return opened.library;
+    return await use(opened);
   } finally {
     bar.done();
+    await opened?.close();
   }
 }
 
-async function runBatch(library: Library, options: QueryOptions, verb: "ask" | "search"): Promise<number> {
+/** No queue retries a CLI call: a model failure gives the extractive answer (with a note) at once. */
+function cliContext(): { attempt: number; onProgress?: (text: string) => void } {
+  if (!process.stderr.isTTY) return { attempt: Number.POSITIVE_INFINITY };
+  return {
+    attempt: Number.POSITIVE_INFINITY,
+    onProgress: (text) => process.stderr.write(`\r\u001b[K${text}`),
+  };
+}
+
+function clearProgressLine(): void {
+  if (process.stderr.isTTY) process.stderr.write("\r\u001b[K");
+}
+
+async function runBatch(
+  engine: AnswerEngine,
+  options: QueryOptions,
+  verb: "ask" | "search",
+): Promise<number> {
   let failures = 0;
   for await (const item of readBatch(options.batch ?? "")) {
     try {
       if (item.error) throw item.error;
       const text = item.text ?? "";
       const result =
-        verb === "ask" ? library.ask(text) : { query: text, hits: library.search(text, options.limit) };
+        verb === "ask"
+          ? await engine.answer(text, { attempt: Number.POSITIVE_INFINITY })
+          : { query: text, hits: await engine.search(text, options.limit) };
       out(JSON.stringify({ id: item.id, ...result }));
     } catch (error) {
       failures++;
@@ -76,41 +103,49 @@ async function run(command: Command): Promise<number> {
       out(String(manifest.version));
       return 0;
     }
-    case "ask": {
-      const library = await withLibrary(command.options.corpus);
-      if (command.options.batch) return await runBatch(library, command.options, "ask");
-      const answer = library.ask(command.question ?? "");
-      out(command.options.json ? JSON.stringify(answer) : renderAnswer(answer, colors));
-      return 0;
-    }
-    case "search": {
-      const library = await withLibrary(command.options.corpus);
-      if (command.options.batch) return await runBatch(library, command.options, "search");
-      const query = command.query ?? "";
-      const hits = library.search(query, command.options.limit);
-      out(command.options.json ? JSON.stringify({ query, hits }) : renderHits(query, hits, colors));
-      return 0;
-    }
-    case "articles": {
-      const library = await withLibrary(command.corpus);
-      const articles = library.articles();
-      out(command.json ? JSON.stringify({ articles }) : renderArticles(articles, colors));
-      return 0;
-    }
-    case "summarize": {
-      const library = await withLibrary(command.corpus);
-      const all = library
-        .articles()
-        .map((article) => ({ article, passages: [...library.articlePassages(article.id)] }));
-      const articles = articlesOnTopic(all, command.topic);
-      const summary = summarizeArticles(articles, command.words ? { words: command.words } : {});
-      out(command.json ? JSON.stringify(summary) : renderSummary(summary, colors));
-      return 0;
-    }
+    case "ask":
+      return await withEngine(command.options.corpus, async ({ engine }) => {
+        if (command.options.batch) return await runBatch(engine, command.options, "ask");
+        const answer = await engine.answer(command.question ?? "", cliContext());
+        clearProgressLine();
+        out(command.options.json ? JSON.stringify(answer) : renderAnswer(answer, colors));
+        return 0;
+      });
+    case "search":
+      return await withEngine(command.options.corpus, async ({ engine }) => {
+        if (command.options.batch) return await runBatch(engine, command.options, "search");
+        const query = command.query ?? "";
+        const hits = await engine.search(query, command.options.limit);
+        out(command.options.json ? JSON.stringify({ query, hits }) : renderHits(query, hits, colors));
+        return 0;
+      });
+    case "articles":
+      return await withEngine(command.corpus, async ({ library }) => {
+        const articles = library.articles();
+        out(command.json ? JSON.stringify({ articles }) : renderArticles(articles, colors));
+        return 0;
+      });
+    case "summarize":
+      return await withEngine(command.corpus, async ({ library, parts }) => {
+        const all = library
+          .articles()
+          .map((article) => ({ article, passages: [...library.articlePassages(article.id)] }));
+        const articles = articlesOnTopic(all, command.topic);
+        const extractive = summarizeArticles(articles, command.words ? { words: command.words } : {});
+        const summary = await summaryWithModel(command.topic, articles, extractive, parts);
+        out(command.json ? JSON.stringify(summary) : renderSummary(summary, colors));
+        return 0;
+      });
     case "digest": {
-      const { articles, problems } = await digestArticles(loadConfig(), command.corpus, command.sinceMs);
+      const config = loadConfig();
+      const { articles, problems } = await digestArticles(config, command.corpus, command.sinceMs);
       reportProblems(problems);
-      const digest = composeDigest(articles);
+      const { modelAnswering } = await modelParts(config, (daily) => new MemoryTokenBudget(daily));
+      const extractive = composeDigest(articles);
+      const written = modelAnswering
+        ? await writeDigestWithModel(extractive, articles, modelAnswering, cliContext(), () => {})
+        : { digest: extractive };
+      const digest = { ...written.digest, ...(written.note ? { note: written.note } : {}) };
       out(command.json ? JSON.stringify(digest) : renderDigest(digest, colors));
       return 0;
     }
@@ -124,14 +159,17 @@ async function run(command: Command): Promise<number> {
     }
     case "ingest": {
       const bar = progress();
-      const report = await ingestPaths(loadConfig(), command.paths, bar.onProgress);
+      const config = loadConfig();
+      const { embedder } = await modelParts(config, () => undefined);
+      const report = await ingestPaths(config, command.paths, bar.onProgress, embedder);
       bar.done();
       reportProblems(report.problems);
       if (command.json) {
         out(JSON.stringify({ ...report, problems: report.problems.map(errorJson) }));
       } else {
+        const vectors = embedder ? `, passage vectors for ${report.embedded} article(s)` : "";
         const stored = report.stored
-          ? `added ${report.stored.added}, updated ${report.stored.updated}, already stored ${report.stored.unchanged}`
+          ? `added ${report.stored.added}, updated ${report.stored.updated}, already stored ${report.stored.unchanged}${vectors}`
           : "not stored";
         out(
           `Parsed ${report.parsed} article(s) (${report.duplicates} duplicate(s) skipped), ${stored}; target: ${report.target}.`,

@@ -25,17 +25,28 @@ function sourceLine(source: Source, colors: Palette): string {
   const facts = [source.source, source.published, source.language].filter(Boolean).join(" · ");
   const head = `${colors.cyan(`[${source.n}]`)} ${colors.bold(source.title || source.articleId)}${facts ? colors.dim(` (${facts})`) : ""}`;
   const url = source.url ? `\n    ${colors.dim(source.url)}` : "";
-  return `${head}${url}\n    ${colors.dim(`“${shorten(source.passage, PASSAGE_PREVIEW)}”`)}`;
+  return `${head}${url}\n    ${colors.dim(`“${shorten(source.quote ?? source.passage, PASSAGE_PREVIEW)}”`)}`;
+}
+
+/** Who wrote the bullets, and the note on how the answer was made, under them. */
+function footnotes(made: { model?: string; note?: string }, colors: Palette): string {
+  const lines = [
+    made.model
+      ? `Written by ${made.model} from the passages below; every quote was checked against them.`
+      : "",
+    made.note ?? "",
+  ].filter(Boolean);
+  return lines.length > 0 ? `\n${colors.dim(lines.join("\n"))}` : "";
 }
 
 export function renderAnswer(answer: Answer, colors: Palette): string {
   if (answer.status === "no_evidence")
-    return `${colors.yellow("No answer in the articles.")} ${answer.message ?? ""}`;
+    return `${colors.yellow("No answer in the articles.")} ${answer.message ?? ""}${footnotes(answer, colors)}`;
   const bullets = answer.bullets.map(
     (bullet) => `• ${bullet.text} ${colors.cyan(bullet.citations.map((n) => `[${n}]`).join(""))}`,
   );
   const sources = answer.sources.map((source) => sourceLine(source, colors));
-  return `${bullets.join("\n")}\n\n${colors.bold("Sources")}\n${sources.join("\n")}`;
+  return `${bullets.join("\n")}${footnotes(answer, colors)}\n\n${colors.bold("Sources")}\n${sources.join("\n")}`;
 }
 
 export function renderHits(query: string, hits: readonly SearchHit[], colors: Palette): string {
@@ -61,17 +72,18 @@ function citedLine(text: string, citations: readonly number[], colors: Palette):
   return `• ${text} ${colors.cyan(citations.map((n) => `[${n}]`).join(""))}`;
 }
 
-export function renderSummary(summary: Summary, colors: Palette): string {
+export function renderSummary(summary: Summary & { model?: string; note?: string }, colors: Palette): string {
   if (summary.sentences.length === 0) return colors.yellow("Nothing to summarize.");
   const lines = summary.sentences.map((sentence) => citedLine(sentence.text, sentence.citations, colors));
   const sources = summary.sources.map((source) => sourceLine(source, colors));
-  return `${lines.join("\n")}\n\n${colors.bold("Sources")}\n${sources.join("\n")}`;
+  return `${lines.join("\n")}${footnotes(summary, colors)}\n\n${colors.bold("Sources")}\n${sources.join("\n")}`;
 }
 
-export function renderDigest(digest: Digest, colors: Palette): string {
+export function renderDigest(digest: Digest & { note?: string }, colors: Palette): string {
   if (digest.stories.length === 0) return colors.yellow("No new articles: nothing to digest.");
   const stories = digest.stories.map((story, index) => {
-    const facts = `${story.sourceCount} source${story.sourceCount === 1 ? "" : "s"} · ${story.languages.join(", ")}`;
+    const byModel = story.model ? ` · summary by ${story.model}, quotes checked` : "";
+    const facts = `${story.sourceCount} source${story.sourceCount === 1 ? "" : "s"} · ${story.languages.join(", ")}${byModel}`;
     const lines = story.summary.map((sentence) => citedLine(sentence.text, sentence.citations, colors));
     const sources = story.sources.map((source) => {
       const about = [source.source, source.published, source.language].filter(Boolean).join(" · ");
@@ -80,5 +92,5 @@ export function renderDigest(digest: Digest, colors: Palette): string {
     return `${colors.bold(`${index + 1}. ${story.headline}`)} ${colors.dim(facts)}\n${lines.join("\n")}\n${sources.join("\n")}`;
   });
   const count = `${digest.stories.length} stor${digest.stories.length === 1 ? "y" : "ies"} from ${digest.articleCount} article${digest.articleCount === 1 ? "" : "s"}`;
-  return `${colors.dim(count)}\n\n${stories.join("\n\n")}`;
+  return `${colors.dim(count)}${footnotes(digest, colors)}\n\n${stories.join("\n\n")}`;
 }

@@ -48,6 +48,11 @@ export interface DeliveryRecord {
   messageIds: string[];
   /** How many parts of the rendered answer were posted: a re-run resumes after the last one. */
   partsPosted: number;
+  /**
+   * The message that shows progress while a slow (model-written) answer is made: the answer's first part
+   * replaces it. A Slack ts, a Discord message id, or "@original" for a Discord interaction's own reply.
+   */
+  placeholderId?: string;
 }
 
 /** Posts answers to a platform. Failures are BriefingErrors: PLATFORM_RATE_LIMITED/UNAVAILABLE retry, REJECTED does not. */
@@ -70,8 +75,21 @@ export interface Replier {
     alreadyPosted: DeliveryRecord | undefined,
     onPosted: (record: DeliveryRecord) => Promise<void>,
   ): Promise<DeliveryRecord>;
-  /** Tells the asker that something went wrong, where the platform still allows it. Never throws. */
-  notifyFailure(target: ReplyTarget, message: string): Promise<void>;
+  /**
+   * Shows where a slow answer is ("Reading 12 passages…"): the first call posts a placeholder message (a
+   * Discord interaction's deferred reply is one already), later calls edit it. Returns the record with the
+   * placeholder, for the caller to store; does nothing once the answer has started to be posted.
+   */
+  showProgress(
+    target: ReplyTarget,
+    text: string,
+    alreadyPosted: DeliveryRecord | undefined,
+  ): Promise<DeliveryRecord>;
+  /**
+   * Tells the asker that something went wrong, where the platform still allows it: in the placeholder when
+   * one was posted and nothing else yet, else as a new (private where possible) message. Never throws.
+   */
+  notifyFailure(target: ReplyTarget, message: string, alreadyPosted?: DeliveryRecord): Promise<void>;
 }
 
 /** Where adapters put questions. Implemented over BullMQ in src/queue. */
@@ -95,6 +113,8 @@ export interface DigestPost {
   since?: string;
   /** Shown instead of stories when there are none ("No new articles since …"). */
   notice?: string;
+  /** How the summaries were made, when a model should have written them and did not (all or some). */
+  note?: string;
 }
 
 /** One digest run: a scheduled one (from the channel's scheduler) or one asked for with `digest now`. */

@@ -1,12 +1,27 @@
 import type { AnswerTextTools, QueryToken, RetrievedPassage } from "./answer/evidence-types.ts";
 import { answerQuestion } from "./answer/extractive-answerer.ts";
 import { validateQuestion } from "./answer/question.ts";
+import { BriefingError } from "./errors.ts";
 import type { StoreChanges } from "./ports.ts";
+import { fusionDepth, reciprocalRankFusion } from "./search/rank-fusion.ts";
 import { SearchIndex } from "./search/search-index.ts";
+import { VectorIndex } from "./search/vector-index.ts";
 import { analyze } from "./text/analyze.ts";
 import { detectLanguage } from "./text/language.ts";
 import { analyzeQuery } from "./text/query.ts";
 import type { Answer, Article, IngestedArticle, LanguageCode, Passage, SearchHit } from "./types.ts";
+
+export interface VectorQuery {
+  /**
+   * The question's embedding, by the model of the library's vectors: with it (and vectors present) retrieval
+   * is hybrid, the lexical and the vector ranking fused by reciprocal rank.
+   */
+  queryVector?: Float32Array | undefined;
+}
+
+export interface RetrieveOptions extends VectorQuery {
+  limit: number;
+}
 
 /**
  * The articles one process can answer from: article metadata, their passages, and a passage index.
@@ -19,6 +34,9 @@ export class Library {
   readonly #index = new SearchIndex({ fields: { text: { boost: 1 } } });
   readonly #languageCounts = new Map<LanguageCode, number>();
   #syncedSequence = 0;
+  /** Passage vectors of one model; created by the first setVectors, so a library without any pays nothing. */
+  #vectors: VectorIndex | undefined;
+  #vectorModel: string | undefined;
 
   get articleCount(): number {
     return this.#articles.size;
@@ -34,6 +52,16 @@ export class Library {
 
   get syncedSequence(): number {
     return this.#syncedSequence;
+  }
+
+  /** The embedding model of the passage vectors; undefined until vectors are set. */
+  get vectorModel(): string | undefined {
+    return this.#vectorModel;
+  }
+
+  /** Passages that have a vector. */
+  get vectorCount(): number {
+    return this.#vectors?.size ?? 0;
   }
 
   add(articles: Iterable<IngestedArticle>): void {
@@ -56,9 +84,11 @@ export class Library {
   remove(articleId: string): boolean {
     const existing = this.#articles.get(articleId);
     if (!existing) return false;
+    const vectors = this.#vectors;
     for (const passage of existing.passages) {
       this.#index.remove(passage.id);
       this.#passages.delete(passage.id);
+      vectors?.remove(passage.id);
     }
     this.#articles.delete(articleId);
     const language = existing.article.language;
@@ -93,9 +123,56 @@ export class Library {
     return this.#articles.get(id)?.passages ?? [];
   }
 
-  search(query: string, limit = 10): SearchHit[] {
-    const cleaned = validateQuestion(query);
-    return this.#retrieve(analyzeQuery(cleaned, this.languages), limit).map(({ passage, score }) => ({
+  /**
+   * Sets the vectors of an article's passages, one per passage in passage order, replacing any it had. Vectors
+   * of another model than the library's replace all vectors: the library holds one model's vectors at a time.
+   * A wrong count or a dimension other than the other vectors' is an error and changes nothing.
+   */
+  setVectors(model: string, articleId: string, vectors: readonly Float32Array[]): void {
+    const ingested = this.#articles.get(articleId);
+    if (!ingested) throw new BriefingError("NOT_FOUND", `Unknown article ${articleId}`);
+    const passages = ingested.passages;
+    if (vectors.length !== passages.length) {
+      throw new BriefingError(
+        "INTERNAL",
+        `${vectors.length} vectors for the ${passages.length} passages of article ${articleId}`,
+      );
+    }
+    const current = model === this.#vectorModel ? this.#vectors : undefined;
+    const index = current ?? new VectorIndex();
+    index.addMany(
+      passages.map((passage) => passage.id),
+      vectors,
+    );
+    this.#vectors = index;
+    this.#vectorModel = model;
+  }
+
+  /** Articles with passages but without vectors of the library's model (all of them before any was set). */
+  articlesWithoutVectors(): string[] {
+    const missing: string[] = [];
+    for (const { article, passages } of this.#articles.values()) {
+      if (passages.length > 0 && !this.hasVectors(article.id)) missing.push(article.id);
+    }
+    return missing;
+  }
+
+  /** Whether every passage of the article has a vector (false for an unknown article or one without passages). */
+  hasVectors(articleId: string): boolean {
+    const passages = this.#articles.get(articleId)?.passages ?? [];
+    const vectors = this.#vectors;
+    return (
+      vectors !== undefined && passages.length > 0 && passages.every((passage) => vectors.has(passage.id))
+    );
+  }
+
+  /** Cosine similarity of two passages' vectors; undefined when either has none. */
+  passageSimilarity(passageIdA: string, passageIdB: string): number | undefined {
+    return this.#vectors?.similarity(passageIdA, passageIdB);
+  }
+
+  search(query: string, limit = 10, options: VectorQuery = {}): SearchHit[] {
+    return this.retrieve(query, { limit, queryVector: options.queryVector }).map(({ passage, score }) => ({
       articleId: passage.articleId,
       passageId: passage.id,
       score: Number(score.toFixed(4)),
@@ -103,12 +180,32 @@ export class Library {
     }));
   }
 
-  ask(question: string): Answer {
+  /**
+   * The passages best matching a question, best first: BM25F, or with a query vector (and passage vectors)
+   * BM25F and vector rankings fused by reciprocal rank, scored by the fused score.
+   */
+  retrieve(question: string, options: RetrieveOptions): RetrievedPassage[] {
+    const cleaned = validateQuestion(question);
+    return this.#retrieve(analyzeQuery(cleaned, this.languages), options.limit, options.queryVector);
+  }
+
+  ask(question: string, options: VectorQuery = {}): Answer {
+    const queryVector = options.queryVector;
+    const vectors = this.#vectors;
+    if (vectors === undefined || vectors.size === 0) {
+      return answerQuestion(question, {
+        tools: this.#tools,
+        corpus: this,
+        retrieve: (tokens, limit) => this.#retrieve(tokens, limit),
+        detectLanguage,
+      });
+    }
     return answerQuestion(question, {
       tools: this.#tools,
       corpus: this,
-      retrieve: (tokens, limit) => this.#retrieve(tokens, limit),
+      retrieve: (tokens, limit) => this.#retrieve(tokens, limit, queryVector),
       detectLanguage,
+      similarity: (passageIdA, passageIdB) => vectors.similarity(passageIdA, passageIdB),
     });
   }
 
@@ -119,12 +216,26 @@ export class Library {
     maxTermWeight: () => this.#index.idf("\u0000"),
   };
 
-  #retrieve(tokens: readonly QueryToken[], limit: number): RetrievedPassage[] {
+  #retrieve(tokens: readonly QueryToken[], limit: number, queryVector?: Float32Array): RetrievedPassage[] {
+    const vectors = this.#vectors;
+    const hits =
+      queryVector === undefined || vectors === undefined || vectors.size === 0
+        ? this.#index.search(tokens, { limit })
+        : this.#fuse(tokens, limit, queryVector, vectors);
     const retrieved: RetrievedPassage[] = [];
-    for (const hit of this.#index.search(tokens, { limit })) {
+    for (const hit of hits) {
       const passage = this.#passages.get(hit.id);
       if (passage) retrieved.push({ passage, score: hit.score });
     }
     return retrieved;
+  }
+
+  /** Lexical and vector top lists, fused; a passage without a vector can only come from the lexical list. */
+  #fuse(tokens: readonly QueryToken[], limit: number, queryVector: Float32Array, vectors: VectorIndex) {
+    if (limit <= 0) return [];
+    const depth = fusionDepth(limit);
+    const lexical = this.#index.search(tokens, { limit: depth }).map((hit) => hit.id);
+    const semantic = vectors.search(queryVector, depth).map((hit) => hit.id);
+    return reciprocalRankFusion([lexical, semantic], { limit });
   }
 }

@@ -14,6 +14,15 @@ export interface StoreChanges {
   removedIds: string[];
 }
 
+/** The vectors of one article's passages, in passage order, by one embedding model, for one content version. */
+export interface PassageVectors {
+  articleId: string;
+  /** The content hash of the article the vectors were computed from. */
+  contentHash: string;
+  model: string;
+  vectors: Float32Array[];
+}
+
 /** Where ingested articles live. Every write bumps a monotonically increasing sequence. */
 export interface ArticleStore {
   put(articles: readonly IngestedArticle[]): Promise<PutResult>;
@@ -22,6 +31,13 @@ export interface ArticleStore {
   remove(id: string): Promise<boolean>;
   sequence(): Promise<number>;
   changesSince(sequence: number): Promise<StoreChanges>;
+  /**
+   * Stores passage vectors with their articles, each entry only if the stored article still has its content
+   * hash (a newer version drops older vectors); returns how many entries were written.
+   */
+  putVectors(entries: readonly PassageVectors[]): Promise<number>;
+  /** Stored vectors of `model` for those articles that have them for their current content. */
+  vectors(articleIds: readonly string[], model: string): Promise<Map<string, Float32Array[]>>;
   close(): Promise<void>;
 }
 

@@ -65,6 +65,11 @@ export interface Source {
   passageId: string;
   /** The exact text of the cited passage. */
   passage: string;
+  /**
+   * The verified quote that proves a model-written bullet, exactly as it appears in `passage` (the model's
+   * quote located through normalisation), for renderers to show. Absent for sentences taken from articles.
+   */
+  quote?: string;
 }
 
 export type AnswerStatus = "answered" | "no_evidence";

@@ -1,10 +1,14 @@
-import type { AskRequest, Platform, Replier } from "../core/chat.ts";
+import type { AnswerEngine } from "../answering/answer-engine.ts";
+import { STARTING_TEXT } from "../answering/answer-notes.ts";
+import type { AskRequest, DeliveryRecord, Platform, Replier } from "../core/chat.ts";
 import { BriefingError } from "../core/errors.ts";
 import type { Library } from "../core/library.ts";
-import type { ArticleStore } from "../core/ports.ts";
+import type { ArticleStore, Embedder } from "../core/ports.ts";
+import type { Answer } from "../core/types.ts";
+import type { Log } from "../runtime/logger.ts";
 import type { RedisDeliveryLog } from "../store/redis-delivery-log.ts";
 import { questionInContext } from "./follow-up.ts";
-import { summarizeTopic } from "./summarize-topic.ts";
+import { ProgressMessage } from "./progress-message.ts";
 import { syncLibrary } from "./sync-library.ts";
 
 export interface AnswerQuestionDependencies {
@@ -12,6 +16,9 @@ export interface AnswerQuestionDependencies {
   store: ArticleStore | undefined;
   repliers: Partial<Record<Platform, Replier>>;
   deliveries: RedisDeliveryLog;
+  engine: AnswerEngine;
+  embedder?: Embedder | undefined;
+  log: Log;
 }
 
 function replierFor(request: AskRequest, repliers: AnswerQuestionDependencies["repliers"]): Replier {
@@ -25,25 +32,59 @@ function replierFor(request: AskRequest, repliers: AnswerQuestionDependencies["r
   return replier;
 }
 
-/** One job: catch up with the store, answer (once per job), post what has not been posted yet. */
+async function compute(
+  request: AskRequest,
+  attempt: number,
+  dependencies: AnswerQuestionDependencies,
+  progress: ProgressMessage | undefined,
+): Promise<Answer> {
+  progress?.show(STARTING_TEXT);
+  const context = { attempt, ...(progress ? { onProgress: (text: string) => progress.show(text) } : {}) };
+  if (request.mode === "summarize") return await dependencies.engine.summarize(request.question, context);
+  return await dependencies.engine.answer(
+    questionInContext(request.question, request.previousQuestion),
+    context,
+  );
+}
+
+/**
+ * One job: catch up with the store, answer (once per job: a re-run posts the stored answer), post what has not
+ * been posted yet. A model-written answer first shows progress in a placeholder that its first part replaces.
+ */
 export async function answerQuestion(
   request: AskRequest,
   dependencies: AnswerQuestionDependencies,
+  attempt = 1,
 ): Promise<void> {
   const { deliveries } = dependencies;
   const replier = replierFor(request, dependencies.repliers);
   const already = await deliveries.get(request.jobId);
   if (already?.complete) return;
-  await syncLibrary(dependencies.library, dependencies.store);
-  const answer = await deliveries.answerFor(request.jobId, () =>
-    request.mode === "summarize"
-      ? summarizeTopic(dependencies.library, request.question)
-      : dependencies.library.ask(questionInContext(request.question, request.previousQuestion)),
-  );
+  const save = async (record: DeliveryRecord) => {
+    await deliveries.record(request.jobId, { ...record, complete: false });
+  };
+  const progress = dependencies.engine.usesModel
+    ? new ProgressMessage({
+        replier,
+        target: request.target,
+        jobId: request.jobId,
+        record: already,
+        save,
+        log: dependencies.log,
+      })
+    : undefined;
+  let answer: Answer;
+  let posted: DeliveryRecord | undefined = already;
+  try {
+    await syncLibrary(dependencies.library, dependencies.store, dependencies.embedder);
+    answer = await deliveries.answerFor(request.jobId, () =>
+      compute(request, attempt, dependencies, progress),
+    );
+  } finally {
+    posted = (await progress?.settle()) ?? already;
+  }
   const shown = request.mode === "summarize" ? answer : { ...answer, question: request.question };
-  const record = await replier.deliverAnswer(request.target, shown, already, async (progress) => {
-    await deliveries.record(request.jobId, { ...progress, complete: false });
-  });
+  const record = await replier.deliverAnswer(request.target, shown, posted, save);
   await deliveries.record(request.jobId, { ...record, complete: true });
 }
 
@@ -51,7 +92,7 @@ export async function answerQuestion(
 export async function reportFailure(
   request: AskRequest,
   error: BriefingError,
-  dependencies: AnswerQuestionDependencies,
+  dependencies: Pick<AnswerQuestionDependencies, "repliers" | "deliveries">,
 ): Promise<void> {
   if (!(await dependencies.deliveries.claimFailureNotice(request.jobId))) return;
   const replier = dependencies.repliers[request.target.platform];
@@ -59,8 +100,10 @@ export async function reportFailure(
     error.code === "INVALID_QUESTION"
       ? error.userMessage()
       : `${error.userMessage()} Please try again in a minute.`;
+  const posted = await dependencies.deliveries.get(request.jobId).catch(() => undefined);
   await replier?.notifyFailure(
     request.target,
     `Sorry, I could not answer "${request.question.slice(0, 200)}". ${reason}`,
+    posted,
   );
 }

@@ -1,3 +1,5 @@
+import type { ModelAnswering } from "../answering/answer-engine.ts";
+import { writeDigestWithModel } from "../answering/digest-writer.ts";
 import type { DigestPost, Replier } from "../core/chat.ts";
 import { composeDigest } from "../core/digest/index.ts";
 import { BriefingError } from "../core/errors.ts";
@@ -23,6 +25,8 @@ export interface PostDigestDependencies {
   subscriptions: RedisSubscriptionStore;
   repliers: Partial<Record<string, Replier>>;
   deliveries: RedisDeliveryLog;
+  /** When set, story summaries are written by the model (verified); otherwise they are extractive. */
+  modelAnswering?: ModelAnswering | undefined;
   log: Log;
 }
 
@@ -42,11 +46,21 @@ function skip(log: Log, run: DigestRun, reason: string): void {
 async function planDigest(
   subscription: Subscription,
   dependencies: PostDigestDependencies,
+  attempt: number,
 ): Promise<DigestPlan> {
   const progress = await dependencies.subscriptions.progress(subscription.id);
   const changes = await dependencies.store.changesSince(progress.cursor);
   const articles = articlesOnTopic(changes.upserts, subscription.topic);
-  const digest = composeDigest(articles);
+  const extractive = composeDigest(articles);
+  const { digest, note } = dependencies.modelAnswering
+    ? await writeDigestWithModel(
+        extractive,
+        articles,
+        dependencies.modelAnswering,
+        { attempt },
+        dependencies.log,
+      )
+    : { digest: extractive, note: undefined };
   const sinceInstant = progress.lastPostedAt ?? subscription.createdAt - FIRST_DIGEST_LOOKBACK_MS;
   const since = describeInstant(sinceInstant, subscription.schedule.timeZone);
   const about = subscription.topic ? ` about "${subscription.topic}"` : "";
@@ -57,6 +71,7 @@ async function planDigest(
       title: subscription.topic ? `Digest: ${subscription.topic}` : "Daily digest",
       since,
       ...(empty ? { notice: `No new articles${about} since ${since}.` } : {}),
+      ...(note ? { note } : {}),
     },
     coverTo: changes.sequence,
     silent: empty && subscription.quiet,
@@ -67,7 +82,11 @@ async function planDigest(
  * One digest run: skip what is not this subscription's own run or was already posted today; otherwise cover
  * the articles that arrived since the last posted digest, post them (resuming after a crash), move the cursor.
  */
-export async function postDigest(run: DigestRun, dependencies: PostDigestDependencies): Promise<void> {
+export async function postDigest(
+  run: DigestRun,
+  dependencies: PostDigestDependencies,
+  attempt = 1,
+): Promise<void> {
   const { request } = run;
   const { subscriptions, deliveries, log } = dependencies;
   const subscription = await subscriptions.get(request.subscriptionId);
@@ -95,7 +114,7 @@ export async function postDigest(run: DigestRun, dependencies: PostDigestDepende
       if (progress.lastScheduledDate === scheduledDate) return skip(log, run, "already posted today");
     }
     const plan = await deliveries.computedOnce(request.jobId, "digest", () =>
-      planDigest(subscription, dependencies),
+      planDigest(subscription, dependencies, attempt),
     );
     let record = already;
     if (!already?.complete && !plan.silent) {

@@ -1,33 +1,38 @@
 import { summarizeArticles } from "../core/digest/index.ts";
 import type { Library } from "../core/library.ts";
-import type { Answer } from "../core/types.ts";
+import type { Answer, IngestedArticle } from "../core/types.ts";
 
 /** Passages scoring under this share of the best match do not bring their article into the summary. */
 const RELATIVE_SCORE_FLOOR = 0.3;
 const MAX_ARTICLES = 12;
-const MAX_SENTENCES = 5;
+export const TOPIC_SUMMARY_SENTENCES = 5;
 
-/** `summarize <topic>`: a cited summary of the articles that match the topic best, shaped as an answer. */
-export function summarizeTopic(library: Library, topic: string): Answer {
+/** The articles that match the topic best: those with a passage scoring near the best match. */
+export function articlesForTopic(library: Library, topic: string): IngestedArticle[] {
   const hits = library.search(topic, 200);
   const best = hits[0]?.score ?? 0;
   const ids = [
     ...new Set(hits.filter((hit) => hit.score >= best * RELATIVE_SCORE_FLOOR).map((hit) => hit.articleId)),
   ].slice(0, MAX_ARTICLES);
-  const articles = ids.map((id) => ({
-    article: library.article(id),
-    passages: [...library.articlePassages(id)],
-  }));
-  const summary = summarizeArticles(articles, { maxSentences: MAX_SENTENCES });
-  if (summary.sentences.length === 0) {
-    return {
-      question: `Summary: ${topic}`,
-      status: "no_evidence",
-      message: `No article matches "${topic}", so there is nothing to summarize.`,
-      bullets: [],
-      sources: [],
-    };
-  }
+  return ids.map((id) => ({ article: library.article(id), passages: [...library.articlePassages(id)] }));
+}
+
+export function nothingToSummarize(topic: string): Answer {
+  return {
+    question: `Summary: ${topic}`,
+    status: "no_evidence",
+    message: `No article matches "${topic}", so there is nothing to summarize.`,
+    bullets: [],
+    sources: [],
+  };
+}
+
+/** `summarize <topic>`: a cited summary of the articles that match the topic best, shaped as an answer. */
+export function summarizeTopic(library: Library, topic: string): Answer {
+  const summary = summarizeArticles(articlesForTopic(library, topic), {
+    maxSentences: TOPIC_SUMMARY_SENTENCES,
+  });
+  if (summary.sentences.length === 0) return nothingToSummarize(topic);
   return {
     question: `Summary: ${topic}`,
     status: "answered",

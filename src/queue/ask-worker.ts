@@ -13,7 +13,8 @@ export interface AskWorkerOptions {
   concurrency?: number;
   /** How long a job stays locked without a heartbeat before another worker may take it (crash recovery). */
   lockDurationMs?: number;
-  answer(request: AskRequest): Promise<void>;
+  /** `attempt` is 1 on the first run of the job, 2 on its first retry, and so on. */
+  answer(request: AskRequest, attempt: number): Promise<void>;
   /** Called once when a job will not be retried any more: tell the asker. */
   giveUp(request: AskRequest, error: BriefingError): Promise<void>;
   log(event: string, fields: Record<string, unknown>): void;
@@ -28,7 +29,7 @@ export function startAskWorker(options: AskWorkerOptions): Worker {
       await runWithRetries(job, {
         failedEvent: "job_failed",
         jobId: job.id ?? request.jobId,
-        run: () => options.answer(request),
+        run: () => options.answer(request, job.attemptsMade + 1),
         giveUp: (error) => options.giveUp(request, error),
         log: options.log,
       });

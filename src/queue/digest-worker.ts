@@ -20,7 +20,8 @@ export interface DigestWorkerOptions {
   connection: Redis;
   namespace: string;
   lockDurationMs?: number;
-  run(run: DigestRun): Promise<void>;
+  /** `attempt` is 1 on the first run of the job, 2 on its first retry, and so on. */
+  run(run: DigestRun, attempt: number): Promise<void>;
   giveUp(run: DigestRun, error: BriefingError): Promise<void>;
   log(event: string, fields: Record<string, unknown>): void;
 }
@@ -53,7 +54,7 @@ export function startDigestWorker(options: DigestWorkerOptions): Worker {
       await runWithRetries(job, {
         failedEvent: "digest_failed",
         jobId: run.request.jobId,
-        run: () => options.run(run),
+        run: () => options.run(run, job.attemptsMade + 1),
         giveUp: (error) => options.giveUp(run, error),
         log: options.log,
       });

@@ -1,5 +1,7 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { AnswerEngine } from "../answering/answer-engine.ts";
+import { modelParts } from "../answering/model-parts.ts";
 import type { Config } from "../config.ts";
 import type { Replier } from "../core/chat.ts";
 import { Library } from "../core/library.ts";
@@ -18,6 +20,7 @@ import { RedisArticleStore } from "../store/redis-article-store.ts";
 import { RedisConversationMemory } from "../store/redis-conversation-memory.ts";
 import { RedisDeliveryLog } from "../store/redis-delivery-log.ts";
 import { RedisSubscriptionStore } from "../store/redis-subscription-store.ts";
+import { RedisTokenBudget } from "../store/redis-token-budget.ts";
 import { discordPlatform } from "./discord-platform.ts";
 import type { PlatformModule, RunningAdapter } from "./platforms.ts";
 import { slackPlatform } from "./slack-platform.ts";
@@ -64,13 +67,18 @@ export async function runServices(config: Config, options: ServiceOptions): Prom
         log("seeded_store", { from: seeds, added: result.added });
       }
     }
+    const { embedder, modelAnswering } = await modelParts(
+      config,
+      (dailyTokens) => new RedisTokenBudget(redis, config.namespace, dailyTokens),
+    );
     const library = new Library();
-    await syncLibrary(library, store);
+    await syncLibrary(library, store, embedder);
+    const engine = new AnswerEngine({ library, embedder, modelAnswering, log });
     const configured = PLATFORMS.filter((platform) => platform.configured(config));
     const repliers: Partial<Record<string, Replier>> = {};
     for (const platform of configured) repliers[platform.platform] = platform.replier(config, log);
     const deliveries = new RedisDeliveryLog(redis, config.namespace);
-    const dependencies = { library, store, repliers, deliveries };
+    const dependencies = { library, store, repliers, deliveries, engine, embedder, log };
     const subscriptions = new RedisSubscriptionStore(redis, config.namespace);
     const workerRedis = workerConnection(redisUrl);
     stops.push(async () => void workerRedis.disconnect());
@@ -79,24 +87,29 @@ export async function runServices(config: Config, options: ServiceOptions): Prom
       namespace: config.namespace,
       concurrency: config.worker.concurrency,
       lockDurationMs: config.worker.lockDurationMs,
-      answer: (request) => answerQuestion(request, dependencies),
+      answer: (request, attempt) => answerQuestion(request, dependencies, attempt),
       giveUp: (request, error) => reportFailure(request, error, dependencies),
       log,
     });
     stops.push(() => worker.close());
-    const digestDependencies = { store, subscriptions, repliers, deliveries, log };
+    const digestDependencies = { store, subscriptions, repliers, deliveries, modelAnswering, log };
     const digestRedis = workerConnection(redisUrl);
     stops.push(async () => void digestRedis.disconnect());
     const digestWorker = startDigestWorker({
       connection: digestRedis,
       namespace: config.namespace,
       lockDurationMs: config.worker.lockDurationMs,
-      run: (run) => postDigest(run, digestDependencies),
+      run: (run, attempt) => postDigest(run, digestDependencies, attempt),
       giveUp: (run, error) => reportDigestFailure(run, error, digestDependencies),
       log,
     });
     stops.push(() => digestWorker.close());
-    log("worker_started", { articles: library.articleCount, concurrency: config.worker.concurrency });
+    log("worker_started", {
+      articles: library.articleCount,
+      concurrency: config.worker.concurrency,
+      model: modelAnswering?.model.name,
+      embeddings: embedder?.name,
+    });
     if (options.adapters) {
       await startAdapters({ config, configured, library, redisUrl, log, stops, store, subscriptions });
     }

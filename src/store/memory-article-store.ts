@@ -1,4 +1,5 @@
-import type { ArticleStore, PutResult, StoreChanges } from "../core/ports.ts";
+import { BriefingError } from "../core/errors.ts";
+import type { ArticleStore, PassageVectors, PutResult, StoreChanges } from "../core/ports.ts";
 import type { Article, IngestedArticle } from "../core/types.ts";
 
 interface Entry {
@@ -6,11 +7,32 @@ interface Entry {
   sequence: number;
 }
 
+interface StoredVectors {
+  contentHash: string;
+  vectors: Float32Array[];
+}
+
+/** Every vector of an entry has the same non-zero dimension, as in the Redis store. */
+function checkVectorShape(entry: PassageVectors): number {
+  const dimensions = entry.vectors[0]?.length ?? 0;
+  for (const vector of entry.vectors) {
+    if (vector.length === 0 || vector.length !== dimensions) {
+      throw new BriefingError(
+        "INTERNAL",
+        `The vectors of article ${entry.articleId} have ${vector.length} and ${dimensions} dimensions.`,
+      );
+    }
+  }
+  return dimensions;
+}
+
 /** The store used by the CLI's `--corpus` and by tests: same semantics as the Redis store, in memory. */
 export class MemoryArticleStore implements ArticleStore {
   readonly #entries = new Map<string, Entry>();
   readonly #idByHash = new Map<string, string>();
   readonly #removals = new Map<string, number>();
+  /** Article id → model → vectors. */
+  readonly #vectors = new Map<string, Map<string, StoredVectors>>();
   #sequence = 0;
 
   async put(articles: readonly IngestedArticle[]): Promise<PutResult> {
@@ -27,6 +49,7 @@ export class MemoryArticleStore implements ArticleStore {
       this.#entries.set(id, { value: ingested, sequence: this.#sequence });
       this.#idByHash.set(contentHash, id);
       this.#removals.delete(id);
+      this.#vectors.delete(id);
       if (previous) result.updated++;
       else result.added++;
     }
@@ -46,6 +69,7 @@ export class MemoryArticleStore implements ArticleStore {
     if (!entry) return false;
     this.#entries.delete(id);
     this.#idByHash.delete(entry.value.article.contentHash);
+    this.#vectors.delete(id);
     this.#sequence++;
     this.#removals.set(id, this.#sequence);
     return true;
@@ -62,6 +86,32 @@ export class MemoryArticleStore implements ArticleStore {
       .map((entry) => entry.value);
     const removedIds = [...this.#removals].filter(([, at]) => at > sequence).map(([id]) => id);
     return { sequence: this.#sequence, upserts, removedIds };
+  }
+
+  async putVectors(entries: readonly PassageVectors[]): Promise<number> {
+    for (const entry of entries) checkVectorShape(entry);
+    let written = 0;
+    for (const { articleId, contentHash, model, vectors } of entries) {
+      if (this.#entries.get(articleId)?.value.article.contentHash !== contentHash) continue;
+      const byModel = this.#vectors.get(articleId) ?? new Map<string, StoredVectors>();
+      byModel.set(model, { contentHash, vectors: vectors.map((vector) => Float32Array.from(vector)) });
+      this.#vectors.set(articleId, byModel);
+      written++;
+    }
+    return written;
+  }
+
+  async vectors(articleIds: readonly string[], model: string): Promise<Map<string, Float32Array[]>> {
+    const found = new Map<string, Float32Array[]>();
+    for (const id of articleIds) {
+      const stored = this.#vectors.get(id)?.get(model);
+      if (!stored || this.#entries.get(id)?.value.article.contentHash !== stored.contentHash) continue;
+      found.set(
+        id,
+        stored.vectors.map((vector) => Float32Array.from(vector)),
+      );
+    }
+    return found;
   }
 
   async close(): Promise<void> {}

@@ -1,15 +1,20 @@
+import { endianness } from "node:os";
 import type { Redis } from "ioredis";
 import { BriefingError } from "../core/errors.ts";
-import type { ArticleStore, PutResult, StoreChanges } from "../core/ports.ts";
+import type { ArticleStore, PassageVectors, PutResult, StoreChanges } from "../core/ports.ts";
 import type { Article, IngestedArticle } from "../core/types.ts";
 import { parseStoredArticle } from "./stored-article-schema.ts";
 
-/** One article write, atomically: dedupe by content hash, replace an older version, bump the sequence. */
+/**
+ * One article write, atomically: dedupe by content hash, replace an older version (and drop its passage
+ * vectors), bump the sequence.
+ */
 const PUT_SCRIPT = `
 local prefix, id, hash, json, now = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5]
 if redis.call('EXISTS', prefix .. 'hash:' .. hash) == 1 then return 0 end
 local old = redis.call('HGET', prefix .. 'hashes', id)
 if old then redis.call('DEL', prefix .. 'hash:' .. old) end
+redis.call('DEL', prefix .. 'vec:' .. id)
 redis.call('SET', prefix .. 'doc:' .. id, json)
 redis.call('SET', prefix .. 'hash:' .. hash, id)
 redis.call('HSET', prefix .. 'hashes', id, hash)
@@ -25,7 +30,7 @@ const REMOVE_SCRIPT = `
 local prefix, id = ARGV[1], ARGV[2]
 local hash = redis.call('HGET', prefix .. 'hashes', id)
 if not hash then return 0 end
-redis.call('DEL', prefix .. 'doc:' .. id, prefix .. 'hash:' .. hash)
+redis.call('DEL', prefix .. 'doc:' .. id, prefix .. 'hash:' .. hash, prefix .. 'vec:' .. id)
 redis.call('HDEL', prefix .. 'hashes', id)
 redis.call('ZREM', prefix .. 'log', id)
 redis.call('ZREM', prefix .. 'arrived', id)
@@ -34,12 +39,80 @@ redis.call('ZADD', prefix .. 'removed', seq, id)
 return 1
 `;
 
+/** Passage vectors of one model, written only while the article still has the content they were made from. */
+const PUT_VECTORS_SCRIPT = `
+local prefix, id, hash, model, value = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5]
+if redis.call('HGET', prefix .. 'hashes', id) ~= hash then return 0 end
+redis.call('HSET', prefix .. 'vec:' .. id, model, value)
+return 1
+`;
+
 const FETCH_BATCH = 500;
+/** Vector entries per pipeline: at 768 dimensions and ~10 passages an entry, ~4 MB per round trip. */
+const VECTOR_BATCH = 100;
+const LITTLE_ENDIAN = endianness() === "LE";
+
+/** A model's field in `{ns}:vec:<id>`: the vectors as one base64 run of little-endian float32s. */
+interface EncodedVectors {
+  /** Content hash of the article version the vectors belong to. */
+  hash: string;
+  dims: number;
+  count: number;
+  data: string;
+}
+
+function encodeVectors(entry: PassageVectors): string {
+  const dims = entry.vectors[0]?.length ?? 0;
+  const packed = new Float32Array(dims * entry.vectors.length);
+  entry.vectors.forEach((vector, index) => {
+    if (vector.length === 0 || vector.length !== dims) {
+      throw new BriefingError(
+        "INTERNAL",
+        `The vectors of article ${entry.articleId} have ${vector.length} and ${dims} dimensions.`,
+      );
+    }
+    packed.set(vector, index * dims);
+  });
+  const bytes = Buffer.from(packed.buffer, packed.byteOffset, packed.byteLength);
+  if (!LITTLE_ENDIAN) bytes.swap32();
+  const encoded: EncodedVectors = {
+    hash: entry.contentHash,
+    dims,
+    count: entry.vectors.length,
+    data: bytes.toString("base64"),
+  };
+  return JSON.stringify(encoded);
+}
+
+/** The vectors, or undefined when the field is not for `contentHash` or does not hold what it says. */
+function decodeVectors(value: string, contentHash: string): Float32Array[] | undefined {
+  let encoded: Partial<EncodedVectors>;
+  try {
+    encoded = JSON.parse(value) as Partial<EncodedVectors>;
+  } catch {
+    return undefined;
+  }
+  const { hash, dims, count, data } = encoded;
+  if (hash !== contentHash || typeof data !== "string") return undefined;
+  if (!Number.isInteger(dims) || !Number.isInteger(count) || (dims ?? 0) < 1 || (count ?? -1) < 0) {
+    return undefined;
+  }
+  const width = dims as number;
+  const bytes = Buffer.from(data, "base64");
+  if (bytes.byteLength !== width * (count as number) * 4) return undefined;
+  if (!LITTLE_ENDIAN) bytes.swap32();
+  const floats = new Float32Array(bytes.byteLength / 4);
+  new Uint8Array(floats.buffer).set(bytes);
+  return Array.from({ length: count as number }, (_, index) =>
+    floats.slice(index * width, (index + 1) * width),
+  );
+}
 
 /**
  * Articles in Redis. Keys share one hash tag so the scripts stay valid on Redis Cluster:
  * `{briefbot}:doc:<id>` (JSON), `{briefbot}:hash:<contentHash>` → id, `{briefbot}:hashes` id → hash,
- * `{briefbot}:seq`, `{briefbot}:log` (zset id by sequence), `{briefbot}:arrived` (zset id by arrival ms), `{briefbot}:removed` (zset id by sequence).
+ * `{briefbot}:seq`, `{briefbot}:log` (zset id by sequence), `{briefbot}:arrived` (zset id by arrival ms), `{briefbot}:removed` (zset id by sequence),
+ * `{briefbot}:vec:<id>` (hash: embedding model → that article version's passage vectors, see EncodedVectors).
  */
 export class RedisArticleStore implements ArticleStore {
   readonly #redis: Redis;
@@ -99,6 +172,53 @@ export class RedisArticleStore implements ArticleStore {
       ]),
     );
     return { sequence: current, upserts: await this.#fetch(ids), removedIds };
+  }
+
+  async putVectors(entries: readonly PassageVectors[]): Promise<number> {
+    const encoded = entries.map((entry) => ({ entry, value: encodeVectors(entry) }));
+    let written = 0;
+    for (let offset = 0; offset < encoded.length; offset += VECTOR_BATCH) {
+      const pipeline = this.#redis.pipeline();
+      for (const { entry, value } of encoded.slice(offset, offset + VECTOR_BATCH)) {
+        pipeline.eval(
+          PUT_VECTORS_SCRIPT,
+          0,
+          this.#prefix,
+          entry.articleId,
+          entry.contentHash,
+          entry.model,
+          value,
+        );
+      }
+      for (const [error, outcome] of (await this.#guard(pipeline.exec())) ?? []) {
+        if (error) throw new BriefingError("STORE_UNAVAILABLE", `Writing vectors failed: ${error.message}`);
+        if (outcome === 1) written++;
+      }
+    }
+    return written;
+  }
+
+  async vectors(articleIds: readonly string[], model: string): Promise<Map<string, Float32Array[]>> {
+    const found = new Map<string, Float32Array[]>();
+    for (let offset = 0; offset < articleIds.length; offset += VECTOR_BATCH) {
+      const batch = articleIds.slice(offset, offset + VECTOR_BATCH);
+      const pipeline = this.#redis.pipeline();
+      for (const id of batch) {
+        pipeline.hget(`${this.#prefix}vec:${id}`, model);
+        pipeline.hget(`${this.#prefix}hashes`, id);
+      }
+      const replies = (await this.#guard(pipeline.exec())) ?? [];
+      batch.forEach((id, index) => {
+        const [vectorError, value] = replies[2 * index] ?? [];
+        const [hashError, hash] = replies[2 * index + 1] ?? [];
+        const error = vectorError ?? hashError;
+        if (error) throw new BriefingError("STORE_UNAVAILABLE", `Reading vectors failed: ${error.message}`);
+        if (typeof value !== "string" || typeof hash !== "string") return;
+        const vectors = decodeVectors(value, hash);
+        if (vectors) found.set(id, vectors);
+      });
+    }
+    return found;
   }
 
   /** The sequence just before the first article that arrived at or after `instant` (ms): a digest cursor. */

@@ -31,7 +31,7 @@ export class RedisDeliveryLog {
   }
 
   /** The answer of the first attempt if there was one, else the one computed now (stored first). */
-  async answerFor(jobId: string, compute: () => Answer): Promise<Answer> {
+  async answerFor(jobId: string, compute: () => Answer | Promise<Answer>): Promise<Answer> {
     return await this.computedOnce(jobId, "answer", compute);
   }
 

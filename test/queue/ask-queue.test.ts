@@ -1,5 +1,6 @@
 import type { Worker } from "bullmq";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { AnswerEngine } from "../../src/answering/answer-engine.ts";
 import type { AskRequest } from "../../src/core/chat.ts";
 import { BriefingError } from "../../src/core/errors.ts";
 import { Library } from "../../src/core/library.ts";
@@ -41,11 +42,14 @@ async function setUp() {
   const store = new RedisArticleStore(redis.client(), namespace);
   await store.put((await loadPaths([SEEDS_DIRECTORY])).articles);
   const replier = new RecordingReplier();
+  const library = new Library();
   const dependencies = {
-    library: new Library(),
+    library,
     store,
     repliers: { slack: replier },
     deliveries: new RedisDeliveryLog(redis.client(), namespace),
+    engine: new AnswerEngine({ library, log: () => {} }),
+    log: () => {},
   };
   const queue = new BullQuestionQueue(producerConnection(redis.url), namespace);
   const worker: Worker = startAskWorker({

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ArticleStore } from "../../src/core/ports.ts";
+import type { ArticleStore, PassageVectors } from "../../src/core/ports.ts";
 import type { IngestedArticle } from "../../src/core/types.ts";
 import { MemoryArticleStore } from "../../src/store/memory-article-store.ts";
 import { RedisArticleStore } from "../../src/store/redis-article-store.ts";
@@ -20,6 +20,19 @@ function article(id: string, text: string, hash = `hash-${text}`): IngestedArtic
         language: "en",
       },
     ],
+  };
+}
+
+function vectorsFor(
+  ingested: IngestedArticle,
+  model = "model-a",
+  values: number[] = [0.25, -1.5, 3.0000001],
+): PassageVectors {
+  return {
+    articleId: ingested.article.id,
+    contentHash: ingested.article.contentHash,
+    model,
+    vectors: ingested.passages.map((_, index) => Float32Array.from(values, (value) => value + index)),
   };
 }
 
@@ -94,6 +107,65 @@ describe.each(stores)("%s article store", (_name, makeStore) => {
   });
 });
 
+describe.each(stores)("%s article store, passage vectors", (_name, makeStore) => {
+  it("stores vectors with the article and reads them back exactly, per model", async () => {
+    const store = makeStore();
+    const a = article("a", "Trend Micro signs a deal.");
+    const b = article("b", "Interpol opens a centre.");
+    await store.put([a, b]);
+    const entry = vectorsFor(a);
+    expect(await store.putVectors([entry, vectorsFor(b, "model-b", [1, 2])])).toBe(2);
+    const read = await store.vectors(["a", "b", "missing"], "model-a");
+    expect([...read.keys()]).toEqual(["a"]);
+    expect(read.get("a")).toEqual(entry.vectors);
+    expect(read.get("a")?.[0]).toBeInstanceOf(Float32Array);
+    expect((await store.vectors(["b"], "model-b")).get("b")).toEqual([Float32Array.from([1, 2])]);
+    expect(await store.vectors([], "model-a")).toEqual(new Map());
+  });
+
+  it("writes vectors only for the content they were made from", async () => {
+    const store = makeStore();
+    const one = article("a", "Version one.");
+    await store.put([one]);
+    const stale = vectorsFor(one);
+    await store.put([article("a", "Version two.")]);
+    expect(await store.putVectors([stale, vectorsFor(article("ghost", "No such article."))])).toBe(0);
+    expect(await store.vectors(["a", "ghost"], "model-a")).toEqual(new Map());
+  });
+
+  it("drops vectors when a new version replaces the article, and when it is removed", async () => {
+    const store = makeStore();
+    const one = article("a", "Version one.");
+    const kept = article("b", "Kept.");
+    await store.put([one, kept]);
+    await store.putVectors([vectorsFor(one), vectorsFor(kept)]);
+    // Re-ingesting the same content writes nothing, vectors stay.
+    await store.put([article("a", "Version one.")]);
+    expect((await store.vectors(["a"], "model-a")).size).toBe(1);
+    await store.put([article("a", "Version two.")]);
+    expect(await store.vectors(["a"], "model-a")).toEqual(new Map());
+    // The old content coming back is a new version: it gets no old vectors either.
+    await store.put([article("a", "Version one.")]);
+    expect(await store.vectors(["a"], "model-a")).toEqual(new Map());
+    await store.remove("b");
+    expect(await store.vectors(["b"], "model-a")).toEqual(new Map());
+    await store.put([article("b", "Kept.")]);
+    expect(await store.vectors(["b"], "model-a")).toEqual(new Map());
+  });
+
+  it("refuses vectors of mixed dimensions", async () => {
+    const store = makeStore();
+    const one = article("a", "Two passages.");
+    const two: IngestedArticle = {
+      ...one,
+      passages: one.passages.flatMap((passage) => [passage, { ...passage, id: "a#1", index: 1 }]),
+    };
+    await store.put([two]);
+    const entry: PassageVectors = { ...vectorsFor(two), vectors: [new Float32Array(3), new Float32Array(2)] };
+    await expect(store.putVectors([entry])).rejects.toThrow(/dimensions/);
+  });
+});
+
 describe("redis article store failures", () => {
   it("reports an unreachable Redis as a retryable STORE_UNAVAILABLE error", async () => {
     const { Redis } = await import("ioredis");
@@ -107,6 +179,24 @@ describe("redis article store failures", () => {
     const store = new RedisArticleStore(client, "unreachable");
     await expect(store.sequence()).rejects.toMatchObject({ code: "STORE_UNAVAILABLE", retryable: true });
     client.disconnect();
+  });
+
+  it("keeps vectors in {ns}:vec:<id>, one field per model, and ignores a field that does not hold what it says", async () => {
+    const client = redis.client();
+    const store = new RedisArticleStore(client, "vectors");
+    const a = article("a", "Some text.", "hash-a");
+    await store.put([a]);
+    await store.putVectors([vectorsFor(a, "model-a"), vectorsFor(a, "model-b")]);
+    expect((await client.hkeys("{vectors}:vec:a")).sort()).toEqual(["model-a", "model-b"]);
+    const field = JSON.parse((await client.hget("{vectors}:vec:a", "model-a")) ?? "{}");
+    expect(field).toMatchObject({ hash: "hash-a", dims: 3, count: 1 });
+    expect(Buffer.from(field.data, "base64").byteLength).toBe(12);
+    await client.hset("{vectors}:vec:a", "model-a", JSON.stringify({ ...field, dims: 2 }));
+    await client.hset("{vectors}:vec:a", "model-b", "{not json");
+    await client.hset("{vectors}:vec:a", "model-c", JSON.stringify({ ...field, hash: "hash-old" }));
+    for (const model of ["model-a", "model-b", "model-c"]) {
+      expect(await store.vectors(["a"], model)).toEqual(new Map());
+    }
   });
 
   it("reports a corrupt stored record clearly", async () => {

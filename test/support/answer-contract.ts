@@ -51,3 +51,17 @@ export function citationProblems(answer: Answer): string[] {
     if (!cited.has(source.n)) problems.push(`source [${source.n}] is never cited`);
   return problems;
 }
+
+/** The `ask --json` contract of a model-written answer: the same keys, plus `model`, `note` and `quote`. */
+export const modelAnswerJsonSchema = z
+  .object({
+    ...answerJsonSchema.shape,
+    model: z.string().optional(),
+    note: z.string().optional(),
+    sources: z.array(
+      z
+        .object({ ...answerJsonSchema.shape.sources.element.shape, quote: z.string().min(1).optional() })
+        .strict(),
+    ),
+  })
+  .strict();

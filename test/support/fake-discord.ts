@@ -99,6 +99,7 @@ export class FakeDiscord {
   readonly #failures: Array<{ remaining: number; failure: ScriptedFailure; match: FailureMatch }> = [];
   readonly #messagesByNonce = new Map<string, Json>();
   readonly #originals = new Map<string, Json>();
+  readonly #channelMessages = new Map<string, Json>();
   #session: { socket: WebSocket; sequence: number } | undefined;
   #snowflakeCounter = 0n;
   #port = 0;
@@ -278,8 +279,11 @@ export class FakeDiscord {
       ];
     }
     if (method === "GET" && path === "/users/@me") return [200, this.bot];
-    if (method === "POST" && segments[0] === "channels" && segments[2] === "messages") {
+    if (method === "POST" && segments[0] === "channels" && segments[2] === "messages" && !segments[3]) {
       return [200, this.#createChannelMessage(segments[1] ?? "", body)];
+    }
+    if (method === "PATCH" && segments[0] === "channels" && segments[2] === "messages" && segments[3]) {
+      return this.#editChannelMessage(segments[1] ?? "", segments[3], body);
     }
     if (segments[0] === "webhooks" && segments.length >= 3) return this.#webhook(method, segments, call);
     if (method === "PUT" && segments[0] === "applications" && segments.at(-1) === "commands") {
@@ -306,7 +310,28 @@ export class FakeDiscord {
     if (earlier) return earlier;
     const message = this.#message({ ...body, channel_id: channelId, author: this.bot });
     if (nonceKey) this.#messagesByNonce.set(nonceKey, message);
+    this.#channelMessages.set(`${channelId}:${String(message.id)}`, message);
     return message;
+  }
+
+  /** Like Discord: only the bot's own messages in that channel can be edited; fields not sent are kept. */
+  #editChannelMessage(channelId: string, messageId: string, body: Json): [number, unknown] {
+    const key = `${channelId}:${messageId}`;
+    const existing = this.#channelMessages.get(key);
+    if (!existing) return [404, { message: "Unknown Message", code: 10008 }];
+    const edited = { ...existing, ...body, edited_timestamp: new Date().toISOString() };
+    this.#channelMessages.set(key, edited);
+    return [200, edited];
+  }
+
+  /** The current state of a message the bot posted in a channel (after its edits). */
+  channelMessage(channelId: string, messageId: string): Json | undefined {
+    return this.#channelMessages.get(`${channelId}:${messageId}`);
+  }
+
+  /** The current state of an interaction's original reply (after its edits). */
+  originalResponse(token: string): Json | undefined {
+    return this.#originals.get(token);
   }
 
   #webhook(method: string, segments: string[], call: RecordedCall): [number, unknown] {

@@ -17,6 +17,8 @@ export interface RecordedCall {
   body: Record<string, unknown>;
   token: string | undefined;
   at: number;
+  /** What the fake answered, e.g. `{ok: true, ts}` for chat.postMessage. */
+  reply?: unknown;
 }
 
 export interface RecordedResponse {
@@ -98,6 +100,8 @@ export class FakeSlack {
   readonly #failures = new Map<string, ScriptedFailure[]>();
   #origin = "";
   #messages = 0;
+  /** Posted messages by channel and ts, as edited since: what a channel shows now. */
+  readonly #posted = new Map<string, Record<string, unknown>>();
 
   private constructor(options: FakeSlackOptions) {
     this.#options = {
@@ -134,6 +138,11 @@ export class FakeSlack {
     return `${this.#origin}/commands/${id}`;
   }
 
+  /** A posted message as it reads now, after every chat.update of it. */
+  message(channel: string, ts: string): Record<string, unknown> | undefined {
+    return this.#posted.get(`${channel}:${ts}`);
+  }
+
   callsTo(method: string): RecordedCall[] {
     return this.calls.filter((call) => call.method === method);
   }
@@ -162,10 +171,11 @@ export class FakeSlack {
       const method = path.slice("/api/".length);
       const bearer = request.headers.authorization?.replace(/^Bearer\s+/u, "");
       const token = bearer ?? (typeof body.token === "string" ? body.token : undefined);
-      const call = { method, body, token, at: Date.now() };
+      const call: RecordedCall = { method, body, token, at: Date.now() };
       this.calls.push(call);
       this.onRecord?.({ call });
       reply = this.#scripted(method) ?? this.#apiReply(method, body, token);
+      call.reply = reply.body;
     } else if (path.startsWith("/commands/")) {
       const recorded = { id: path.slice("/commands/".length), body, at: Date.now() };
       this.responses.push(recorded);
@@ -212,6 +222,7 @@ export class FakeSlack {
         if (invalid) return { status: 200, body: { ok: false, error: invalid } };
         this.#messages += 1;
         const ts = `1700000000.${String(this.#messages).padStart(6, "0")}`;
+        this.#posted.set(`${String(body.channel)}:${ts}`, { ...body, ts });
         return {
           status: 200,
           body: { ok: true, channel: body.channel, ts, message: { ...body, ts, bot_id: botId } },
@@ -227,8 +238,15 @@ export class FakeSlack {
           body: { ok: true, message_ts: `1700000001.${String(this.calls.length).padStart(6, "0")}` },
         };
       }
-      case "chat.update":
+      case "chat.update": {
+        const key = `${String(body.channel)}:${String(body.ts)}`;
+        const existing = this.#posted.get(key);
+        if (!existing) return { status: 200, body: { ok: false, error: "message_not_found" } };
+        const invalid = invalidMessage(body);
+        if (invalid) return { status: 200, body: { ok: false, error: invalid } };
+        this.#posted.set(key, { ...existing, ...body });
         return { status: 200, body: { ok: true, channel: body.channel, ts: body.ts, text: body.text } };
+      }
       default:
         return { status: 200, body: { ok: false, error: "unknown_method" } };
     }

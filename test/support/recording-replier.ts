@@ -56,6 +56,17 @@ export class RecordingReplier implements Replier {
     return record;
   }
 
+  readonly progress: string[] = [];
+
+  async showProgress(
+    _target: ReplyTarget,
+    text: string,
+    alreadyPosted: DeliveryRecord | undefined,
+  ): Promise<DeliveryRecord> {
+    this.progress.push(text);
+    return { platform: "slack", messageIds: [], partsPosted: 0, ...alreadyPosted, placeholderId: "p1" };
+  }
+
   async notifyFailure(_target: ReplyTarget, message: string): Promise<void> {
     this.failures.push(message);
   }

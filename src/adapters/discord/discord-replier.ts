@@ -17,6 +17,23 @@ export interface DiscordReplierOptions extends DiscordRestOptions {
   log?: DiscordLog;
 }
 
+/** The placeholder of an interaction is its own deferred reply. */
+const ORIGINAL = "@original";
+
+function recordFrom(alreadyPosted: DeliveryRecord | undefined): DeliveryRecord {
+  return {
+    platform: "discord",
+    messageIds: [...(alreadyPosted?.messageIds ?? [])],
+    partsPosted: alreadyPosted?.partsPosted ?? 0,
+    ...(alreadyPosted?.placeholderId ? { placeholderId: alreadyPosted.placeholderId } : {}),
+  };
+}
+
+/** An edit replaces the whole message: content and embeds the new payload lacks are cleared. */
+function asEdit(payload: DiscordMessagePayload): DiscordMessagePayload {
+  return { content: "", embeds: [], ...payload };
+}
+
 function discordTarget(target: ReplyTarget): DiscordTarget {
   if (target.platform !== "discord") {
     throw new BriefingError("INTERNAL", `The Discord replier got a ${target.platform} target`);
@@ -73,15 +90,15 @@ export class DiscordReplier implements Replier {
     alreadyPosted: DeliveryRecord | undefined,
     onPosted: (record: DeliveryRecord) => Promise<void>,
   ): Promise<DeliveryRecord> {
-    const record: DeliveryRecord = {
-      platform: "discord",
-      messageIds: [...(alreadyPosted?.messageIds ?? [])],
-      partsPosted: alreadyPosted?.partsPosted ?? 0,
-    };
+    const record = recordFrom(alreadyPosted);
     const resumeAt = record.partsPosted;
     for (const [offset, payload] of parts.slice(resumeAt).entries()) {
       const part = resumeAt + offset;
-      const message = await this.#postPart(discord, part, payload);
+      const placeholder = part === 0 ? record.placeholderId : undefined;
+      const message =
+        placeholder && placeholder !== ORIGINAL
+          ? await this.#editChannelMessage(discord, placeholder, payload)
+          : await this.#postPart(discord, part, payload);
       record.messageIds.push(message.id);
       record.partsPosted = part + 1;
       await onPosted({ ...record, messageIds: [...record.messageIds] });
@@ -89,10 +106,54 @@ export class DiscordReplier implements Replier {
     return record;
   }
 
-  async notifyFailure(target: ReplyTarget, message: string): Promise<void> {
+  async showProgress(
+    target: ReplyTarget,
+    text: string,
+    alreadyPosted: DeliveryRecord | undefined,
+  ): Promise<DeliveryRecord> {
+    const discord = discordTarget(target);
+    const record = recordFrom(alreadyPosted);
+    if (record.partsPosted > 0) return record;
+    const payload = renderDiscordNotice(text);
+    if (discord.interaction) {
+      await this.#editOriginal(discord.interaction, payload);
+      return { ...record, placeholderId: ORIGINAL };
+    }
+    if (record.placeholderId) {
+      await this.#editChannelMessage(discord, record.placeholderId, payload);
+      return record;
+    }
+    const nonce = messageNonce(discord.channelId, discord.replyToMessageId, -1, {
+      content: "progress",
+      allowed_mentions: payload.allowed_mentions,
+    });
+    const message = await this.#postToChannel(
+      discord,
+      { ...payload, nonce, enforce_nonce: true },
+      { reply: true },
+    );
+    return { ...record, placeholderId: message.id };
+  }
+
+  async notifyFailure(target: ReplyTarget, message: string, alreadyPosted?: DeliveryRecord): Promise<void> {
     const payload = renderDiscordNotice(message);
     try {
       const discord = discordTarget(target);
+      const placeholder = alreadyPosted?.partsPosted === 0 ? alreadyPosted.placeholderId : undefined;
+      if (placeholder) {
+        try {
+          if (placeholder === ORIGINAL && discord.interaction)
+            await this.#editOriginal(discord.interaction, payload);
+          else await this.#editChannelMessage(discord, placeholder, payload);
+          return;
+        } catch (error) {
+          this.#log("discord_notify_failed", {
+            channelId: target.channelId,
+            via: "placeholder",
+            error: errorText(error),
+          });
+        }
+      }
       if (discord.interaction) {
         try {
           await this.#notifyInteraction(discord.interaction, payload);
@@ -138,10 +199,20 @@ export class DiscordReplier implements Replier {
 
   async #editOriginal(interaction: Interaction, payload: DiscordMessagePayload): Promise<APIMessage> {
     return await this.#call("edit the interaction reply", () =>
-      this.#rest.patch(Routes.webhookMessage(interaction.applicationId, interaction.token, "@original"), {
-        body: payload,
+      this.#rest.patch(Routes.webhookMessage(interaction.applicationId, interaction.token, ORIGINAL), {
+        body: asEdit(payload),
         auth: false,
       }),
+    );
+  }
+
+  async #editChannelMessage(
+    target: DiscordTarget,
+    messageId: string,
+    payload: DiscordMessagePayload,
+  ): Promise<APIMessage> {
+    return await this.#call("edit a message", () =>
+      this.#rest.patch(Routes.channelMessage(target.channelId, messageId), { body: asEdit(payload) }),
     );
   }
 

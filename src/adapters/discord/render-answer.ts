@@ -34,9 +34,21 @@ export function bulletLine(bullet: AnswerBullet, urls: ReadonlyMap<number, strin
   return `• ${safeText(bullet.text, room)}${markers ? ` ${markers}` : ""}`;
 }
 
+/** How the answer was made, when a model wrote it or could not: shown in italics under the bullets. */
+function footnotes(answer: Answer): string[] {
+  return [
+    answer.model
+      ? `Written by ${answer.model} from the passages below; every quote was checked against them.`
+      : "",
+    answer.note ?? "",
+  ]
+    .filter(Boolean)
+    .map((line) => `*${safeText(line, DISCORD_LIMITS.embedDescription - 2)}*`);
+}
+
 function answerEmbeds(answer: Answer): DiscordEmbed[] {
   const urls = new Map(answer.sources.map((source) => [source.n, linkableUrl(source.url)]));
-  const lines = answer.bullets.map((bullet) => bulletLine(bullet, urls));
+  const lines = [...answer.bullets.map((bullet) => bulletLine(bullet, urls)), ...footnotes(answer)];
   return chunkLines(lines, DISCORD_LIMITS.embedDescription).map((description, index) =>
     index === 0
       ? { title: safeText(answer.question, DISCORD_LIMITS.embedTitle), description, color: ACCENT_COLOR }
@@ -52,7 +64,7 @@ function sourceField(source: Source): DiscordEmbedField {
   ].filter(Boolean);
   const url = linkableUrl(source.url);
   if (url) facts.push(`[article](${url})`);
-  const quote = `“${safeText(source.passage, QUOTE_LENGTH) || "…"}”`;
+  const quote = `“${safeText(source.quote ?? source.passage, QUOTE_LENGTH) || "…"}”`;
   return {
     name: safeText(`[${source.n}] ${source.title || source.articleId}`, DISCORD_LIMITS.fieldName),
     value: facts.length > 0 ? `${facts.join(" · ")}\n${quote}` : quote,
@@ -75,7 +87,8 @@ export function renderDiscordText(text: string): DiscordMessagePayload[] {
  */
 export function renderDiscordAnswer(answer: Answer): DiscordMessagePayload[] {
   if (answer.status === "no_evidence" || answer.bullets.length === 0) {
-    return renderDiscordText(answer.message?.trim() || NO_ANSWER);
+    const text = [answer.message?.trim() || NO_ANSWER, answer.note].filter(Boolean).join("\n");
+    return renderDiscordText(text);
   }
   const sources = embedsForFields("Sources", answer.sources.map(sourceField), ACCENT_COLOR);
   return groupIntoMessages([...answerEmbeds(answer), ...sources]).map((embeds) => ({

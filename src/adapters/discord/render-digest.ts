@@ -23,7 +23,13 @@ function sourceLine(source: Source): string {
 function storyEmbeds(story: DigestPost["digest"]["stories"][number], index: number): DiscordEmbed[] {
   const urls = new Map(story.sources.map((source) => [source.n, linkableUrl(source.url)]));
   const languages = story.languages.filter((language) => language !== "und").join(", ");
-  const facts = [plural(story.sourceCount, "source"), languages].filter(Boolean).join(" · ");
+  const facts = [
+    plural(story.sourceCount, "source"),
+    languages,
+    story.model ? `summary by ${safeText(story.model, FACT_LENGTH)}, quotes checked` : "",
+  ]
+    .filter(Boolean)
+    .join(" · ");
   const lines = [
     `*${facts}*`,
     ...story.summary.map((sentence) => bulletLine(sentence, urls)),
@@ -46,7 +52,12 @@ export function renderDiscordDigest(post: DigestPost): DiscordMessagePayload[] {
   const { digest } = post;
   if (digest.stories.length === 0) return renderDiscordText(post.notice ?? "No new articles.");
   const since = post.since ? ` since ${post.since}` : "";
-  const header = `${post.title}: ${plural(digest.stories.length, "story")} from ${plural(digest.articleCount, "new article")}${since}`;
+  const header = [
+    `${post.title}: ${plural(digest.stories.length, "story")} from ${plural(digest.articleCount, "new article")}${since}`,
+    post.note ? `*${post.note}*` : "",
+  ]
+    .filter(Boolean)
+    .join("\n");
   const messages = groupIntoMessages(digest.stories.flatMap(storyEmbeds));
   return messages.map((embeds, index) => ({
     ...(index === 0 ? { content: safeText(header, DISCORD_LIMITS.content) } : {}),

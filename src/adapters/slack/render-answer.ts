@@ -42,7 +42,7 @@ function sourceEntry(source: Source): string {
   const heading = [`*[${source.n}]*`, facts.join(" · "), facts.length > 0 ? "—" : "", linkedTitle]
     .filter(Boolean)
     .join(" ");
-  return `${heading}\n> “${safeLine(source.passage, QUOTE_LENGTH) || "…"}”`;
+  return `${heading}\n> “${safeLine(source.quote ?? source.passage, QUOTE_LENGTH) || "…"}”`;
 }
 
 /** A message with no blocks beyond its text: for no_evidence answers and notices. */
@@ -54,6 +54,28 @@ export function renderSlackText(text: string): SlackMessage {
   };
 }
 
+/** How the answer was made, when a model wrote it or could not: a grey line under the bullets. */
+function answerFootnotes(answer: Answer): RenderedBlock[] {
+  const lines = [
+    answer.model
+      ? `Written by ${answer.model} from the passages below; every quote was checked against them.`
+      : "",
+    answer.note ?? "",
+  ].filter(Boolean);
+  return lines.map((line) => ({
+    block: context(escapeWithin(line, SLACK_LIMITS.sectionText)),
+    fallback: line,
+  }));
+}
+
+/** The placeholder of a slow answer: one line of progress in grey, edited as the work goes on. */
+export function renderSlackProgress(text: string): SlackMessage {
+  return {
+    text: escapeWithin(text, SLACK_LIMITS.fallbackText),
+    blocks: [context(escapeWithin(text, SLACK_LIMITS.sectionText))],
+  };
+}
+
 /**
  * An answer as Slack messages: the question, the bullets with `[n]` markers (linked to the article when it has
  * a URL), then a compact source list with a short quote of each passage, spread over as many messages as
@@ -61,7 +83,8 @@ export function renderSlackText(text: string): SlackMessage {
  */
 export function renderSlackAnswer(answer: Answer): SlackMessage[] {
   if (answer.status === "no_evidence" || answer.bullets.length === 0) {
-    return [renderSlackText(answer.message ?? NO_ANSWER)];
+    const text = [answer.message ?? NO_ANSWER, answer.note].filter(Boolean).join("\n");
+    return [renderSlackText(text)];
   }
   const urls: SourceUrls = new Map(answer.sources.map((source) => [source.n, slackLinkUrl(source.url)]));
   const question: RenderedBlock = {
@@ -79,6 +102,7 @@ export function renderSlackAnswer(answer: Answer): SlackMessage[] {
   return packMessages([
     question,
     ...sectionsOfLines(bullets, SLACK_LIMITS.sectionText),
+    ...answerFootnotes(answer),
     { block: DIVIDER, fallback: "" },
     ...sectionsOfLines([{ text: "*Sources*", fallback: "" }, ...sources], SLACK_LIMITS.sectionText),
   ]);

@@ -5,7 +5,7 @@ import { context, DIVIDER, type SlackMessage, section } from "./blocks.ts";
 import { SLACK_LIMITS } from "./limits.ts";
 import { packMessages, type RenderedBlock, sectionsOfLines } from "./pack-messages.ts";
 import { bulletLine, renderSlackText, type SourceUrls } from "./render-answer.ts";
-import { safeLine, slackLinkUrl } from "./slack-text.ts";
+import { escapeWithin, safeLine, slackLinkUrl } from "./slack-text.ts";
 
 const HEADLINE_LENGTH = 200;
 const TITLE_LENGTH = 120;
@@ -38,10 +38,18 @@ function headerBlock(post: DigestPost): RenderedBlock {
 export function renderSlackDigest(post: DigestPost): SlackMessage[] {
   if (post.digest.stories.length === 0) return [renderSlackText(post.notice ?? "No new articles.")];
   const blocks: RenderedBlock[] = [headerBlock(post)];
+  if (post.note)
+    blocks.push({ block: context(escapeWithin(post.note, SLACK_LIMITS.sectionText)), fallback: post.note });
   post.digest.stories.forEach((story, index) => {
     const urls: SourceUrls = new Map(story.sources.map((source) => [source.n, slackLinkUrl(source.url)]));
     const languages = story.languages.filter((language) => language !== "und").join(", ");
-    const facts = [plural(story.sourceCount, "source"), languages].filter(Boolean).join(" · ");
+    const facts = [
+      plural(story.sourceCount, "source"),
+      languages,
+      story.model ? `summary by ${safeLine(story.model, FACT_LENGTH)}, quotes checked` : "",
+    ]
+      .filter(Boolean)
+      .join(" · ");
     blocks.push(
       { block: DIVIDER, fallback: "" },
       {

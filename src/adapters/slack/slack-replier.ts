@@ -5,7 +5,7 @@ import type { Answer } from "../../core/types.ts";
 import type { SlackMessage } from "./blocks.ts";
 import { ChannelPacer } from "./channel-pacer.ts";
 import { errorText, type SlackLog } from "./log.ts";
-import { renderSlackAnswer, renderSlackText } from "./render-answer.ts";
+import { renderSlackAnswer, renderSlackProgress, renderSlackText } from "./render-answer.ts";
 import { renderSlackDigest } from "./render-digest.ts";
 import { postToResponseUrl } from "./response-url.ts";
 import { slackError, slackErrorCode } from "./slack-errors.ts";
@@ -26,6 +26,17 @@ export interface SlackReplierOptions {
 const NOT_A_MEMBER = new Set(["not_in_channel", "channel_not_found"]);
 /** Stands for a part posted through the response_url, which returns no message ts. */
 const RESPONSE_URL_ID = "response_url#";
+/** chat.update errors that mean the placeholder is gone (deleted by a user, too old): post anew instead. */
+const PLACEHOLDER_GONE = new Set(["message_not_found", "cant_update_message", "edit_window_closed"]);
+
+function recordFrom(alreadyPosted: DeliveryRecord | undefined): DeliveryRecord {
+  return {
+    platform: "slack",
+    messageIds: [...(alreadyPosted?.messageIds ?? [])],
+    partsPosted: alreadyPosted?.partsPosted ?? 0,
+    ...(alreadyPosted?.placeholderId ? { placeholderId: alreadyPosted.placeholderId } : {}),
+  };
+}
 
 function slackTarget(target: ReplyTarget): SlackTarget {
   if (target.platform !== "slack") {
@@ -77,16 +88,15 @@ export class SlackReplier implements Replier {
     alreadyPosted: DeliveryRecord | undefined,
     onPosted: (record: DeliveryRecord) => Promise<void>,
   ): Promise<DeliveryRecord> {
-    const record: DeliveryRecord = {
-      platform: "slack",
-      messageIds: [...(alreadyPosted?.messageIds ?? [])],
-      partsPosted: alreadyPosted?.partsPosted ?? 0,
-    };
+    const record = recordFrom(alreadyPosted);
     for (let part = record.partsPosted; part < parts.length; part++) {
       const message = parts[part];
       if (!message) break;
       const usesResponseUrl = record.messageIds.some((id) => id.startsWith(RESPONSE_URL_ID));
-      const id = await this.#postPart(slack, message, part, usesResponseUrl);
+      const placeholder = part === 0 ? record.placeholderId : undefined;
+      const id =
+        (placeholder && (await this.#replacePlaceholder(slack, placeholder, message))) ||
+        (await this.#postPart(slack, message, part, usesResponseUrl));
       record.messageIds.push(id);
       record.partsPosted = part + 1;
       await onPosted({ ...record, messageIds: [...record.messageIds] });
@@ -94,10 +104,45 @@ export class SlackReplier implements Replier {
     return record;
   }
 
-  async notifyFailure(target: ReplyTarget, text: string): Promise<void> {
+  async showProgress(
+    target: ReplyTarget,
+    text: string,
+    alreadyPosted: DeliveryRecord | undefined,
+  ): Promise<DeliveryRecord> {
+    const slack = slackTarget(target);
+    const record = recordFrom(alreadyPosted);
+    if (record.partsPosted > 0) return record;
+    const message = renderSlackProgress(text);
+    if (record.placeholderId) {
+      await this.#update(slack, record.placeholderId, message);
+      return record;
+    }
+    try {
+      return { ...record, placeholderId: await this.#postMessage(slack, message) };
+    } catch (error) {
+      const code = slackErrorCode(error);
+      // Not a member: the answer will go through the response_url, which cannot be edited into it.
+      if (code && NOT_A_MEMBER.has(code)) return record;
+      throw slackError(error, "chat.postMessage");
+    }
+  }
+
+  async notifyFailure(target: ReplyTarget, text: string, alreadyPosted?: DeliveryRecord): Promise<void> {
     const message = renderSlackText(text);
     try {
       const slack = slackTarget(target);
+      if (alreadyPosted?.placeholderId && alreadyPosted.partsPosted === 0) {
+        try {
+          await this.#update(slack, alreadyPosted.placeholderId, message);
+          return;
+        } catch (error) {
+          this.#log("slack_notify_failed", {
+            channelId: slack.channelId,
+            via: "placeholder",
+            error: errorText(error),
+          });
+        }
+      }
       if (slack.responseUrl) {
         try {
           await postToResponseUrl(
@@ -123,6 +168,36 @@ export class SlackReplier implements Replier {
       });
     } catch (error) {
       this.#log("slack_notify_failed", { channelId: target.channelId, error: errorText(error) });
+    }
+  }
+
+  /** The placeholder's ts once it shows `message`; undefined when it is gone and the part must be posted anew. */
+  async #replacePlaceholder(
+    target: SlackTarget,
+    ts: string,
+    message: SlackMessage,
+  ): Promise<string | undefined> {
+    try {
+      await this.#update(target, ts, message);
+      return ts;
+    } catch (error) {
+      const code = error instanceof BriefingError ? slackErrorCode(error.cause) : undefined;
+      if (code && PLACEHOLDER_GONE.has(code)) return undefined;
+      throw error;
+    }
+  }
+
+  async #update(target: SlackTarget, ts: string, message: SlackMessage): Promise<void> {
+    try {
+      await this.#client.chat.update({
+        channel: target.channelId,
+        ts,
+        ...message,
+        parse: "none",
+        link_names: false,
+      });
+    } catch (error) {
+      throw slackError(error, "chat.update");
     }
   }
 

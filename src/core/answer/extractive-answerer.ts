@@ -3,7 +3,7 @@ import { expectedAnswerType, holdsAnswerType } from "./answer-type.ts";
 import { type CorpusView, collectCandidates } from "./collect-candidates.ts";
 import { composeAnswer } from "./compose-answer.ts";
 import type { AnswerTextTools, Candidate, QueryToken, RetrievedPassage } from "./evidence-types.ts";
-import { type FactGroup, groupFacts } from "./fact-groups.ts";
+import { type FactGroup, groupFacts, type PassageSimilarity } from "./fact-groups.ts";
 import { type CorpusSummary, noEvidence } from "./no-evidence.ts";
 import { weighQuery } from "./query-weights.ts";
 import { validateQuestion } from "./question.ts";
@@ -18,6 +18,11 @@ export interface AnswererDependencies {
   corpus: AnswererCorpus;
   retrieve(tokens: readonly QueryToken[], limit: number): RetrievedPassage[];
   detectLanguage(text: string): LanguageCode;
+  /**
+   * Cosine similarity of two passages' vectors, when the library has vectors: lets sentences in different
+   * languages that share a name or number group as one fact. Without it grouping is lexical only.
+   */
+  similarity?: PassageSimilarity | undefined;
 }
 
 const PASSAGES_TO_READ = 30;
@@ -58,7 +63,7 @@ export function answerQuestion(rawQuestion: string, dependencies: AnswererDepend
   const bestCoverage = Math.max(0, ...candidates.map((candidate) => candidate.coverage));
   if (bestCoverage < MIN_COVERAGE) return noEvidence(question, query, tools, corpus);
   const typed = preferAnswerType(candidates, question);
-  const groups = groupFacts(typed, query, tools, language);
+  const groups = groupFacts(typed, query, tools, language, dependencies.similarity);
   const top = groups[0]?.score ?? 0;
   const kept = groups.filter(
     (group) =>

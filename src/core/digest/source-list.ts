@@ -6,7 +6,8 @@ export class SourceList {
   readonly #numberByPassage = new Map<string, number>();
   readonly #articleIds = new Set<string>();
 
-  cite(article: Article, passage: Passage): number {
+  /** `quote`: the part of the passage a model's bullet was verified against, shown instead of the passage. */
+  cite(article: Article, passage: Passage, quote?: string): number {
     const known = this.#numberByPassage.get(passage.id);
     if (known !== undefined) return known;
     const n = this.sources.length + 1;
@@ -20,6 +21,7 @@ export class SourceList {
       language: article.language,
       passageId: passage.id,
       passage: passage.text,
+      ...(quote ? { quote } : {}),
     });
     this.#numberByPassage.set(passage.id, n);
     this.#articleIds.add(article.id);

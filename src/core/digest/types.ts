@@ -33,6 +33,8 @@ export interface Story {
   sourceCount: number;
   /** Newest published date (yyyy-mm-dd) among the story's articles. */
   latest: string | null;
+  /** The language model that wrote the summary; absent when its sentences are taken from the articles. */
+  model?: string;
 }
 
 export interface Digest {

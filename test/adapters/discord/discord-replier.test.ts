@@ -236,3 +236,44 @@ describe("DiscordReplier", () => {
     });
   });
 });
+
+describe("DiscordReplier progress placeholders", () => {
+  it("a mention: replies with progress, edits it, then edits the answer into it", async () => {
+    const { fake, replier, messageTarget } = await setUp();
+    let record = await replier.showProgress(messageTarget, "Reading 4 passages… @everyone", undefined);
+    const id = record.placeholderId ?? "";
+    record = await replier.showProgress(messageTarget, "Writing the answer…", record);
+    const answer = { ...answerInParts(1) };
+    const delivered = await replier.deliverAnswer(messageTarget, answer, record, async () => {});
+    expect(fake.callsTo("POST", /\/channels\/\d+\/messages$/)).toHaveLength(1);
+    expect(delivered.messageIds).toEqual([id]);
+    const shown = fake.channelMessage(fake.channelId, id);
+    expect(shown?.content).toBe("");
+    expect(JSON.stringify(shown?.embeds)).toContain("central bank");
+    const progress = fake.callsTo("POST", /\/channels\/\d+\/messages$/)[0]?.body as Record<string, unknown>;
+    expect(progress).toMatchObject({ allowed_mentions: { parse: [] }, enforce_nonce: true });
+    expect(String(progress.content)).not.toMatch(/@everyone/u);
+  });
+
+  it("an interaction: progress and the answer both edit the deferred reply", async () => {
+    const { fake, replier, interactionTarget } = await setUp();
+    const token = interactionTarget.interaction?.token ?? "";
+    fake.addDeferredInteraction(token);
+    const record = await replier.showProgress(interactionTarget, "Reading…", undefined);
+    expect(record.placeholderId).toBe("@original");
+    expect(fake.originalResponse(token)?.content).toBe("Reading…");
+    await replier.deliverAnswer(interactionTarget, answerInParts(1), record, async () => {});
+    expect(fake.originalResponse(token)?.content).toBe("");
+    expect(JSON.stringify(fake.originalResponse(token)?.embeds)).toContain("central bank");
+  });
+
+  it("shows a failure in the placeholder when nothing else was posted", async () => {
+    const { fake, replier, messageTarget } = await setUp();
+    const record = await replier.showProgress(messageTarget, "Reading…", undefined);
+    await replier.notifyFailure(messageTarget, "Sorry, I could not answer.", record);
+    expect(fake.channelMessage(fake.channelId, record.placeholderId ?? "")?.content).toBe(
+      "Sorry, I could not answer.",
+    );
+    expect(fake.callsTo("POST", /\/channels\/\d+\/messages$/)).toHaveLength(1);
+  });
+});

@@ -246,3 +246,43 @@ describe("SlackReplier.notifyFailure", () => {
     expect(logged.filter((entry) => entry.event === "slack_notify_failed")).toHaveLength(2);
   });
 });
+
+describe("SlackReplier progress placeholders", () => {
+  const shortAnswer = (): Answer => ({ ...longAnswer(), bullets: longAnswer().bullets.slice(0, 1) });
+
+  it("posts a placeholder in the thread, edits it, then edits the answer's first part into it", async () => {
+    let record = await replier.showProgress(thread, "Reading 4 passages…", undefined);
+    const ts = record.placeholderId ?? "";
+    expect(ts).not.toBe("");
+    expect(slack.callsTo("chat.postMessage")[0]?.body.thread_ts).toBe(thread.threadTs);
+    record = await replier.showProgress(thread, "Writing the answer… <!channel>", record);
+    expect(slack.message(thread.channelId, ts)?.text).toBe("Writing the answer… &lt;!channel&gt;");
+    const delivered = await replier.deliverAnswer(thread, shortAnswer(), record, async () => {});
+    expect(slack.callsTo("chat.postMessage")).toHaveLength(1);
+    expect(delivered).toMatchObject({ messageIds: [ts], partsPosted: 1, placeholderId: ts });
+    expect(slack.message(thread.channelId, ts)?.blocks).toEqual(renderSlackAnswer(shortAnswer())[0]?.blocks);
+  });
+
+  it("posts the answer anew when the placeholder was deleted", async () => {
+    const record = await replier.showProgress(thread, "Reading…", undefined);
+    const gone = { ...record, placeholderId: "1699999999.000001" };
+    const delivered = await replier.deliverAnswer(thread, shortAnswer(), gone, async () => {});
+    expect(slack.callsTo("chat.postMessage")).toHaveLength(2);
+    expect(delivered.messageIds[0]).not.toBe("1699999999.000001");
+  });
+
+  it("shows a failure in the placeholder when nothing else was posted", async () => {
+    const record = await replier.showProgress(thread, "Reading…", undefined);
+    await replier.notifyFailure(thread, "Sorry, I could not answer.", record);
+    expect(slack.message(thread.channelId, record.placeholderId ?? "")?.text).toBe(
+      "Sorry, I could not answer.",
+    );
+    expect(slack.callsTo("chat.postEphemeral")).toHaveLength(0);
+  });
+
+  it("does nothing once the answer has started to be posted", async () => {
+    const posted: DeliveryRecord = { platform: "slack", messageIds: ["1.1"], partsPosted: 1 };
+    expect(await replier.showProgress(thread, "Reading…", posted)).toEqual(posted);
+    expect(slack.calls).toHaveLength(0);
+  });
+});

@@ -1,0 +1,48 @@
+import { isBriefingError } from "../core/errors.ts";
+import type { ModelUsage } from "../core/ports.ts";
+import type { Log } from "../runtime/logger.ts";
+import type { ModelAnswering } from "./answer-engine.ts";
+import { type FallbackReason, RETRYING_TEXT } from "./answer-notes.ts";
+
+export interface ModelCallContext {
+  /** 1 for a job's first attempt; the CLI, which has no queue to retry, passes Infinity. */
+  attempt: number;
+  onProgress?: ((text: string) => void) | undefined;
+}
+
+export type ModelCallOutcome<T> = { kind: "done"; value: T } | { kind: "fallback"; reason: FallbackReason };
+
+/**
+ * One model call under the shared rules: not started when today's budget cannot cover it; its tokens counted;
+ * a retryable model failure thrown while attempts remain (the queue is the one retry layer), any other model
+ * failure, or the last attempt's, turned into a fallback with its reason (for the reader's note). Other errors propagate.
+ */
+export async function callModel<T>(
+  answering: ModelAnswering,
+  context: ModelCallContext,
+  log: Log,
+  call: () => Promise<{ value: T; usage: ModelUsage }>,
+): Promise<ModelCallOutcome<T>> {
+  if (answering.budget) {
+    const needed = answering.passageTokenBudget + answering.maxOutputTokens;
+    if ((await answering.budget.remaining()) < needed) {
+      log("model_budget_spent", { needed });
+      return { kind: "fallback", reason: "budget" };
+    }
+  }
+  try {
+    const { value, usage } = await call();
+    await answering.budget?.spend(usage).catch((error: unknown) => {
+      log("model_budget_not_recorded", { error: error instanceof Error ? error.message : String(error) });
+    });
+    return { kind: "done", value };
+  } catch (error) {
+    if (!isBriefingError(error) || !error.code.startsWith("MODEL_")) throw error;
+    log("model_failed", { attempt: context.attempt, code: error.code, error: error.message });
+    if (error.retryable && context.attempt < answering.attempts) {
+      context.onProgress?.(RETRYING_TEXT);
+      throw error;
+    }
+    return { kind: "fallback", reason: error.code === "MODEL_REJECTED" ? "rejected" : "failed" };
+  }
+}

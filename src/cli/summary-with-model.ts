@@ -1,0 +1,42 @@
+import { fallbackNote, UNCHECKED_SUMMARY_NOTE } from "../answering/answer-notes.ts";
+import { callModel } from "../answering/model-call.ts";
+import type { ModelParts } from "../answering/model-parts.ts";
+import { writeSummaryWithModel } from "../answering/topic-summary.ts";
+import { DEFAULT_SUMMARY_SENTENCES, type Summary, type SummarySentence } from "../core/digest/index.ts";
+import type { IngestedArticle } from "../core/types.ts";
+
+export type CliSummary = Summary & { model?: string; note?: string };
+
+function joined(sentences: readonly SummarySentence[]): string {
+  return sentences
+    .map((sentence) => `${sentence.text} ${sentence.citations.map((n) => `[${n}]`).join("")}`)
+    .join(" ");
+}
+
+/** `briefbot summarize` with a model configured: its verified summary, else the extractive one with a note. */
+export async function summaryWithModel(
+  topic: string | undefined,
+  articles: readonly IngestedArticle[],
+  extractive: Summary,
+  parts: ModelParts,
+): Promise<CliSummary> {
+  const answering = parts.modelAnswering;
+  if (!answering || extractive.sentences.length === 0) return extractive;
+  const outcome = await callModel(
+    answering,
+    { attempt: Number.POSITIVE_INFINITY },
+    () => {},
+    () =>
+      writeSummaryWithModel(
+        topic ?? "What the articles report",
+        articles,
+        extractive.sources,
+        Math.max(extractive.sentences.length, DEFAULT_SUMMARY_SENTENCES),
+        answering,
+      ),
+  );
+  if (outcome.kind === "fallback") return { ...extractive, note: fallbackNote(outcome.reason) };
+  if (!outcome.value) return { ...extractive, note: UNCHECKED_SUMMARY_NOTE };
+  const { sentences, sources } = outcome.value;
+  return { summary: joined(sentences), sentences, sources, model: answering.model.name };
+}

@@ -1,0 +1,72 @@
+import type { Redis } from "ioredis";
+import type { ModelUsage, TokenBudget } from "../core/ports.ts";
+
+const KEEP_SECONDS = 3 * 24 * 3600;
+
+/** The UTC day an instant falls on, yyyy-mm-dd: the budget's period. */
+function utcDay(now: number): string {
+  return new Date(now).toISOString().slice(0, 10);
+}
+
+/**
+ * A language-model token budget per UTC day, shared by every worker through one Redis counter. A limit of 0
+ * means no limit. Spending is counted after each call, so concurrent calls may overrun the limit by their own
+ * size; the next call sees the budget spent.
+ */
+export class RedisTokenBudget implements TokenBudget {
+  readonly #redis: Redis;
+  readonly #prefix: string;
+  readonly #dailyLimit: number;
+  readonly #now: () => number;
+
+  constructor(redis: Redis, namespace: string, dailyLimit: number, now: () => number = Date.now) {
+    this.#redis = redis;
+    this.#prefix = `{${namespace}}:llm-tokens:`;
+    this.#dailyLimit = dailyLimit;
+    this.#now = now;
+  }
+
+  async remaining(): Promise<number> {
+    if (this.#dailyLimit === 0) return Number.POSITIVE_INFINITY;
+    const spent = Number((await this.#redis.get(this.#key())) ?? 0);
+    return Math.max(0, this.#dailyLimit - spent);
+  }
+
+  async spend(usage: ModelUsage): Promise<void> {
+    const tokens = Math.max(0, Math.round(usage.promptTokens + usage.completionTokens));
+    if (tokens === 0) return;
+    const key = this.#key();
+    await this.#redis.multi().incrby(key, tokens).expire(key, KEEP_SECONDS).exec();
+  }
+
+  /** Tokens spent today, for status output and tests. */
+  async spentToday(): Promise<number> {
+    return Number((await this.#redis.get(this.#key())) ?? 0);
+  }
+
+  #key(): string {
+    return `${this.#prefix}${utcDay(this.#now())}`;
+  }
+}
+
+/** The same budget in one process, for the CLI without Redis. */
+export class MemoryTokenBudget implements TokenBudget {
+  readonly #dailyLimit: number;
+  readonly #spent = new Map<string, number>();
+  readonly #now: () => number;
+
+  constructor(dailyLimit: number, now: () => number = Date.now) {
+    this.#dailyLimit = dailyLimit;
+    this.#now = now;
+  }
+
+  async remaining(): Promise<number> {
+    if (this.#dailyLimit === 0) return Number.POSITIVE_INFINITY;
+    return Math.max(0, this.#dailyLimit - (this.#spent.get(utcDay(this.#now())) ?? 0));
+  }
+
+  async spend(usage: ModelUsage): Promise<void> {
+    const day = utcDay(this.#now());
+    this.#spent.set(day, (this.#spent.get(day) ?? 0) + usage.promptTokens + usage.completionTokens);
+  }
+}
