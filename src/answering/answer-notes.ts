@@ -22,7 +22,7 @@ export const STARTING_TEXT = "Looking through the articles…";
 
 export const RETRYING_TEXT = "The language model did not answer; trying again in a few seconds…";
 
-export type FallbackReason = "budget" | "failed" | "rejected";
+export type FallbackReason = "budget" | "failed" | "invalid" | "rejected";
 
 /** Why what a model should have written (an answer, or a digest's summaries) is the articles' own sentences. */
 export function fallbackNote(reason: FallbackReason, what: "answer" | "summaries" = "answer"): string {
@@ -32,6 +32,8 @@ export function fallbackNote(reason: FallbackReason, what: "answer" | "summaries
       return `Today's language-model budget is spent, so ${made}; model-written ones are back tomorrow (UTC).`;
     case "failed":
       return `The language model is not answering right now, so ${made}.`;
+    case "invalid":
+      return `The language model's reply could not be used, so ${made}.`;
     case "rejected":
       return `The language model refused the request (check its configuration), so ${made}.`;
   }

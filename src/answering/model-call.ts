@@ -1,4 +1,4 @@
-import { isBriefingError } from "../core/errors.ts";
+import { type ErrorCode, isBriefingError } from "../core/errors.ts";
 import type { ModelUsage } from "../core/ports.ts";
 import type { Log } from "../runtime/logger.ts";
 import type { ModelAnswering } from "./answer-engine.ts";
@@ -9,6 +9,11 @@ export interface ModelCallContext {
   attempt: number;
   onProgress?: ((text: string) => void) | undefined;
 }
+
+const FALLBACK_REASONS: Partial<Record<ErrorCode, FallbackReason>> = {
+  MODEL_REJECTED: "rejected",
+  MODEL_OUTPUT_INVALID: "invalid",
+};
 
 export type ModelCallOutcome<T> = { kind: "done"; value: T } | { kind: "fallback"; reason: FallbackReason };
 
@@ -43,6 +48,6 @@ export async function callModel<T>(
       context.onProgress?.(RETRYING_TEXT);
       throw error;
     }
-    return { kind: "fallback", reason: error.code === "MODEL_REJECTED" ? "rejected" : "failed" };
+    return { kind: "fallback", reason: FALLBACK_REASONS[error.code] ?? "failed" };
   }
 }
