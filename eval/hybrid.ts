@@ -6,8 +6,6 @@
  * similarities behind the answerer's cross-language grouping threshold.
  * Run alone: node eval/hybrid.ts (runs the QA evaluation first to get its corpora).
  */
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { CROSS_LANGUAGE_VECTOR_THRESHOLD } from "../src/core/answer/fact-groups.ts";
@@ -20,72 +18,13 @@ import { VectorIndex } from "../src/core/search/vector-index.ts";
 import type { IngestedArticle } from "../src/core/types.ts";
 import { loadPaths } from "../src/files/load-paths.ts";
 import { embedArticles, passageEmbeddingText } from "../src/jobs/embed-articles.ts";
-import { NFCORPUS_INDEX_OPTIONS } from "./nfcorpus.ts";
+import { loadDataset, NFCORPUS_INDEX_OPTIONS, ndcgAt10 } from "./nfcorpus.ts";
 import { share } from "./qa-metrics.ts";
 import type { QaQuestion } from "./squad-format.ts";
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const CACHE_DIR = resolve(REPO_ROOT, ".eval-cache");
 /** Ranks looked at for the oracle check; a gold passage further down counts as this + 1. */
 const ORACLE_DEPTH = 20;
-
-// ---- NFCorpus (same files and metric as eval/nfcorpus.ts, which does not export its loader) ----
-
-interface NfDocument {
-  id: string;
-  title: string;
-  text: string;
-}
-
-function nfcorpusDirectory(): string {
-  const target = resolve(CACHE_DIR, "nfcorpus");
-  if (!existsSync(resolve(target, "corpus.jsonl"))) {
-    const source = resolve(
-      process.env.BRIEFBOT_EVAL_DIR ?? resolve(REPO_ROOT, "../shared/eval"),
-      "nfcorpus.zip",
-    );
-    mkdirSync(CACHE_DIR, { recursive: true });
-    execFileSync("unzip", ["-o", "-q", source, "-d", CACHE_DIR]);
-  }
-  return target;
-}
-
-function jsonLines(path: string): Record<string, unknown>[] {
-  return readFileSync(path, "utf8")
-    .split("\n")
-    .filter((line) => line.trim().length > 0)
-    .map((line) => JSON.parse(line) as Record<string, unknown>);
-}
-
-function loadNfcorpus() {
-  const directory = nfcorpusDirectory();
-  const corpus: NfDocument[] = jsonLines(resolve(directory, "corpus.jsonl")).map((row) => ({
-    id: String(row._id),
-    title: String(row.title ?? ""),
-    text: String(row.text ?? ""),
-  }));
-  const qrels = new Map<string, Map<string, number>>();
-  for (const line of readFileSync(resolve(directory, "qrels", "test.tsv"), "utf8")
-    .split("\n")
-    .slice(1)) {
-    const [queryId, documentId, grade] = line.split("\t");
-    if (!queryId || !documentId || grade === undefined) continue;
-    const judged = qrels.get(queryId) ?? new Map<string, number>();
-    judged.set(documentId, Number(grade));
-    qrels.set(queryId, judged);
-  }
-  const queries = jsonLines(resolve(directory, "queries.jsonl"))
-    .map((row) => ({ id: String(row._id), text: String(row.text ?? "") }))
-    .filter((query) => qrels.has(query.id));
-  return { corpus, queries, qrels };
-}
-
-function ndcgAt10(ranking: readonly string[], judged: ReadonlyMap<string, number>): number {
-  const discounted = (grades: readonly number[]) =>
-    grades.slice(0, 10).reduce((sum, grade, rank) => sum + grade / Math.log2(rank + 2), 0);
-  const ideal = discounted([...judged.values()].filter((grade) => grade > 0).sort((a, b) => b - a));
-  return ideal === 0 ? 0 : discounted(ranking.map((id) => judged.get(id) ?? 0)) / ideal;
-}
 
 export interface NfcorpusHybrid {
   documents: number;
@@ -97,7 +36,7 @@ export interface NfcorpusHybrid {
 
 /** nDCG@10 of the three rankings; documents embedded as "title\ntext", like passages under their title. */
 export function evaluateNfcorpusHybrid(): NfcorpusHybrid {
-  const { corpus, queries, qrels } = loadNfcorpus();
+  const { corpus, queries, qrels } = loadDataset("test");
   const lexicalIndex = new SearchIndex(NFCORPUS_INDEX_OPTIONS);
   const vectorIndex = new VectorIndex();
   for (const document of corpus) {

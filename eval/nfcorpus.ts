@@ -42,13 +42,13 @@ export interface NfcorpusOptions {
   oursOnly?: boolean;
 }
 
-interface CorpusDocument {
+export interface CorpusDocument {
   id: string;
   title: string;
   text: string;
 }
 
-interface Dataset {
+export interface Dataset {
   corpus: CorpusDocument[];
   queries: { id: string; text: string }[];
   /** query id → document id → grade */
@@ -92,7 +92,8 @@ function readQrels(path: string): Map<string, Map<string, number>> {
   return qrels;
 }
 
-function loadDataset(split: Split): Dataset {
+/** The BEIR NFCorpus files (unzipped once into .eval-cache): documents, the split's judged queries, qrels. */
+export function loadDataset(split: Split): Dataset {
   const directory = extractedDirectory();
   const corpus = readJsonLines(resolve(directory, "corpus.jsonl")).map((row) => ({
     id: String(row._id),
@@ -106,7 +107,7 @@ function loadDataset(split: Split): Dataset {
   return { corpus, queries, qrels };
 }
 
-function ndcgAt10(ranking: readonly string[], judged: ReadonlyMap<string, number>): number {
+export function ndcgAt10(ranking: readonly string[], judged: ReadonlyMap<string, number>): number {
   const discounted = (grades: readonly number[]) =>
     grades.slice(0, 10).reduce((sum, grade, rank) => sum + grade / Math.log2(rank + 2), 0);
   const ideal = discounted([...judged.values()].filter((grade) => grade > 0).sort((a, b) => b - a));

@@ -1,6 +1,6 @@
+import { SourceList } from "../source-list.ts";
 import type { IngestedArticle } from "../types.ts";
 import { clusterStories } from "./cluster-stories.ts";
-import { SourceList } from "./source-list.ts";
 import { DEFAULT_SUMMARY_WORDS, summarizeStory } from "./summarize.ts";
 import type { Digest, DigestOptions, Story } from "./types.ts";
 

@@ -15,8 +15,8 @@ import {
   verifyBullets,
 } from "../answer/model/index.ts";
 import type { LanguageModel, ModelRequest, ModelUsage } from "../ports.ts";
+import { SourceList } from "../source-list.ts";
 import type { Article, IngestedArticle, LanguageCode, Source } from "../types.ts";
-import { SourceList } from "./source-list.ts";
 import type { SummarySentence } from "./types.ts";
 
 export interface StoryModelOptions {

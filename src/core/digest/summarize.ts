@@ -1,8 +1,8 @@
+import { SourceList } from "../source-list.ts";
 import type { IngestedArticle, LanguageCode } from "../types.ts";
 import { rankSentences } from "./rank-sentences.ts";
 import { sameFactScore } from "./same-fact.ts";
 import { contentVectors, cosine, factVectors, type KeyVector } from "./sentence-vectors.ts";
-import { SourceList } from "./source-list.ts";
 import { allSentences, type StorySentence, summarySentences } from "./story-sentences.ts";
 import type { Summary, SummaryOptions, SummarySentence } from "./types.ts";
 

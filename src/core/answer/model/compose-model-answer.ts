@@ -1,4 +1,5 @@
-import type { Answer, AnswerBullet, Source } from "../../types.ts";
+import { SourceList } from "../../source-list.ts";
+import type { Answer, AnswerBullet } from "../../types.ts";
 import type { ModelPassage } from "./model-passages.ts";
 import type { VerifiedBullet } from "./verify-bullets.ts";
 
@@ -33,29 +34,10 @@ export function composeModelAnswer(
     byText.set(key, copy);
     merged.push(copy);
   }
-  const sources: Source[] = [];
-  const numberByPassage = new Map<string, number>();
+  const sourceList = new SourceList();
   const cite = (passageId: string, quote: string): number | undefined => {
-    const known = numberByPassage.get(passageId);
-    if (known !== undefined) return known;
     const given = passagesById.get(passageId);
-    if (!given) return undefined;
-    const { passage, article } = given;
-    const n = sources.length + 1;
-    sources.push({
-      n,
-      articleId: article.id,
-      title: article.title,
-      source: article.source ?? null,
-      url: article.url ?? null,
-      published: article.published ?? null,
-      language: article.language,
-      passageId: passage.id,
-      passage: passage.text,
-      quote,
-    });
-    numberByPassage.set(passageId, n);
-    return n;
+    return given ? sourceList.cite(given.article, given.passage, quote) : undefined;
   };
   const bullets: AnswerBullet[] = [];
   for (const bullet of merged) {
@@ -63,5 +45,5 @@ export function composeModelAnswer(
     if (numbers.length === 0) continue;
     bullets.push({ text: bullet.text, citations: [...new Set(numbers)].sort((a, b) => a - b) });
   }
-  return { question, status: "answered", bullets, sources, model: modelName };
+  return { question, status: "answered", bullets, sources: sourceList.sources, model: modelName };
 }

@@ -1,4 +1,4 @@
-import type { Article, Passage, Source } from "../types.ts";
+import type { Article, Passage, Source } from "./types.ts";
 
 /** Numbers each cited passage once, in order of first citation. */
 export class SourceList {
