@@ -1,4 +1,5 @@
 import pc from "picocolors";
+import { madeByLines, storySummaryBy } from "../adapters/made-by.ts";
 import type { Digest, Summary } from "../core/digest/index.ts";
 import type { Answer, Article, SearchHit, Source } from "../core/types.ts";
 
@@ -30,12 +31,7 @@ function sourceLine(source: Source, colors: Palette): string {
 
 /** Who wrote the bullets, and the note on how the answer was made, under them. */
 function footnotes(made: { model?: string; note?: string }, colors: Palette): string {
-  const lines = [
-    made.model
-      ? `Written by ${made.model} from the passages below; every quote was checked against them.`
-      : "",
-    made.note ?? "",
-  ].filter(Boolean);
+  const lines = madeByLines(made);
   return lines.length > 0 ? `\n${colors.dim(lines.join("\n"))}` : "";
 }
 
@@ -82,7 +78,7 @@ export function renderSummary(summary: Summary & { model?: string; note?: string
 export function renderDigest(digest: Digest & { note?: string }, colors: Palette): string {
   if (digest.stories.length === 0) return colors.yellow("No new articles: nothing to digest.");
   const stories = digest.stories.map((story, index) => {
-    const byModel = story.model ? ` · summary by ${story.model}, quotes checked` : "";
+    const byModel = story.model ? ` · ${storySummaryBy(story.model)}` : "";
     const facts = `${story.sourceCount} source${story.sourceCount === 1 ? "" : "s"} · ${story.languages.join(", ")}${byModel}`;
     const lines = story.summary.map((sentence) => citedLine(sentence.text, sentence.citations, colors));
     const sources = story.sources.map((source) => {

@@ -1,4 +1,5 @@
 import type { Answer, AnswerBullet, Source } from "../../core/types.ts";
+import { madeByLines } from "../made-by.ts";
 import { chunkLines, embedsForFields, groupIntoMessages, splitText } from "./fit-limits.ts";
 import { DISCORD_LIMITS } from "./limits.ts";
 import {
@@ -36,14 +37,7 @@ export function bulletLine(bullet: AnswerBullet, urls: ReadonlyMap<number, strin
 
 /** How the answer was made, when a model wrote it or could not: shown in italics under the bullets. */
 function footnotes(answer: Answer): string[] {
-  return [
-    answer.model
-      ? `Written by ${answer.model} from the passages below; every quote was checked against them.`
-      : "",
-    answer.note ?? "",
-  ]
-    .filter(Boolean)
-    .map((line) => `*${safeText(line, DISCORD_LIMITS.embedDescription - 2)}*`);
+  return madeByLines(answer).map((line) => `*${safeText(line, DISCORD_LIMITS.embedDescription - 2)}*`);
 }
 
 function answerEmbeds(answer: Answer): DiscordEmbed[] {

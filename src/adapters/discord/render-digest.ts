@@ -1,5 +1,6 @@
 import type { DigestPost } from "../../core/chat.ts";
 import type { Source } from "../../core/types.ts";
+import { storySummaryBy } from "../made-by.ts";
 import { plural } from "../plural.ts";
 import { chunkLines, groupIntoMessages } from "./fit-limits.ts";
 import { DISCORD_LIMITS } from "./limits.ts";
@@ -26,7 +27,7 @@ function storyEmbeds(story: DigestPost["digest"]["stories"][number], index: numb
   const facts = [
     plural(story.sourceCount, "source"),
     languages,
-    story.model ? `summary by ${safeText(story.model, FACT_LENGTH)}, quotes checked` : "",
+    safeText(storySummaryBy(story.model), FACT_LENGTH * 2),
   ]
     .filter(Boolean)
     .join(" · ");

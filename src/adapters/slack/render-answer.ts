@@ -1,4 +1,5 @@
 import type { Answer, AnswerBullet, Source } from "../../core/types.ts";
+import { madeByLines } from "../made-by.ts";
 import { context, DIVIDER, type SlackMessage, section } from "./blocks.ts";
 import { SLACK_LIMITS } from "./limits.ts";
 import { packMessages, type RenderedBlock, sectionsOfLines } from "./pack-messages.ts";
@@ -56,12 +57,7 @@ export function renderSlackText(text: string): SlackMessage {
 
 /** How the answer was made, when a model wrote it or could not: a grey line under the bullets. */
 function answerFootnotes(answer: Answer): RenderedBlock[] {
-  const lines = [
-    answer.model
-      ? `Written by ${answer.model} from the passages below; every quote was checked against them.`
-      : "",
-    answer.note ?? "",
-  ].filter(Boolean);
+  const lines = madeByLines(answer);
   return lines.map((line) => ({
     block: context(escapeWithin(line, SLACK_LIMITS.sectionText)),
     fallback: line,

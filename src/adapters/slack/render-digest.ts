@@ -1,5 +1,6 @@
 import type { DigestPost } from "../../core/chat.ts";
 import type { Source } from "../../core/types.ts";
+import { storySummaryBy } from "../made-by.ts";
 import { plural } from "../plural.ts";
 import { context, DIVIDER, type SlackMessage, section } from "./blocks.ts";
 import { SLACK_LIMITS } from "./limits.ts";
@@ -46,7 +47,7 @@ export function renderSlackDigest(post: DigestPost): SlackMessage[] {
     const facts = [
       plural(story.sourceCount, "source"),
       languages,
-      story.model ? `summary by ${safeLine(story.model, FACT_LENGTH)}, quotes checked` : "",
+      safeLine(storySummaryBy(story.model), FACT_LENGTH * 2),
     ]
       .filter(Boolean)
       .join(" · ");
