@@ -8,9 +8,22 @@ const BARE_MENTION = /@+\s*(?:everyone|here|channel)\b/giu;
 /** Zero-width and other format characters: "@\u200beveryone" must not survive as "@everyone" later. */
 const FORMAT_CHARACTERS = /\p{Cf}/gu;
 
-/** Removes every mention syntax from text (repeatedly, so removals cannot splice a new one together). */
+/** A word whose NFKC form ("＠everyone" → "@everyone") could ping: it is read in that form. */
+const PING_CHARACTERS = /[<‹][!@#]|@/u;
+
+function revealDisguisedMentions(text: string): string {
+  return text.replace(/\S+/gu, (word) => {
+    const plain = word.normalize("NFKC");
+    return plain !== word && PING_CHARACTERS.test(plain) ? plain : word;
+  });
+}
+
+/**
+ * Removes every mention syntax from text (repeatedly, so removals cannot splice a new one together). Only words
+ * that NFKC turns into mention syntax are normalized: other text keeps its characters ("5½" stays "5½").
+ */
 export function stripMentions(text: string): string {
-  let current = text.replace(FORMAT_CHARACTERS, "").normalize("NFKC");
+  let current = revealDisguisedMentions(text.replace(FORMAT_CHARACTERS, ""));
   for (;;) {
     const next = current.replace(ANGLE_MENTION, " ").replace(BARE_MENTION, " ");
     if (next === current) return current;

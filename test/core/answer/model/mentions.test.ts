@@ -42,3 +42,9 @@ describe("mention syntax", () => {
     );
   });
 });
+
+describe("characters other than mentions", () => {
+  it("are kept as written: fractions and ligatures are not rewritten by mention removal", () => {
+    expect(stripMentions("The dam is 5½ metres high and ﬁne.")).toBe("The dam is 5½ metres high and ﬁne.");
+  });
+});
