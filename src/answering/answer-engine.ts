@@ -1,27 +1,17 @@
-import { answerWithModel, type ModelProgress, type PromptTemplates } from "../core/answer/model/index.ts";
+import { answerWithModel, type ModelProgress } from "../core/answer/model/index.ts";
 import { validateQuestion } from "../core/answer/question.ts";
 import { guessQuestionLanguage } from "../core/answer/question-language.ts";
 import type { Library } from "../core/library.ts";
-import type { Embedder, LanguageModel, TokenBudget } from "../core/ports.ts";
+import type { Embedder } from "../core/ports.ts";
 import { detectLanguage } from "../core/text/language.ts";
 import type { Answer, SearchHit } from "../core/types.ts";
-import { articlesForTopic, summarizeTopic, TOPIC_SUMMARY_SENTENCES } from "../jobs/summarize-topic.ts";
 import type { Log } from "../runtime/logger.ts";
 import { fallbackNote, progressText, UNCHECKED_SUMMARY_NOTE } from "./answer-notes.ts";
 import { callModel, type ModelCallContext } from "./model-call.ts";
+import type { ModelAnswering } from "./model-parts.ts";
 import { QueryVectors } from "./query-vectors.ts";
+import { articlesForTopic, summarizeTopic, TOPIC_SUMMARY_SENTENCES } from "./summarize-topic.ts";
 import { writeSummaryWithModel } from "./topic-summary.ts";
-
-/** Everything a model-written answer needs; absent when no model is configured. */
-export interface ModelAnswering {
-  model: LanguageModel;
-  templates: PromptTemplates;
-  passageTokenBudget: number;
-  maxOutputTokens: number;
-  /** Attempts of one question that may end in a model failure before the extractive answer is given. */
-  attempts: number;
-  budget: TokenBudget | undefined;
-}
 
 export interface AnswerEngineOptions {
   library: Library;

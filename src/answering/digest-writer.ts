@@ -3,9 +3,9 @@ import { majorityLanguage } from "../core/digest/index.ts";
 import { summarizeStoryWithModel } from "../core/digest/model-story.ts";
 import type { IngestedArticle } from "../core/types.ts";
 import type { Log } from "../runtime/logger.ts";
-import type { ModelAnswering } from "./answer-engine.ts";
 import { fallbackNote, UNCHECKED_SUMMARY_NOTE } from "./answer-notes.ts";
 import { callModel, type ModelCallContext } from "./model-call.ts";
+import type { ModelAnswering } from "./model-parts.ts";
 
 export interface WrittenDigest {
   digest: Digest;

@@ -1,8 +1,8 @@
 import { type ErrorCode, isBriefingError } from "../core/errors.ts";
 import type { ModelUsage } from "../core/ports.ts";
 import type { Log } from "../runtime/logger.ts";
-import type { ModelAnswering } from "./answer-engine.ts";
 import { type FallbackReason, RETRYING_TEXT } from "./answer-notes.ts";
+import type { ModelAnswering } from "./model-parts.ts";
 
 export interface ModelCallContext {
   /** 1 for a job's first attempt; the CLI, which has no queue to retry, passes Infinity. */

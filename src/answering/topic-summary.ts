@@ -4,7 +4,7 @@ import { summarizeStoryWithModel } from "../core/digest/model-story.ts";
 import type { ModelUsage } from "../core/ports.ts";
 import { detectLanguage } from "../core/text/language.ts";
 import { type IngestedArticle, type Source, UNDETERMINED_LANGUAGE } from "../core/types.ts";
-import type { ModelAnswering } from "./answer-engine.ts";
+import type { ModelAnswering } from "./model-parts.ts";
 
 export interface WrittenSummary {
   sentences: SummarySentence[];

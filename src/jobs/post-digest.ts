@@ -1,5 +1,5 @@
-import type { ModelAnswering } from "../answering/answer-engine.ts";
 import { writeDigestWithModel } from "../answering/digest-writer.ts";
+import type { ModelAnswering } from "../answering/model-parts.ts";
 import type { DigestPost, Replier } from "../core/chat.ts";
 import { composeDigest } from "../core/digest/index.ts";
 import { BriefingError } from "../core/errors.ts";
