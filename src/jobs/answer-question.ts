@@ -9,7 +9,7 @@ import type { Log } from "../runtime/logger.ts";
 import type { RedisDeliveryLog } from "../store/redis-delivery-log.ts";
 import { questionInContext } from "./follow-up.ts";
 import { ProgressMessage } from "./progress-message.ts";
-import { syncLibrary } from "./sync-library.ts";
+import { logVectorFailure, syncLibrary } from "./sync-library.ts";
 
 export interface AnswerQuestionDependencies {
   library: Library;
@@ -76,7 +76,8 @@ export async function answerQuestion(
   let answer: Answer;
   let posted: DeliveryRecord | undefined = already;
   try {
-    await syncLibrary(dependencies.library, dependencies.store, dependencies.embedder);
+    const synced = await syncLibrary(dependencies.library, dependencies.store, dependencies.embedder);
+    logVectorFailure(synced, dependencies.log);
     answer = await deliveries.answerFor(request.jobId, () =>
       compute(request, attempt, dependencies, progress),
     );

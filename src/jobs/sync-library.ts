@@ -129,6 +129,19 @@ async function syncVectors(
   return report(library, state, embedded, stillMissing);
 }
 
+const reported = new WeakSet<BriefingError>();
+
+/** Logs a sync's vector failure once (every sync reports it until the embedder works again). */
+export function logVectorFailure(
+  syncReport: SyncReport,
+  log: (event: string, fields: Record<string, unknown>) => void,
+): void {
+  const error = syncReport.error;
+  if (!error || reported.has(error)) return;
+  reported.add(error);
+  log("embedding_failed", { code: error.code, error: error.message, missing: syncReport.missing });
+}
+
 /** Without a failure every article looked at has its vectors, so only `missing` can lack them. */
 function report(library: Library, state: VectorState, embedded: number, missing: number): SyncReport {
   if (state.error === undefined) return { embedded, missing };

@@ -8,7 +8,7 @@ import { Library } from "../core/library.ts";
 import { loadPaths } from "../files/load-paths.ts";
 import { answerQuestion, reportFailure } from "../jobs/answer-question.ts";
 import { FIRST_DIGEST_LOOKBACK_MS, postDigest, reportDigestFailure } from "../jobs/post-digest.ts";
-import { syncLibrary } from "../jobs/sync-library.ts";
+import { logVectorFailure, syncLibrary } from "../jobs/sync-library.ts";
 import { startAskWorker } from "../queue/ask-worker.ts";
 import { BullDigestSubscriptions } from "../queue/bull-digest-subscriptions.ts";
 import { BullQuestionQueue } from "../queue/bull-question-queue.ts";
@@ -72,7 +72,8 @@ export async function runServices(config: Config, options: ServiceOptions): Prom
       (dailyTokens) => new RedisTokenBudget(redis, config.namespace, dailyTokens),
     );
     const library = new Library();
-    await syncLibrary(library, store, embedder);
+    const synced = await syncLibrary(library, store, embedder);
+    logVectorFailure(synced, log);
     const engine = new AnswerEngine({ library, embedder, modelAnswering, log });
     const configured = PLATFORMS.filter((platform) => platform.configured(config));
     const repliers: Partial<Record<string, Replier>> = {};
@@ -109,6 +110,7 @@ export async function runServices(config: Config, options: ServiceOptions): Prom
       concurrency: config.worker.concurrency,
       model: modelAnswering?.model.name,
       embeddings: embedder?.name,
+      vectors: embedder ? library.vectorCount : undefined,
     });
     if (options.adapters) {
       await startAdapters({ config, configured, library, redisUrl, log, stops, store, subscriptions });

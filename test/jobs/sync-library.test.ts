@@ -6,7 +6,7 @@ import { HashingEmbedder } from "../../src/core/search/hashing-embedder.ts";
 import type { IngestedArticle } from "../../src/core/types.ts";
 import { loadPaths } from "../../src/files/load-paths.ts";
 import { embedArticles } from "../../src/jobs/embed-articles.ts";
-import { EMBED_RETRY_MS, syncLibrary } from "../../src/jobs/sync-library.ts";
+import { EMBED_RETRY_MS, logVectorFailure, syncLibrary } from "../../src/jobs/sync-library.ts";
 import { RedisArticleStore } from "../../src/store/redis-article-store.ts";
 import { startRedis, type ThrowawayRedis } from "../support/redis-server.ts";
 import { SEEDS_DIRECTORY } from "../support/seed-library.ts";
@@ -136,7 +136,10 @@ describe("syncLibrary with an embedder", () => {
     let clock = 1_000_000;
     const now = () => clock;
     const library = new Library();
+    const logged: string[] = [];
+    const log = (event: string) => logged.push(event);
     const failed = await syncLibrary(library, store, embedder, { now });
+    logVectorFailure(failed, log);
     expect(failed).toMatchObject({
       embedded: 0,
       missing: seeds.length,
@@ -149,7 +152,10 @@ describe("syncLibrary with an embedder", () => {
 
     // Within 30 s the embedder is left alone, even when new articles arrive.
     clock += 1_000;
-    expect(await syncLibrary(library, store, embedder, { now })).toMatchObject({ missing: seeds.length });
+    const again = await syncLibrary(library, store, embedder, { now });
+    expect(again).toMatchObject({ missing: seeds.length });
+    logVectorFailure(again, log);
+    expect(logged).toEqual(["embedding_failed"]);
     await store.put([extraArticle("late", "An article that arrived while the embedder was down.")]);
     expect(await syncLibrary(library, store, embedder, { now })).toMatchObject({
       embedded: 0,
