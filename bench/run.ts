@@ -1,10 +1,11 @@
 /**
  * `npm run bench`: ingest throughput, index build/memory/latency, answer rate; ours beside MiniSearch; vector
- * search and hybrid ask latency; digests.
+ * search and hybrid ask latency; the model path's own cost; digests.
  */
 import { benchAnswers } from "./answer-bench.ts";
 import { benchIndex } from "./index-bench.ts";
 import { benchIngest } from "./ingest-bench.ts";
+import { benchModelPath, printModelPathBench } from "./model-path-bench.ts";
 import { benchVectors, printVectorBench } from "./vector-bench.ts";
 
 const fixed = (value: number, digits = 0) => value.toFixed(digits);
@@ -51,5 +52,8 @@ console.log(
 
 console.log("\n== Vector search and hybrid ask (random normalized vectors; lexical-only beside)");
 printVectorBench(benchVectors());
+
+console.log("\n== The model path's own cost (500 SQuAD questions; a model that replies at once)");
+printModelPathBench(await benchModelPath());
 
 (await import("./digest-bench.ts")).printDigestBench();
