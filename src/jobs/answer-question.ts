@@ -74,16 +74,17 @@ export async function answerQuestion(
       })
     : undefined;
   let answer: Answer;
-  let posted: DeliveryRecord | undefined = already;
   try {
     const synced = await syncLibrary(dependencies.library, dependencies.store, dependencies.embedder);
     logVectorFailure(synced, dependencies.log);
     answer = await deliveries.answerFor(request.jobId, () =>
       compute(request, attempt, dependencies, progress),
     );
-  } finally {
-    posted = (await progress?.settle()) ?? already;
+  } catch (error) {
+    await progress?.settle({ flush: true });
+    throw error;
   }
+  const posted = (await progress?.settle()) ?? already;
   const shown = request.mode === "summarize" ? answer : { ...answer, question: request.question };
   const record = await replier.deliverAnswer(request.target, shown, posted, save);
   await deliveries.record(request.jobId, { ...record, complete: true });

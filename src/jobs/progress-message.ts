@@ -43,8 +43,12 @@ export class ProgressMessage {
     else this.#timer ??= setTimeout(() => this.#flush(), wait);
   }
 
-  /** Waits for the edits under way, drops the ones not sent yet, and returns the record with the placeholder. */
-  async settle(): Promise<DeliveryRecord | undefined> {
+  /**
+   * Waits for the edits under way and returns the record with the placeholder. Lines not shown yet are dropped
+   * (the answer replaces the placeholder), or with `flush` shown first: the last word before a retry.
+   */
+  async settle(options: { flush?: boolean } = {}): Promise<DeliveryRecord | undefined> {
+    if (options.flush && this.#pending !== undefined) this.#flush();
     clearTimeout(this.#timer);
     this.#timer = undefined;
     this.#pending = undefined;
