@@ -10,6 +10,9 @@ export interface ModelCallContext {
   onProgress?: ((text: string) => void) | undefined;
 }
 
+/** A model that asks us to wait longer than this for a retry: the asker gets the extractive answer now. */
+export const MAX_RETRY_WAIT_MS = 20_000;
+
 const FALLBACK_REASONS: Partial<Record<ErrorCode, FallbackReason>> = {
   MODEL_REJECTED: "rejected",
   MODEL_OUTPUT_INVALID: "invalid",
@@ -44,7 +47,8 @@ export async function callModel<T>(
   } catch (error) {
     if (!isBriefingError(error) || !error.code.startsWith("MODEL_")) throw error;
     log("model_failed", { attempt: context.attempt, code: error.code, error: error.message });
-    if (error.retryable && context.attempt < answering.attempts) {
+    const longWait = (error.retryAfterMs ?? 0) > MAX_RETRY_WAIT_MS;
+    if (error.retryable && !longWait && context.attempt < answering.attempts) {
       context.onProgress?.(RETRYING_TEXT);
       throw error;
     }
