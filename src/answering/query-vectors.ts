@@ -12,6 +12,7 @@ export class QueryVectors {
   readonly #embedder: Embedder;
   readonly #log: Log;
   readonly #cache = new Map<string, Float32Array>();
+  #sizeMismatchLogged = false;
 
   constructor(embedder: Embedder, log: Log) {
     this.#embedder = embedder;
@@ -25,6 +26,15 @@ export class QueryVectors {
     try {
       const [vector] = await this.#embedder.embed([question]);
       if (!vector) return undefined;
+      if (vector.length !== library.vectorDimensions) {
+        if (!this.#sizeMismatchLogged) {
+          this.#log("query_embedding_failed", {
+            error: `the query vector has ${vector.length} dimensions, the stored ones ${library.vectorDimensions}: is another model serving "${this.#embedder.name}"? Answering lexically.`,
+          });
+          this.#sizeMismatchLogged = true;
+        }
+        return undefined;
+      }
       if (this.#cache.size >= CACHE_LIMIT) this.#cache.clear();
       this.#cache.set(question, vector);
       return vector;

@@ -126,11 +126,19 @@ export class Library {
   /**
    * Sets the vectors of an article's passages, one per passage in passage order, replacing any it had. Vectors
    * of another model than the library's replace all vectors: the library holds one model's vectors at a time.
-   * A wrong count or a dimension other than the other vectors' is an error and changes nothing.
+   * A wrong count or a dimension other than the other vectors' is an error and changes nothing. With
+   * `contentHash`, vectors made for another version of the article (it changed while they were computed) are
+   * ignored: the result is whether they were set.
    */
-  setVectors(model: string, articleId: string, vectors: readonly Float32Array[]): void {
+  setVectors(
+    model: string,
+    articleId: string,
+    vectors: readonly Float32Array[],
+    contentHash?: string,
+  ): boolean {
     const ingested = this.#articles.get(articleId);
     if (!ingested) throw new BriefingError("NOT_FOUND", `Unknown article ${articleId}`);
+    if (contentHash !== undefined && contentHash !== ingested.article.contentHash) return false;
     const passages = ingested.passages;
     if (vectors.length !== passages.length) {
       throw new BriefingError(
@@ -146,6 +154,12 @@ export class Library {
     );
     this.#vectors = index;
     this.#vectorModel = model;
+    return true;
+  }
+
+  /** The dimension of the passage vectors; 0 without any. */
+  get vectorDimensions(): number {
+    return this.#vectors?.dimensions ?? 0;
   }
 
   /** Articles with passages but without vectors of the library's model (all of them before any was set). */
@@ -218,8 +232,12 @@ export class Library {
 
   #retrieve(tokens: readonly QueryToken[], limit: number, queryVector?: Float32Array): RetrievedPassage[] {
     const vectors = this.#vectors;
+    // A query vector of another size (the model behind the same name changed) cannot be compared: lexical.
     const hits =
-      queryVector === undefined || vectors === undefined || vectors.size === 0
+      queryVector === undefined ||
+      vectors === undefined ||
+      vectors.size === 0 ||
+      queryVector.length !== vectors.dimensions
         ? this.#index.search(tokens, { limit })
         : this.#fuse(tokens, limit, queryVector, vectors);
     const retrieved: RetrievedPassage[] = [];

@@ -10,24 +10,26 @@ export interface ProgressMessageOptions {
   /** Stores the record once the placeholder exists, so a re-run edits it instead of posting another. */
   save(record: DeliveryRecord): Promise<void>;
   log: Log;
-  /** Least time between two edits: chat platforms rate-limit edits too. */
+  /** Least time between the starts of two edits: chat platforms rate-limit edits too. */
   minIntervalMs?: number;
 }
 
 /**
- * The placeholder of a slow answer, edited as the work goes on: the first line is shown at once, later ones
- * at most once per interval (the newest wins). Edits run one at a time; a failed edit is logged, never thrown:
- * progress must not cost the answer.
+ * The placeholder of a slow answer, edited as the work goes on: the first line is shown at once, later ones at
+ * most once per interval. One edit is under way at a time and only the newest line waits for it, so a slow
+ * platform shows fewer lines rather than a queue of stale ones. A failed edit is logged, never thrown: progress
+ * must not cost the answer. Where no placeholder can be posted (a Slack channel the bot is not in), it stops.
  */
 export class ProgressMessage {
   readonly #options: ProgressMessageOptions;
   readonly #minIntervalMs: number;
   #record: DeliveryRecord | undefined;
-  #chain: Promise<void> = Promise.resolve();
-  #lastShownAt = Number.NEGATIVE_INFINITY;
+  #inFlight: Promise<void> | undefined;
+  #lastStartedAt = Number.NEGATIVE_INFINITY;
   #pending: string | undefined;
   #timer: NodeJS.Timeout | undefined;
   #shown: string | undefined;
+  #stopped = false;
 
   constructor(options: ProgressMessageOptions) {
     this.#options = options;
@@ -36,35 +38,44 @@ export class ProgressMessage {
   }
 
   show(text: string): void {
-    if (text === this.#shown || text === this.#pending) return;
+    if (this.#stopped || text === this.#shown || text === this.#pending) return;
     this.#pending = text;
-    const wait = this.#lastShownAt + this.#minIntervalMs - performance.now();
-    if (wait <= 0) this.#flush();
-    else this.#timer ??= setTimeout(() => this.#flush(), wait);
+    this.#schedule();
   }
 
   /**
-   * Waits for the edits under way and returns the record with the placeholder. Lines not shown yet are dropped
+   * Waits for the edit under way and returns the record with the placeholder. A line not shown yet is dropped
    * (the answer replaces the placeholder), or with `flush` shown first: the last word before a retry.
    */
   async settle(options: { flush?: boolean } = {}): Promise<DeliveryRecord | undefined> {
-    if (options.flush && this.#pending !== undefined) this.#flush();
     clearTimeout(this.#timer);
     this.#timer = undefined;
+    const last = this.#pending;
     this.#pending = undefined;
-    await this.#chain;
+    this.#stopped = true;
+    await this.#inFlight;
+    if (options.flush && last !== undefined) await this.#edit(last);
     return this.#record;
   }
 
-  #flush(): void {
-    clearTimeout(this.#timer);
+  #schedule(): void {
+    if (this.#inFlight || this.#timer || this.#pending === undefined) return;
+    const wait = this.#lastStartedAt + this.#minIntervalMs - performance.now();
+    if (wait <= 0) this.#start();
+    else this.#timer = setTimeout(() => this.#start(), wait);
+  }
+
+  #start(): void {
     this.#timer = undefined;
     const text = this.#pending;
     this.#pending = undefined;
     if (text === undefined) return;
-    this.#lastShownAt = performance.now();
+    this.#lastStartedAt = performance.now();
     this.#shown = text;
-    this.#chain = this.#chain.then(() => this.#edit(text));
+    this.#inFlight = this.#edit(text).finally(() => {
+      this.#inFlight = undefined;
+      if (!this.#stopped) this.#schedule();
+    });
   }
 
   async #edit(text: string): Promise<void> {
@@ -73,7 +84,8 @@ export class ProgressMessage {
       const before = this.#record?.placeholderId;
       const record = await replier.showProgress(target, text, this.#record);
       this.#record = record;
-      if (record.placeholderId !== before) await save(record);
+      if (record.placeholderId === undefined && record.partsPosted === 0) this.#stopped = true;
+      else if (record.placeholderId !== before) await save(record);
     } catch (error) {
       log("progress_failed", { jobId, error: error instanceof Error ? error.message : String(error) });
     }

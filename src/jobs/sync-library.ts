@@ -95,8 +95,8 @@ async function syncVectors(
     const unembedded: string[] = [];
     for (const id of wanted) {
       const vectors = stored.get(id);
-      // Same content, so the same passages; a count that differs means another chunking: embed again.
-      if (vectors && vectors.length === library.articlePassages(id).length) {
+      // Same content, so the same passages; a count or size that differs means another chunking or model.
+      if (vectors && fits(library, id, vectors)) {
         library.setVectors(model, id, vectors);
         stillMissing--;
       } else {
@@ -111,10 +111,13 @@ async function syncVectors(
         })),
         embedder,
       );
-      for (const entry of entries) library.setVectors(model, entry.articleId, entry.vectors);
-      embedded = entries.length;
-      stillMissing -= entries.length;
-      await store.putVectors(entries);
+      // An article that changed while it was embedded keeps waiting for the vectors of its new version.
+      const current = entries.filter((entry) =>
+        library.setVectors(model, entry.articleId, entry.vectors, entry.contentHash),
+      );
+      embedded = current.length;
+      stillMissing -= current.length;
+      await store.putVectors(current);
     }
     state.checked = true;
     if (mayEmbed) {
@@ -140,6 +143,15 @@ export function logVectorFailure(
   if (!error || reported.has(error)) return;
   reported.add(error);
   log("embedding_failed", { code: error.code, error: error.message, missing: syncReport.missing });
+}
+
+/** Vectors that can stand for the article's passages in this library: one per passage, of the library's size. */
+function fits(library: Library, articleId: string, vectors: readonly Float32Array[]): boolean {
+  const dimensions = library.vectorDimensions;
+  return (
+    vectors.length === library.articlePassages(articleId).length &&
+    (dimensions === 0 || vectors.every((vector) => vector.length === dimensions))
+  );
 }
 
 /** Without a failure every article looked at has its vectors, so only `missing` can lack them. */

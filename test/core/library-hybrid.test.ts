@@ -4,9 +4,10 @@ import { Library } from "../../src/core/library.ts";
 import type { Embedder } from "../../src/core/ports.ts";
 import { HashingEmbedder } from "../../src/core/search/hashing-embedder.ts";
 import type { IngestedArticle } from "../../src/core/types.ts";
+import { loadPaths } from "../../src/files/load-paths.ts";
 import { embedArticles } from "../../src/jobs/embed-articles.ts";
 import { citationProblems } from "../support/answer-contract.ts";
-import { seedLibrary } from "../support/seed-library.ts";
+import { SEEDS_DIRECTORY, seedLibrary } from "../support/seed-library.ts";
 
 /**
  * A tiny hand-made "multilingual" embedder: words of a few concepts, in three languages, share one dimension
@@ -226,5 +227,32 @@ describe("cross-language fact grouping with vectors", () => {
     ]);
     const bullets = await bulletsCiting(await withVectors(articles, new ConceptEmbedder()));
     expect(bullets.some((cited) => cited.length === 2)).toBe(false);
+  });
+});
+
+describe("vectors of another size or another version", () => {
+  it("answers lexically when the query vector has another size than the stored ones", async () => {
+    const library = new Library();
+    library.add((await loadPaths([SEEDS_DIRECTORY])).articles);
+    const lexical = library.search("Who is the CEO of Trend Micro?", 5);
+    for (const article of library.articles()) {
+      const vectors = library.articlePassages(article.id).map(() => Float32Array.from([1, 0, 0, 0]));
+      library.setVectors("m", article.id, vectors);
+    }
+    const wrongSize = Float32Array.from([1, 0, 0, 0, 0, 0]);
+    expect(library.search("Who is the CEO of Trend Micro?", 5, { queryVector: wrongSize })).toEqual(lexical);
+    expect(library.ask("Who is the CEO of Trend Micro?", { queryVector: wrongSize }).status).toBe("answered");
+  });
+
+  it("ignores vectors made for another version of the article", async () => {
+    const library = new Library();
+    library.add((await loadPaths([SEEDS_DIRECTORY])).articles);
+    const [article] = library.articles();
+    if (!article) throw new Error("no seed article");
+    const vectors = library.articlePassages(article.id).map(() => Float32Array.from([0, 1]));
+    expect(library.setVectors("m", article.id, vectors, "an-older-hash")).toBe(false);
+    expect(library.hasVectors(article.id)).toBe(false);
+    expect(library.setVectors("m", article.id, vectors, article.contentHash)).toBe(true);
+    expect(library.hasVectors(article.id)).toBe(true);
   });
 });

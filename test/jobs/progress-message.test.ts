@@ -67,3 +67,41 @@ describe("ProgressMessage", () => {
     expect(logged).toEqual(["progress_failed"]);
   });
 });
+
+describe("ProgressMessage on a slow or unwilling platform", () => {
+  it("keeps one edit under way and only the newest line waiting, so the answer is not held up", async () => {
+    const replier = new RecordingReplier();
+    const shown: string[] = [];
+    replier.showProgress = async (_target, text, already) => {
+      await wait(300);
+      shown.push(text);
+      return { platform: "slack", messageIds: [], partsPosted: 0, ...already, placeholderId: "p1" };
+    };
+    const { progress } = progressOn(replier, 10);
+    for (let line = 1; line <= 10; line++) {
+      progress.show(`line ${line}`);
+      await wait(50);
+    }
+    const started = performance.now();
+    await progress.settle();
+    expect(performance.now() - started).toBeLessThan(320);
+    expect(shown.length).toBeLessThanOrEqual(3);
+    expect(shown[0]).toBe("line 1");
+  });
+
+  it("stops when no placeholder can be posted (a Slack channel the bot is not in)", async () => {
+    const replier = new RecordingReplier();
+    let calls = 0;
+    replier.showProgress = async () => {
+      calls++;
+      return { platform: "slack", messageIds: [], partsPosted: 0 };
+    };
+    const { progress } = progressOn(replier, 0);
+    progress.show("Reading…");
+    await wait(20);
+    progress.show("Writing…");
+    progress.show("Checking…");
+    await progress.settle({ flush: true });
+    expect(calls).toBe(1);
+  });
+});

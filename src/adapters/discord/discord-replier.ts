@@ -1,4 +1,4 @@
-import { type APIMessage, MessageFlags, type REST, Routes } from "discord.js";
+import { type APIMessage, DiscordAPIError, MessageFlags, type REST, Routes } from "discord.js";
 import type { DeliveryRecord, DigestPost, DiscordTarget, Replier, ReplyTarget } from "../../core/chat.ts";
 import { BriefingError } from "../../core/errors.ts";
 import type { Answer } from "../../core/types.ts";
@@ -16,6 +16,9 @@ type Interaction = NonNullable<DiscordTarget["interaction"]>;
 export interface DiscordReplierOptions extends DiscordRestOptions {
   log?: DiscordLog;
 }
+
+/** Discord's error code for a message that does not exist (any more). */
+const UNKNOWN_MESSAGE = 10008;
 
 /** The placeholder of an interaction is its own deferred reply. */
 const ORIGINAL = "@original";
@@ -96,9 +99,10 @@ export class DiscordReplier implements Replier {
       const part = resumeAt + offset;
       const placeholder = part === 0 ? record.placeholderId : undefined;
       const message =
-        placeholder && placeholder !== ORIGINAL
-          ? await this.#editChannelMessage(discord, placeholder, payload)
-          : await this.#postPart(discord, part, payload);
+        (placeholder &&
+          placeholder !== ORIGINAL &&
+          (await this.#replacePlaceholder(discord, placeholder, payload))) ||
+        (await this.#postPart(discord, part, payload));
       record.messageIds.push(message.id);
       record.partsPosted = part + 1;
       await onPosted({ ...record, messageIds: [...record.messageIds] });
@@ -204,6 +208,21 @@ export class DiscordReplier implements Replier {
         auth: false,
       }),
     );
+  }
+
+  /** The edited placeholder; undefined when it is gone (deleted by someone) and the part must be posted anew. */
+  async #replacePlaceholder(
+    target: DiscordTarget,
+    messageId: string,
+    payload: DiscordMessagePayload,
+  ): Promise<APIMessage | undefined> {
+    try {
+      return await this.#editChannelMessage(target, messageId, payload);
+    } catch (error) {
+      const cause = error instanceof BriefingError ? error.cause : undefined;
+      if (cause instanceof DiscordAPIError && cause.code === UNKNOWN_MESSAGE) return undefined;
+      throw error;
+    }
   }
 
   async #editChannelMessage(

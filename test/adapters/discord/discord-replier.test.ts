@@ -277,3 +277,15 @@ describe("DiscordReplier progress placeholders", () => {
     expect(fake.callsTo("POST", /\/channels\/\d+\/messages$/)).toHaveLength(1);
   });
 });
+
+describe("DiscordReplier with a deleted placeholder", () => {
+  it("posts the answer anew when the placeholder is gone", async () => {
+    const { fake, replier, messageTarget } = await setUp();
+    const record = await replier.showProgress(messageTarget, "Reading…", undefined);
+    const gone = { ...record, placeholderId: "1699999999999999999" };
+    const delivered = await replier.deliverAnswer(messageTarget, answerInParts(1), gone, async () => {});
+    expect(fake.callsTo("POST", /\/channels\/\d+\/messages$/)).toHaveLength(2);
+    expect(delivered.messageIds[0]).not.toBe("1699999999999999999");
+    expect(delivered.partsPosted).toBe(1);
+  });
+});

@@ -33,10 +33,13 @@ export function normalizeForQuote(original: string): NormalizedText {
   let text = "";
   const starts: number[] = [];
   const ends: number[] = [];
+  // One entry per UTF-16 unit of `text`, so indexes into it (astral characters take two) find their origin.
   const push = (character: string, start: number, end: number) => {
     text += character;
-    starts.push(start);
-    ends.push(end);
+    for (let unit = 0; unit < character.length; unit++) {
+      starts.push(start);
+      ends.push(end);
+    }
   };
   for (const match of original.matchAll(SEGMENT)) {
     const segment = match[0];
@@ -56,6 +59,7 @@ export function normalizeForQuote(original: string): NormalizedText {
     starts.pop();
     ends.pop();
   }
+
   return { text, starts, ends };
 }
 

@@ -56,4 +56,13 @@ describe("quote matching", () => {
     expect(original.slice(normalized.starts[3], normalized.ends[3])).toBe("b");
     expect(quoteKey("  …“Hello there”…  ")).toBe("hello there");
   });
+
+  it("locates quotes after characters outside the BMP (emoji take two UTF-16 units)", () => {
+    const passage = "🚀🚀🚀 Launch day: Trend Micro will provide threat intelligence to Interpol 𝔸.";
+    expect(normalizeForQuote(passage).starts).toHaveLength(normalizeForQuote(passage).text.length);
+    expect(located(passage, "Trend Micro will provide threat intelligence to Interpol")).toBe(
+      "Trend Micro will provide threat intelligence to Interpol",
+    );
+    expect(located(passage, "threat intelligence to Interpol 𝔸")).toBe("threat intelligence to Interpol 𝔸");
+  });
 });
