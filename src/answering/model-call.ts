@@ -33,7 +33,12 @@ export async function callModel<T>(
 ): Promise<ModelCallOutcome<T>> {
   if (answering.budget) {
     const needed = answering.passageTokenBudget + answering.maxOutputTokens;
-    if ((await answering.budget.remaining()) < needed) {
+    // A budget that cannot be read (Redis briefly away) does not stop the answer; it is logged.
+    const remaining = await answering.budget.remaining().catch((error: unknown) => {
+      log("model_budget_not_read", { error: error instanceof Error ? error.message : String(error) });
+      return Number.POSITIVE_INFINITY;
+    });
+    if (remaining < needed) {
       log("model_budget_spent", { needed });
       return { kind: "fallback", reason: "budget" };
     }

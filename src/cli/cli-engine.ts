@@ -40,15 +40,23 @@ export async function openCliEngine(
     redis.on("error", () => {});
     return new RedisTokenBudget(redis, config.namespace, dailyTokens);
   };
-  const parts = await modelParts(config, budgetFor);
-  const opened = await openLibrary(config, corpus, onProgress, parts.embedder);
+  const close = async () => {
+    await redis?.quit().catch(() => redis?.disconnect());
+  };
+  let opened: Awaited<ReturnType<typeof openLibrary>>;
+  let parts: ModelParts;
+  try {
+    parts = await modelParts(config, budgetFor);
+    opened = await openLibrary(config, corpus, onProgress, parts.embedder);
+  } catch (error) {
+    await close();
+    throw error;
+  }
   return {
     library: opened.library,
     engine: new AnswerEngine({ library: opened.library, ...parts, log: warnings }),
     parts,
     problems: opened.problems,
-    async close() {
-      await redis?.quit().catch(() => redis?.disconnect());
-    },
+    close,
   };
 }

@@ -38,7 +38,6 @@ async function compute(
   dependencies: AnswerQuestionDependencies,
   progress: ProgressMessage | undefined,
 ): Promise<Answer> {
-  progress?.show(STARTING_TEXT);
   const context = { attempt, ...(progress ? { onProgress: (text: string) => progress.show(text) } : {}) };
   if (request.mode === "summarize") return await dependencies.engine.summarize(request.question, context);
   return await dependencies.engine.answer(
@@ -73,6 +72,8 @@ export async function answerQuestion(
         log: dependencies.log,
       })
     : undefined;
+  // Before syncing: after a large ingest, embedding what is new can take a while.
+  if (!already?.partsPosted) progress?.show(STARTING_TEXT);
   let answer: Answer;
   try {
     const synced = await syncLibrary(dependencies.library, dependencies.store, dependencies.embedder);

@@ -31,9 +31,20 @@ function withSchemaInstruction(system: string, schema: Record<string, unknown>):
   return `${system}\n\nReply with one JSON object matching this JSON schema: ${JSON.stringify(schema)}`;
 }
 
-/** 400 and 422 are how servers say "I do not support that parameter", as opposed to failing. */
+/** A prompt over the model's context window: no other reply format or stream setting would help. */
+const CONTEXT_TOO_LONG =
+  /context (?:length|window)|maximum context|too many tokens|prompt is too long|exceeds? the (?:maximum|limit)/iu;
+
+/**
+ * 400 and 422 are how servers say "I do not support that parameter", as opposed to failing; a prompt that is too
+ * long is refused the same way, and is not such a refusal.
+ */
 function refusesParameter(error: unknown): error is APIError {
-  return error instanceof APIError && (error.status === 400 || error.status === 422);
+  return (
+    error instanceof APIError &&
+    (error.status === 400 || error.status === 422) &&
+    !CONTEXT_TOO_LONG.test(error.message)
+  );
 }
 
 export class OpenAILanguageModel implements LanguageModel {

@@ -91,3 +91,23 @@ describe("callModel: one rule for every model call", () => {
     await expect(callModel(answering(), { attempt: 3 }, () => {}, failing(store))).rejects.toBe(store);
   });
 });
+
+describe("callModel when the budget cannot be read", () => {
+  it("goes on with the call and logs it", async () => {
+    const events: string[] = [];
+    const unreadable = Object.assign(new MemoryTokenBudget(10_000), {
+      remaining: () => Promise.reject(new Error("Redis is away")),
+    });
+    const outcome = await callModel(
+      answering(unreadable),
+      { attempt: 1 },
+      (event) => events.push(event),
+      async () => ({
+        value: "ok",
+        usage,
+      }),
+    );
+    expect(outcome).toEqual({ kind: "done", value: "ok" });
+    expect(events).toEqual(["model_budget_not_read"]);
+  });
+});

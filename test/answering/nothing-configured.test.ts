@@ -70,4 +70,16 @@ describe("briefbot ask with a model configured", () => {
     expect(openai.chatCalls()).toHaveLength(1);
     expect(result.stderr).toMatch(/model failed/u);
   });
+
+  it("exits with a clear message, not a hang, when the store cannot be reached", async () => {
+    const started = Date.now();
+    const result = await runCli(["ask", "Who is the CEO of Trend Micro?"], {
+      REDIS_URL: "redis://127.0.0.1:1",
+      OPENAI_BASE_URL: openai.baseUrl,
+      OPENAI_MODEL: "fake-chat",
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/Cannot reach Redis/u);
+    expect(Date.now() - started).toBeLessThan(15_000);
+  });
 });

@@ -439,3 +439,25 @@ describe("retryAfterMs", () => {
     expect(retryAfterMs(new Headers(), now)).toBeUndefined();
   });
 });
+
+describe("OpenAILanguageModel and a prompt over the context window", () => {
+  it("refuses at once: no other reply format is tried for a prompt that is too long", async () => {
+    const fake = await startFake();
+    fake.script({
+      kind: "status",
+      status: 400,
+      body: {
+        error: {
+          message: "This model's maximum context length is 8192 tokens. However, you requested 9100 tokens.",
+          type: "invalid_request_error",
+          param: "messages",
+          code: "context_length_exceeded",
+        },
+      },
+    });
+    const model = createLanguageModel(configFor(fake));
+    const error = await failureOf(model.complete(JSON_REQUEST));
+    expect(error.code).toBe("MODEL_REJECTED");
+    expect(fake.chatCalls()).toHaveLength(1);
+  });
+});
