@@ -20,6 +20,12 @@ const FALLBACK_REASONS: Partial<Record<ErrorCode, FallbackReason>> = {
 
 export type ModelCallOutcome<T> = { kind: "done"; value: T } | { kind: "fallback"; reason: FallbackReason };
 
+async function spend(answering: ModelAnswering, log: Log, usage: ModelUsage): Promise<void> {
+  await answering.budget?.spend(usage).catch((error: unknown) => {
+    log("model_budget_not_recorded", { error: error instanceof Error ? error.message : String(error) });
+  });
+}
+
 /**
  * One model call under the shared rules: not started when today's budget cannot cover it; its tokens counted;
  * a retryable model failure thrown while attempts remain (the queue is the one retry layer), any other model
@@ -45,12 +51,17 @@ export async function callModel<T>(
   }
   try {
     const { value, usage } = await call();
-    await answering.budget?.spend(usage).catch((error: unknown) => {
-      log("model_budget_not_recorded", { error: error instanceof Error ? error.message : String(error) });
-    });
+    await spend(answering, log, usage);
     return { kind: "done", value };
   } catch (error) {
     if (!isBriefingError(error) || !error.code.startsWith("MODEL_")) throw error;
+    // An unusable reply was still written, and paid for: counted at what a call may cost at most.
+    if (error.code === "MODEL_OUTPUT_INVALID") {
+      await spend(answering, log, {
+        promptTokens: answering.passageTokenBudget,
+        completionTokens: answering.maxOutputTokens,
+      });
+    }
     log("model_failed", { attempt: context.attempt, code: error.code, error: error.message });
     const longWait = (error.retryAfterMs ?? 0) > MAX_RETRY_WAIT_MS;
     if (error.retryable && !longWait && context.attempt < answering.attempts) {

@@ -111,3 +111,14 @@ describe("callModel when the budget cannot be read", () => {
     expect(events).toEqual(["model_budget_not_read"]);
   });
 });
+
+describe("callModel and the tokens of an unusable reply", () => {
+  it("counts them at what a call may cost at most: the reply was written and paid for", async () => {
+    const budget = new MemoryTokenBudget(10_000);
+    const invalid = new BriefingError("MODEL_OUTPUT_INVALID", "not JSON");
+    await expect(callModel(answering(budget), { attempt: 1 }, () => {}, failing(invalid))).rejects.toBe(
+      invalid,
+    );
+    expect(await budget.remaining()).toBe(8_500);
+  });
+});

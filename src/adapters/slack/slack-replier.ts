@@ -26,6 +26,8 @@ export interface SlackReplierOptions {
 const NOT_A_MEMBER = new Set(["not_in_channel", "channel_not_found"]);
 /** Stands for a part posted through the response_url, which returns no message ts. */
 const RESPONSE_URL_ID = "response_url#";
+/** Stands for a message Slack accepted without telling its ts. */
+const POSTED_WITHOUT_TS = "posted-without-ts";
 /** chat.update errors that mean the placeholder is gone (deleted by a user, too old): post anew instead. */
 const PLACEHOLDER_GONE = new Set(["message_not_found", "cant_update_message", "edit_window_closed"]);
 
@@ -118,7 +120,9 @@ export class SlackReplier implements Replier {
       return record;
     }
     try {
-      return { ...record, placeholderId: await this.#postMessage(slack, message) };
+      const ts = await this.#postMessage(slack, message);
+      // Without its ts the placeholder cannot be edited: no progress then, and the answer is posted anew.
+      return ts === POSTED_WITHOUT_TS ? record : { ...record, placeholderId: ts };
     } catch (error) {
       const code = slackErrorCode(error);
       // Not a member: the answer will go through the response_url, which cannot be edited into it.
@@ -239,6 +243,6 @@ export class SlackReplier implements Replier {
       link_names: false,
     });
     // ok:true means it was posted: record it even without a ts, so a re-run does not post it again.
-    return result.ts ?? "posted-without-ts";
+    return result.ts ?? POSTED_WITHOUT_TS;
   }
 }
