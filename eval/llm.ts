@@ -17,10 +17,11 @@ import { VectorIndex } from "../src/core/search/vector-index.ts";
 import type { Answer, IngestedArticle, LanguageCode } from "../src/core/types.ts";
 import { embedArticles } from "../src/jobs/embed-articles.ts";
 import { evalFile } from "./eval-data.ts";
+import { paragraphArticles } from "./qa.ts";
 import { containsAnswer, share } from "./qa-metrics.ts";
 import { seededRandom, shuffled } from "./seeded-random.ts";
 import { type QaParagraph, type QaQuestion, readSquadFormat } from "./squad-format.ts";
-import { DROP_REASONS, paragraphArticles } from "./verification.ts";
+import { DROP_REASONS } from "./verification.ts";
 
 export const LLM_SAMPLE_SEED = 20_251_124;
 export const DEFAULT_LLM_QUESTIONS = 100;

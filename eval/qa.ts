@@ -26,7 +26,8 @@ export interface QaReport {
   questions: QaQuestion[];
 }
 
-function ingestParagraphs(
+/** SQuAD-format paragraphs ingested as articles, one each. */
+export function paragraphArticles(
   paragraphs: ReturnType<typeof readSquadFormat>["paragraphs"],
   language: LanguageCode,
 ): IngestedArticle[] {
@@ -123,7 +124,7 @@ function runOurs(library: Library, questions: QaQuestion[]): QaCounts {
 
 export function evaluateQa(dataset: string, path: string, language: LanguageCode): QaReport {
   const { paragraphs, questions } = readSquadFormat(path);
-  const articles = ingestParagraphs(paragraphs, language);
+  const articles = paragraphArticles(paragraphs, language);
   const library = new Library();
   library.add(articles);
   return {
@@ -159,7 +160,7 @@ export function heldOutAbstention(
   const heldOut = new Set(titles.filter((_, index) => index % 4 === 0));
   const library = new Library();
   library.add(
-    ingestParagraphs(
+    paragraphArticles(
       paragraphs.filter((paragraph) => !heldOut.has(paragraph.title)),
       language,
     ),

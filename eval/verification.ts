@@ -14,13 +14,13 @@ import {
   verificationTools,
   verifyBullets,
 } from "../src/core/answer/model/index.ts";
-import { parseDocument } from "../src/core/ingest/index.ts";
 import type { Library } from "../src/core/library.ts";
 import type { IngestedArticle, LanguageCode } from "../src/core/types.ts";
 import { loadPaths } from "../src/files/load-paths.ts";
+import { paragraphArticles } from "./qa.ts";
 import { share } from "./qa-metrics.ts";
 import { seededRandom, shuffled } from "./seeded-random.ts";
-import { type QaParagraph, readSquadFormat } from "./squad-format.ts";
+import { readSquadFormat } from "./squad-format.ts";
 
 export const VERIFICATION_SEED = 20_251_123;
 /** Cases of each kind drawn from each corpus at most. */
@@ -722,22 +722,6 @@ export function citationPrecision(
 export const SAME_WORDS_KINDS: ReadonlySet<CaseKind> = new Set(["names_exchanged", "numbers_exchanged"]);
 
 // ---- Corpora ----
-
-/** SQuAD-format paragraphs ingested as articles, one each (as eval/qa.ts does). */
-export function paragraphArticles(
-  paragraphs: readonly QaParagraph[],
-  language: LanguageCode,
-): IngestedArticle[] {
-  const jsonl = paragraphs
-    .map((paragraph) =>
-      JSON.stringify({ id: paragraph.id, title: paragraph.title, text: paragraph.text, language }),
-    )
-    .join("\n");
-  const parsed = parseDocument({ name: "eval.jsonl", content: new TextEncoder().encode(jsonl) });
-  if (parsed.problems.length > 0)
-    throw new Error(`Eval data did not ingest cleanly: ${parsed.problems[0]?.message}`);
-  return parsed.articles;
-}
 
 // ---- Report ----
 

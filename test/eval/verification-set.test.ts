@@ -2,13 +2,13 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { paragraphArticles } from "../../eval/qa.ts";
 import { readSquadFormat } from "../../eval/squad-format.ts";
 import {
   buildLabelledSet,
   CASE_KINDS,
   type CaseKind,
   type LabelledCase,
-  paragraphArticles,
   seedArticles,
   type VerificationSource,
   verifyCase,

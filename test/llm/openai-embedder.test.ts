@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { EmbeddingConfig } from "../../src/config.ts";
-import { BriefingError } from "../../src/core/errors.ts";
 import { createEmbedder } from "../../src/llm/index.ts";
+import { briefingFailure } from "../support/briefing-failure.ts";
 import { FakeOpenAI, type FakeOpenAIOptions } from "../support/fake-openai.ts";
 
 const fakes: FakeOpenAI[] = [];
@@ -30,15 +30,6 @@ function unitLength(vector: readonly number[]): number[] {
 
 function inputsOf(fake: FakeOpenAI): unknown[] {
   return fake.embeddingCalls().map((call) => call.body.input);
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<BriefingError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(BriefingError);
-  return error as BriefingError;
 }
 
 afterEach(async () => {
@@ -118,7 +109,7 @@ describe("OpenAIEmbedder", () => {
     fake.scriptEmbeddings({ kind: "status", status: 500 });
     const embedder = createEmbedder(configFor(fake));
 
-    const error = await failureOf(embedder.embed(["one", "two"]));
+    const error = await briefingFailure(embedder.embed(["one", "two"]));
 
     expect(error.code).toBe("MODEL_UNAVAILABLE");
     expect(error.message).toBe("The embedding model failed to embed 2 texts: HTTP 500");
@@ -130,7 +121,7 @@ describe("OpenAIEmbedder", () => {
     fake.scriptEmbeddings({ kind: "status", status: 429, retryAfterSeconds: 2 });
     const embedder = createEmbedder(configFor(fake, { batchSize: 2 }));
 
-    const error = await failureOf(embedder.embed(["a", "b", "c", "d"]));
+    const error = await briefingFailure(embedder.embed(["a", "b", "c", "d"]));
 
     expect(error.code).toBe("MODEL_RATE_LIMITED");
     expect(error.retryAfterMs).toBe(2_000);
@@ -143,7 +134,7 @@ describe("OpenAIEmbedder", () => {
     const embedder = createEmbedder(configFor(fake, { timeoutMs: 1_000 }));
 
     const started = performance.now();
-    const error = await failureOf(embedder.embed(["slow"]));
+    const error = await briefingFailure(embedder.embed(["slow"]));
 
     expect(performance.now() - started).toBeLessThan(3_000);
     expect(error.code).toBe("MODEL_UNAVAILABLE");
@@ -153,7 +144,7 @@ describe("OpenAIEmbedder", () => {
     const fake = await startFake({ embed: (text) => (text === "short" ? [1, 2] : [1, 2, 3]) });
     const embedder = createEmbedder(configFor(fake));
 
-    const error = await failureOf(embedder.embed(["short", "longer"]));
+    const error = await briefingFailure(embedder.embed(["short", "longer"]));
 
     expect(error.code).toBe("MODEL_OUTPUT_INVALID");
   });

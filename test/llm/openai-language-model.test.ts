@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { LlmConfig } from "../../src/config.ts";
-import { BriefingError } from "../../src/core/errors.ts";
 import type { ModelRequest } from "../../src/core/ports.ts";
 import { createLanguageModel, OpenAILanguageModel, retryAfterMs } from "../../src/llm/index.ts";
+import { briefingFailure } from "../support/briefing-failure.ts";
 import { type ChatRequestBody, FakeOpenAI, type FakeOpenAIOptions } from "../support/fake-openai.ts";
 
 const API_KEY = "sk-briefbot-test-0123456789abcdef";
@@ -48,15 +48,6 @@ function bodyOf(fake: FakeOpenAI, index: number): ChatRequestBody {
   const call = fake.chatCalls()[index];
   if (!call) throw new Error(`no chat call #${index}`);
   return call.body as ChatRequestBody;
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<BriefingError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(BriefingError);
-  return error as BriefingError;
 }
 
 afterEach(async () => {
@@ -188,7 +179,7 @@ describe("OpenAILanguageModel JSON modes", () => {
     fake.script({ kind: "status", status: 503 });
     const model = createLanguageModel(configFor(fake));
 
-    const error = await failureOf(model.complete(JSON_REQUEST));
+    const error = await briefingFailure(model.complete(JSON_REQUEST));
     await model.complete(JSON_REQUEST);
 
     expect(error.code).toBe("MODEL_UNAVAILABLE");
@@ -289,7 +280,7 @@ describe("OpenAILanguageModel streaming", () => {
     const seen: string[] = [];
 
     const started = performance.now();
-    const error = await failureOf(
+    const error = await briefingFailure(
       model.complete({ system: "s", user: "u", onText: (text) => seen.push(text) }),
     );
 
@@ -306,7 +297,7 @@ describe("OpenAILanguageModel failures", () => {
     fake.script({ kind: "status", status: 500 });
     const model = createLanguageModel(configFor(fake));
 
-    const error = await failureOf(model.complete(JSON_REQUEST));
+    const error = await briefingFailure(model.complete(JSON_REQUEST));
 
     expect(error.code).toBe("MODEL_UNAVAILABLE");
     expect(error.retryable).toBe(true);
@@ -319,7 +310,7 @@ describe("OpenAILanguageModel failures", () => {
     fake.script({ kind: "status", status: 429, retryAfterSeconds: 7 });
     const model = createLanguageModel(configFor(fake));
 
-    const error = await failureOf(model.complete({ system: "s", user: "u", onText: () => {} }));
+    const error = await briefingFailure(model.complete({ system: "s", user: "u", onText: () => {} }));
 
     expect(error.code).toBe("MODEL_RATE_LIMITED");
     expect(error.retryAfterMs).toBe(7_000);
@@ -342,7 +333,7 @@ describe("OpenAILanguageModel failures", () => {
     });
     const model = createLanguageModel(configFor(fake));
 
-    const error = await failureOf(model.complete({ system: "s", user: "u" }));
+    const error = await briefingFailure(model.complete({ system: "s", user: "u" }));
 
     expect(error.code).toBe("MODEL_REJECTED");
     expect(error.retryable).toBe(false);
@@ -354,7 +345,7 @@ describe("OpenAILanguageModel failures", () => {
     const model = createLanguageModel(configFor(fake, { timeoutMs: 1_000 }));
 
     const started = performance.now();
-    const error = await failureOf(model.complete({ system: "s", user: "u" }));
+    const error = await briefingFailure(model.complete({ system: "s", user: "u" }));
 
     expect(performance.now() - started).toBeLessThan(3_000);
     expect(error.code).toBe("MODEL_UNAVAILABLE");
@@ -368,7 +359,7 @@ describe("OpenAILanguageModel failures", () => {
     const fake = await startFake({ apiKey: "sk-the-right-key-00000000000000" });
     const model = createLanguageModel(configFor(fake));
 
-    const error = await failureOf(model.complete(JSON_REQUEST));
+    const error = await briefingFailure(model.complete(JSON_REQUEST));
 
     expect(error.code).toBe("MODEL_REJECTED");
     expect(error.retryable).toBe(false);
@@ -382,7 +373,7 @@ describe("OpenAILanguageModel failures", () => {
     const fake = await startFake({ models: ["another-model"] });
     const model = createLanguageModel(configFor(fake));
 
-    const error = await failureOf(model.complete({ system: "s", user: "u" }));
+    const error = await briefingFailure(model.complete({ system: "s", user: "u" }));
 
     expect(error.code).toBe("MODEL_REJECTED");
     expect(error.message).toContain("HTTP 404");
@@ -395,7 +386,7 @@ describe("OpenAILanguageModel failures", () => {
     await fake.close();
     const model = createLanguageModel(config);
 
-    const error = await failureOf(model.complete({ system: "s", user: "u" }));
+    const error = await briefingFailure(model.complete({ system: "s", user: "u" }));
 
     expect(error.code).toBe("MODEL_UNAVAILABLE");
   });
@@ -405,8 +396,8 @@ describe("OpenAILanguageModel failures", () => {
     fake.script({ kind: "content", content: "" }, { kind: "content", content: "  " });
     const model = createLanguageModel(configFor(fake));
 
-    const whole = await failureOf(model.complete({ system: "s", user: "u" }));
-    const streamed = await failureOf(model.complete({ system: "s", user: "u", onText: () => {} }));
+    const whole = await briefingFailure(model.complete({ system: "s", user: "u" }));
+    const streamed = await briefingFailure(model.complete({ system: "s", user: "u", onText: () => {} }));
 
     expect(whole.code).toBe("MODEL_OUTPUT_INVALID");
     expect(streamed.code).toBe("MODEL_OUTPUT_INVALID");
@@ -420,7 +411,7 @@ describe("OpenAILanguageModel failures", () => {
     );
     const model = createLanguageModel(configFor(fake));
 
-    const filtered = await failureOf(model.complete({ system: "s", user: "u", onText: () => {} }));
+    const filtered = await briefingFailure(model.complete({ system: "s", user: "u", onText: () => {} }));
     const cut = await model.complete(JSON_REQUEST);
 
     expect(filtered.code).toBe("MODEL_OUTPUT_INVALID");
@@ -456,7 +447,7 @@ describe("OpenAILanguageModel and a prompt over the context window", () => {
       },
     });
     const model = createLanguageModel(configFor(fake));
-    const error = await failureOf(model.complete(JSON_REQUEST));
+    const error = await briefingFailure(model.complete(JSON_REQUEST));
     expect(error.code).toBe("MODEL_REJECTED");
     expect(fake.chatCalls()).toHaveLength(1);
   });

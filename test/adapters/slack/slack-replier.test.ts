@@ -2,8 +2,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { renderSlackAnswer } from "../../../src/adapters/slack/render-answer.ts";
 import { SlackReplier } from "../../../src/adapters/slack/slack-replier.ts";
 import type { DeliveryRecord, SlackTarget } from "../../../src/core/chat.ts";
-import { BriefingError } from "../../../src/core/errors.ts";
 import type { Answer } from "../../../src/core/types.ts";
+import { briefingFailure } from "../../support/briefing-failure.ts";
 import { FakeSlack } from "../../support/fake-slack.ts";
 
 const TOKEN = "xoxb-test-token";
@@ -74,15 +74,6 @@ async function deliver(target: SlackTarget, answer: Answer, already?: DeliveryRe
   return { record, progress };
 }
 
-async function failure(promise: Promise<unknown>): Promise<BriefingError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(BriefingError);
-  return error as BriefingError;
-}
-
 describe("SlackReplier against a fake Slack Web API", () => {
   it("posts every part in order into the thread, recording each as it goes", async () => {
     const answer = longAnswer();
@@ -128,7 +119,7 @@ describe("SlackReplier against a fake Slack Web API", () => {
 
   it("turns HTTP 429 into PLATFORM_RATE_LIMITED with Slack's Retry-After, without retrying itself", async () => {
     slack.failNext("chat.postMessage", { kind: "rate_limited", retryAfterSeconds: 1 });
-    const error = await failure(deliver(thread, longAnswer()));
+    const error = await briefingFailure(deliver(thread, longAnswer()));
     expect(error.code).toBe("PLATFORM_RATE_LIMITED");
     expect(error.retryable).toBe(true);
     expect(error.retryAfterMs).toBe(1_000);
@@ -137,7 +128,7 @@ describe("SlackReplier against a fake Slack Web API", () => {
 
   it("turns an HTTP 500 into PLATFORM_UNAVAILABLE, without retrying itself", async () => {
     slack.failNext("chat.postMessage", { kind: "server_error", status: 500 });
-    const error = await failure(deliver(thread, longAnswer()));
+    const error = await briefingFailure(deliver(thread, longAnswer()));
     expect(error.code).toBe("PLATFORM_UNAVAILABLE");
     expect(error.retryable).toBe(true);
     expect(slack.callsTo("chat.postMessage")).toHaveLength(1);
@@ -145,7 +136,7 @@ describe("SlackReplier against a fake Slack Web API", () => {
 
   it("turns invalid_auth into PLATFORM_REJECTED (not retried)", async () => {
     slack.failNext("chat.postMessage", { kind: "slack_error", error: "invalid_auth" });
-    const error = await failure(deliver(thread, longAnswer()));
+    const error = await briefingFailure(deliver(thread, longAnswer()));
     expect(error.code).toBe("PLATFORM_REJECTED");
     expect(error.retryable).toBe(false);
     expect(error.message).toContain("invalid_auth");
@@ -160,7 +151,7 @@ describe("SlackReplier against a fake Slack Web API", () => {
       recorded.push(step);
       if (step.partsPosted === 1) slack.failNext("chat.postMessage", { kind: "server_error" });
     });
-    expect((await failure(first)).code).toBe("PLATFORM_UNAVAILABLE");
+    expect((await briefingFailure(first)).code).toBe("PLATFORM_UNAVAILABLE");
     expect(recorded.at(-1)?.partsPosted).toBe(1);
 
     slack.calls.length = 0;
@@ -190,7 +181,7 @@ describe("SlackReplier against a fake Slack Web API", () => {
 
   it("refuses not_in_channel without a response_url (PLATFORM_REJECTED)", async () => {
     slack.failNext("chat.postMessage", { kind: "slack_error", error: "channel_not_found" });
-    const error = await failure(deliver(thread, longAnswer()));
+    const error = await briefingFailure(deliver(thread, longAnswer()));
     expect(error.code).toBe("PLATFORM_REJECTED");
   });
 
@@ -198,7 +189,7 @@ describe("SlackReplier against a fake Slack Web API", () => {
     const responseUrl = slack.responseUrl();
     slack.failNext("chat.postMessage", { kind: "slack_error", error: "not_in_channel" });
     slack.failNext("response_url", { kind: "rate_limited", retryAfterSeconds: 3 });
-    const error = await failure(deliver({ ...thread, responseUrl }, longAnswer()));
+    const error = await briefingFailure(deliver({ ...thread, responseUrl }, longAnswer()));
     expect(error.code).toBe("PLATFORM_RATE_LIMITED");
     expect(error.retryAfterMs).toBe(3_000);
   });
