@@ -1,16 +1,8 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { Redis } from "ioredis";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { slackJobId } from "../../src/adapters/slack/job-ids.ts";
-import { loadConfig } from "../../src/config.ts";
 import { bulletSupport } from "../../src/core/answer/model/index.ts";
 import type { Answer } from "../../src/core/types.ts";
 import { loadPaths } from "../../src/files/load-paths.ts";
-import { freePort } from "../../src/runtime/redis-server-process.ts";
-import { type RunningServices, runServices } from "../../src/services/run-services.ts";
-import { RedisArticleStore } from "../../src/store/redis-article-store.ts";
 import { modelAnswerJsonSchema } from "../support/answer-contract.ts";
 import { FakeDiscord } from "../support/fake-discord.ts";
 import { type ChatRequestBody, FakeOpenAI, type FakeReply } from "../support/fake-openai.ts";
@@ -19,6 +11,7 @@ import { hostileArticles } from "../support/hostile-article.ts";
 import { type ContentReply, jsonReply, passageWith, quoteFrom } from "../support/model-prompt.ts";
 import { startRedis, type ThrowawayRedis } from "../support/redis-server.ts";
 import { SEEDS_DIRECTORY } from "../support/seed-library.ts";
+import { type ServeOverRedis, serveOverRedis } from "../support/serve-over-redis.ts";
 import { sendSlashCommand, slashCommandFields } from "../support/slack-signing.ts";
 import { until } from "../support/until.ts";
 
@@ -28,9 +21,8 @@ let redis: ThrowawayRedis;
 let slack: FakeSlack;
 let discord: FakeDiscord;
 let openai: FakeOpenAI;
-let services: RunningServices;
+let serve: ServeOverRedis;
 let eventsUrl: string;
-let dataDirectory: string;
 let respond: (request: ChatRequestBody) => FakeReply;
 const logs: string[] = [];
 
@@ -59,21 +51,11 @@ beforeAll(async () => {
   slack = await FakeSlack.start({ token: "xoxb-llm" });
   discord = await FakeDiscord.start();
   openai = await FakeOpenAI.start({ respond: (request) => respond(request) });
-  dataDirectory = await mkdtemp(join(tmpdir(), "briefbot-llm-"));
-  const client = new Redis(redis.url);
-  await new RedisArticleStore(client, NAMESPACE).put([
-    ...(await loadPaths([SEEDS_DIRECTORY])).articles,
-    ...hostileArticles(),
-  ]);
-  client.disconnect();
-  const port = await freePort();
-  eventsUrl = `http://127.0.0.1:${port}/slack/events`;
-  services = await runServices(
-    loadConfig({
-      REDIS_URL: redis.url,
-      BRIEFBOT_NAMESPACE: NAMESPACE,
-      BRIEFBOT_DATA_DIR: dataDirectory,
-      PORT: String(port),
+  serve = await serveOverRedis(
+    redis,
+    NAMESPACE,
+    [...(await loadPaths([SEEDS_DIRECTORY])).articles, ...hostileArticles()],
+    {
       SLACK_BOT_TOKEN: "xoxb-llm",
       SLACK_SIGNING_SECRET: SECRET,
       SLACK_API_URL: slack.apiUrl,
@@ -83,19 +65,18 @@ beforeAll(async () => {
       OPENAI_MODEL: "fake-model",
       LLM_TIMEOUT_MS: "1500",
       LLM_ATTEMPTS: "3",
-      JOB_LOCK_MS: "10000",
-    }),
-    { adapters: true, log: (event, fields) => logs.push(`${event} ${JSON.stringify(fields)}`) },
+    },
+    logs,
   );
+  eventsUrl = serve.eventsUrl;
 }, 60_000);
 
 afterAll(async () => {
-  await services?.stop();
+  await serve?.stop();
   await slack?.close();
   await discord?.close();
   await openai?.close();
   await redis?.stop();
-  await rm(dataDirectory, { recursive: true, force: true });
 });
 
 beforeEach(() => {

@@ -1,20 +1,13 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { slackJobId } from "../../src/adapters/slack/job-ids.ts";
-import { loadConfig } from "../../src/config.ts";
 import type { Answer } from "../../src/core/types.ts";
 import { loadPaths } from "../../src/files/load-paths.ts";
-import { freePort } from "../../src/runtime/redis-server-process.ts";
-import { type RunningServices, runServices } from "../../src/services/run-services.ts";
-import { RedisArticleStore } from "../../src/store/redis-article-store.ts";
 import { type ChatRequestBody, FakeOpenAI, type FakeReply } from "../support/fake-openai.ts";
 import { FakeSlack } from "../support/fake-slack.ts";
 import { jsonReply, passageWith, promptPassages, quoteFrom } from "../support/model-prompt.ts";
 import { startRedis, type ThrowawayRedis } from "../support/redis-server.ts";
 import { SEEDS_DIRECTORY } from "../support/seed-library.ts";
+import { type ServeOverRedis, serveOverRedis } from "../support/serve-over-redis.ts";
 import { sendSlashCommand, slashCommandFields } from "../support/slack-signing.ts";
 import { until } from "../support/until.ts";
 
@@ -30,9 +23,8 @@ const CONCEPTS = [
 let redis: ThrowawayRedis;
 let slack: FakeSlack;
 let openai: FakeOpenAI;
-let services: RunningServices;
+let serve: ServeOverRedis;
 let eventsUrl: string;
-let dataDirectory: string;
 let respond: (request: ChatRequestBody) => FakeReply;
 const logs: string[] = [];
 
@@ -57,18 +49,11 @@ beforeAll(async () => {
   slack = await FakeSlack.start({ token: "xoxb-hybrid" });
   openai = await FakeOpenAI.start({ respond: (request) => respond(request), embed: conceptVector });
   respond = storyReply;
-  dataDirectory = await mkdtemp(join(tmpdir(), "briefbot-hybrid-"));
-  const client = new Redis(redis.url);
-  await new RedisArticleStore(client, NAMESPACE).put((await loadPaths([SEEDS_DIRECTORY])).articles);
-  client.disconnect();
-  const port = await freePort();
-  eventsUrl = `http://127.0.0.1:${port}/slack/events`;
-  services = await runServices(
-    loadConfig({
-      REDIS_URL: redis.url,
-      BRIEFBOT_NAMESPACE: NAMESPACE,
-      BRIEFBOT_DATA_DIR: dataDirectory,
-      PORT: String(port),
+  serve = await serveOverRedis(
+    redis,
+    NAMESPACE,
+    (await loadPaths([SEEDS_DIRECTORY])).articles,
+    {
       SLACK_BOT_TOKEN: "xoxb-hybrid",
       SLACK_SIGNING_SECRET: SECRET,
       SLACK_API_URL: slack.apiUrl,
@@ -78,18 +63,17 @@ beforeAll(async () => {
       LLM_PASSAGE_TOKENS: "2000",
       LLM_MAX_OUTPUT_TOKENS: "500",
       LLM_DAILY_TOKENS: "8000",
-      JOB_LOCK_MS: "10000",
-    }),
-    { adapters: true, log: (event, fields) => logs.push(`${event} ${JSON.stringify(fields)}`) },
+    },
+    logs,
   );
+  eventsUrl = serve.eventsUrl;
 }, 60_000);
 
 afterAll(async () => {
-  await services?.stop();
+  await serve?.stop();
   await slack?.close();
   await openai?.close();
   await redis?.stop();
-  await rm(dataDirectory, { recursive: true, force: true });
 });
 
 const postsIn = (channel: string) =>
