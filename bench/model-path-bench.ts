@@ -5,17 +5,14 @@
  * Run alone: node bench/model-path-bench.ts
  */
 
-import { evalFile } from "../eval/eval-data.ts";
-import { readSquadFormat } from "../eval/squad-format.ts";
 import { AnswerEngine } from "../src/answering/answer-engine.ts";
 import type { ModelAnswering } from "../src/answering/model-parts.ts";
 import { loadConfig } from "../src/config.ts";
-import { parseDocument } from "../src/core/ingest/index.ts";
-import { Library } from "../src/core/library.ts";
 import type { LanguageModel, ModelRequest, ModelResponse } from "../src/core/ports.ts";
 import { createLanguageModel } from "../src/llm/index.ts";
 import { loadPromptTemplates } from "../src/prompt-templates.ts";
 import { FakeOpenAI } from "../test/support/fake-openai.ts";
+import { percentile, squadLibrary } from "./answer-bench.ts";
 
 const PASSAGE = /<passage id="(P\d+)"[^>]*>\n([\s\S]*?)\n<\/passage>/gu;
 
@@ -51,10 +48,6 @@ interface PathFigures {
   kept: number;
 }
 
-function percentile(sorted: readonly number[], share: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))] ?? 0;
-}
-
 async function measure(name: string, questions: readonly string[], answer: (q: string) => Promise<number>) {
   for (const question of questions.slice(0, 20)) await answer(question);
   const times: number[] = [];
@@ -88,13 +81,8 @@ function answering(model: LanguageModel): ModelAnswering {
 }
 
 export async function benchModelPath(questionCount = 500): Promise<PathFigures[]> {
-  const { paragraphs, questions } = readSquadFormat(evalFile("squad-v1.1-dev-part1.json"));
-  const jsonl = paragraphs
-    .map((p) => JSON.stringify({ id: p.id, title: p.title, text: p.text, language: "en" }))
-    .join("\n");
-  const library = new Library();
-  library.add(parseDocument({ name: "squad.jsonl", content: new TextEncoder().encode(jsonl) }).articles);
-  const asked = questions.slice(0, questionCount).map((question) => question.question);
+  const { library, questions } = squadLibrary();
+  const asked = questions.slice(0, questionCount);
   const log = () => {};
   const context = { attempt: Number.POSITIVE_INFINITY };
   const extractive = new AnswerEngine({ library, log });
