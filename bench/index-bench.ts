@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import MiniSearch from "minisearch";
+import { seededRandom } from "../eval/seeded-random.ts";
 import { SearchIndex } from "../src/core/search/search-index.ts";
 
 interface BenchPassage {
@@ -52,17 +53,6 @@ const NAME_REPLACEMENT_RATE = 0.2;
 
 function evalDirectory(): string {
   return process.env.BRIEFBOT_EVAL_DIR ?? resolve(REPO_ROOT, "../shared/eval");
-}
-
-/** Deterministic PRNG (mulberry32), so every run indexes the same corpus. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let mixed = Math.imul(state ^ (state >>> 15), 1 | state);
-    mixed = (mixed + Math.imul(mixed ^ (mixed >>> 7), 61 | mixed)) ^ mixed;
-    return ((mixed ^ (mixed >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 interface SquadLike {
@@ -114,7 +104,7 @@ function syntheticName(next: () => number): string {
 }
 
 function makePassages(sources: readonly Source[], count: number): BenchPassage[] {
-  const next = random(count);
+  const next = seededRandom(count);
   const names: string[] = [];
   const passages: BenchPassage[] = [];
   for (let index = 0; index < count; index++) {
@@ -136,7 +126,7 @@ function makePassages(sources: readonly Source[], count: number): BenchPassage[]
 }
 
 function pickQueries(questions: readonly BenchQuery[]): BenchQuery[] {
-  const next = random(7);
+  const next = seededRandom(7);
   return Array.from({ length: QUERY_COUNT }, () => questions[Math.floor(next() * questions.length)]).filter(
     (query): query is BenchQuery => query !== undefined,
   );

@@ -6,6 +6,7 @@
  */
 import { fileURLToPath } from "node:url";
 import { evalFile } from "../eval/eval-data.ts";
+import { seededRandom } from "../eval/seeded-random.ts";
 import { readSquadFormat } from "../eval/squad-format.ts";
 import { Library } from "../src/core/library.ts";
 import { VectorIndex } from "../src/core/search/vector-index.ts";
@@ -33,17 +34,6 @@ export interface VectorBenchRow {
   search: Latency;
   /** library.ask: the whole extractive answer, lexical or hybrid. */
   ask: Latency;
-}
-
-/** Deterministic PRNG (mulberry32). */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let mixed = Math.imul(state ^ (state >>> 15), 1 | state);
-    mixed = (mixed + Math.imul(mixed ^ (mixed >>> 7), 61 | mixed)) ^ mixed;
-    return ((mixed ^ (mixed >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function randomUnitVector(dimensions: number, next: () => number): Float32Array {
@@ -105,7 +95,7 @@ export function benchVectors(sizes: readonly number[] = SIZES): VectorBenchRow[]
       ask: time(QUERY_COUNT, (index) => library.ask(question(index))),
     });
     for (const dimensions of DIMENSIONS) {
-      const next = random(dimensions);
+      const next = seededRandom(dimensions);
       // A new model name: the library drops the previous dimension's vectors.
       for (const { article, passages } of articles) {
         library.setVectors(

@@ -221,6 +221,16 @@ const onlyJoined = (between: readonly string[]): boolean =>
   between.every((word) => /^(?:and|or|et|ou|en|of|-|–|,|&)$/iu.test(word));
 
 /** Whether the word at `index` is past its sentence's first word (after « or a dash too) and no clause start. */
+/** The words of a sentence that are names (capitalized past its start, not a month or weekday), with their place. */
+function namePositions(words: readonly string[]): Array<{ match: RegExpExecArray | null; index: number }> {
+  return words
+    .map((word, index) => ({ match: NAME.exec(word), index }))
+    .filter(
+      ({ match, index }) =>
+        match !== null && midSentence(words, index) && !MONTHS_AND_DAYS.has((match[2] ?? "").toLowerCase()),
+    );
+}
+
 function midSentence(words: readonly string[], index: number): boolean {
   const previous = words[index - 1];
   const firstWord = words.findIndex((word) => /[\p{L}\p{N}]/u.test(word));
@@ -435,14 +445,7 @@ const BUILDERS: Readonly<Record<CaseKind, (context: CaseContext) => Built | unde
     const known = new Set([...context.target.tokens, ...tokenSet(context.target.title)]);
     for (const sentence of shuffled(context.target.sentences, context.rng.random)) {
       const words = wordsOf(sentence);
-      const positions = words
-        .map((word, index) => ({ match: NAME.exec(word), index }))
-        .filter(
-          ({ match, index }) =>
-            match !== null &&
-            midSentence(words, index) &&
-            !MONTHS_AND_DAYS.has((match[2] ?? "").toLowerCase()),
-        );
+      const positions = namePositions(words);
       const chosen = context.rng.pick(positions);
       if (!chosen?.match) continue;
       for (let tries = 0; tries < 20; tries++) {
@@ -457,14 +460,7 @@ const BUILDERS: Readonly<Record<CaseKind, (context: CaseContext) => Built | unde
   names_exchanged(context) {
     for (const sentence of shuffled(context.target.sentences, context.rng.random)) {
       const words = wordsOf(sentence);
-      const names = words
-        .map((word, index) => ({ match: NAME.exec(word), index }))
-        .filter(
-          ({ match, index }) =>
-            match !== null &&
-            midSentence(words, index) &&
-            !MONTHS_AND_DAYS.has((match[2] ?? "").toLowerCase()),
-        );
+      const names = namePositions(words);
       const pairs = names.flatMap((a, position) =>
         names.slice(position + 1).flatMap((b) => {
           const [nameA, nameB] = [a.match?.[2] ?? "", b.match?.[2] ?? ""];
