@@ -45,10 +45,6 @@ export class AnswerEngine {
     return this.#modelAnswering !== undefined;
   }
 
-  get modelAnswering(): ModelAnswering | undefined {
-    return this.#modelAnswering;
-  }
-
   async answer(rawQuestion: string, context: ModelCallContext): Promise<Answer> {
     const question = validateQuestion(rawQuestion);
     const queryVector = await this.#queryVectors?.vectorFor(question, this.#library);

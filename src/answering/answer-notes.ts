@@ -1,7 +1,5 @@
 import type { ModelProgress } from "../core/answer/model/index.ts";
-
-const plural = (count: number, noun: string) =>
-  `${count.toLocaleString("en")} ${noun}${count === 1 ? "" : "s"}`;
+import { plural } from "../core/plural.ts";
 
 /** One line of progress in the placeholder message while a model writes the answer. */
 export function progressText(progress: ModelProgress): string {

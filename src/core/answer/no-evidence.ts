@@ -13,6 +13,13 @@ function quoteList(words: readonly string[]): string {
   return `${quoted.slice(0, -1).join(", ")} or ${quoted.at(-1)}`;
 }
 
+/** What a search covered, for the reader: "5 articles (en, fr, nl)". */
+export function searchedScope(corpus: CorpusSummary): string {
+  return `${corpus.articleCount} article${corpus.articleCount === 1 ? "" : "s"}${
+    corpus.languages.length > 0 ? ` (${corpus.languages.join(", ")})` : ""
+  }`;
+}
+
 /** Says plainly that the articles do not hold the answer, what was searched, and what was missing. */
 export function noEvidence(
   question: string,
@@ -36,9 +43,7 @@ export function noEvidence(
       (token) => token.variants.length > 0 && token.variants.every((v) => tools.termWeight(v) >= ceiling),
     )
     .map((token) => token.surface);
-  const scope = `${corpus.articleCount} article${corpus.articleCount === 1 ? "" : "s"}${
-    corpus.languages.length > 0 ? ` (${corpus.languages.join(", ")})` : ""
-  }`;
+  const scope = searchedScope(corpus);
   const missing =
     absent.length > 0
       ? ` None of them mention ${quoteList(absent)}.`

@@ -1,7 +1,5 @@
 import type { Answer } from "../../types.ts";
-import type { CorpusSummary } from "../no-evidence.ts";
-
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
+import { type CorpusSummary, searchedScope } from "../no-evidence.ts";
 
 /** The model read the best passages and found no answer: say so plainly, and what was searched (as no-evidence.ts). */
 export function modelNoEvidence(
@@ -10,9 +8,7 @@ export function modelNoEvidence(
   passagesRead: number,
   modelName: string,
 ): Answer {
-  const scope = `${plural(corpus.articleCount, "article")}${
-    corpus.languages.length > 0 ? ` (${corpus.languages.join(", ")})` : ""
-  }`;
+  const scope = searchedScope(corpus);
   const read =
     passagesRead === 1
       ? "the passage that matches it best; it does not"
