@@ -64,10 +64,7 @@ export class AnswerEngine {
           fallback: extractive,
         },
         {
-          model: answering.model,
-          templates: answering.templates,
-          passageTokenBudget: answering.passageTokenBudget,
-          maxOutputTokens: answering.maxOutputTokens,
+          ...answering,
           onProgress: (progress: ModelProgress) => context.onProgress?.(progressText(progress)),
         },
       );
@@ -95,9 +92,9 @@ export class AnswerEngine {
   /** `summarize <topic>`: the matching articles' summary, written by the model when there is one. */
   async summarize(topic: string, context: ModelCallContext): Promise<Answer> {
     const answering = this.#modelAnswering;
-    const extractive = summarizeTopic(this.#library, topic);
-    if (!answering || extractive.status === "no_evidence") return extractive;
     const articles = articlesForTopic(this.#library, topic);
+    const extractive = summarizeTopic(topic, articles);
+    if (!answering || extractive.status === "no_evidence") return extractive;
     const outcome = await callModel(answering, context, this.#log, () =>
       writeSummaryWithModel(topic, articles, extractive.sources, TOPIC_SUMMARY_SENTENCES, answering),
     );

@@ -51,10 +51,7 @@ export async function writeDigestWithModel(
           ),
         },
         {
-          model: answering.model,
-          templates: answering.templates,
-          passageTokenBudget: answering.passageTokenBudget,
-          maxOutputTokens: answering.maxOutputTokens,
+          ...answering,
           maxBullets: Math.max(1, story.summary.length),
         },
       );

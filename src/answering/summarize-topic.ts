@@ -17,7 +17,7 @@ export function articlesForTopic(library: Library, topic: string): IngestedArtic
   return ids.map((id) => ({ article: library.article(id), passages: [...library.articlePassages(id)] }));
 }
 
-export function nothingToSummarize(topic: string): Answer {
+function nothingToSummarize(topic: string): Answer {
   return {
     question: `Summary: ${topic}`,
     status: "no_evidence",
@@ -27,11 +27,9 @@ export function nothingToSummarize(topic: string): Answer {
   };
 }
 
-/** `summarize <topic>`: a cited summary of the articles that match the topic best, shaped as an answer. */
-export function summarizeTopic(library: Library, topic: string): Answer {
-  const summary = summarizeArticles(articlesForTopic(library, topic), {
-    maxSentences: TOPIC_SUMMARY_SENTENCES,
-  });
+/** `summarize <topic>`: a cited summary of the articles on the topic (articlesForTopic), shaped as an answer. */
+export function summarizeTopic(topic: string, articles: readonly IngestedArticle[]): Answer {
+  const summary = summarizeArticles(articles, { maxSentences: TOPIC_SUMMARY_SENTENCES });
   if (summary.sentences.length === 0) return nothingToSummarize(topic);
   return {
     question: `Summary: ${topic}`,

@@ -32,10 +32,7 @@ export async function writeSummaryWithModel(
       centralPassageIds: extractiveSources.map((source) => source.passageId),
     },
     {
-      model: answering.model,
-      templates: answering.templates,
-      passageTokenBudget: answering.passageTokenBudget,
-      maxOutputTokens: answering.maxOutputTokens,
+      ...answering,
       maxBullets: maxSentences,
     },
   );
