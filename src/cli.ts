@@ -1,12 +1,12 @@
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { AnswerEngine } from "./answering/answer-engine.ts";
-import { writeDigestWithModel } from "./answering/digest-writer.ts";
+import { type WrittenDigest, writeDigestWithModel } from "./answering/digest-writer.ts";
 import { modelParts } from "./answering/model-parts.ts";
 import { digestArticles, ingestPaths, type Progress } from "./app.ts";
 import { type Command, parseCommand, type QueryOptions, USAGE } from "./cli/args.ts";
 import { errorJson, readBatch } from "./cli/batch.ts";
-import { type CliEngine, openCliEngine } from "./cli/cli-engine.ts";
+import { type CliEngine, cliBudget, openCliEngine } from "./cli/cli-engine.ts";
 import { progressBar } from "./cli/progress.ts";
 import {
   palette,
@@ -22,7 +22,6 @@ import { composeDigest, summarizeArticles } from "./core/digest/index.ts";
 import { type BriefingError, isBriefingError } from "./core/errors.ts";
 import { articlesOnTopic } from "./jobs/articles-on-topic.ts";
 import { stderrLog } from "./runtime/logger.ts";
-import { MemoryTokenBudget } from "./store/redis-token-budget.ts";
 
 const out = (text: string) => process.stdout.write(`${text}\n`);
 const err = (text: string) => process.stderr.write(`${text}\n`);
@@ -140,11 +139,17 @@ async function run(command: Command): Promise<number> {
       const config = loadConfig();
       const { articles, problems } = await digestArticles(config, command.corpus, command.sinceMs);
       reportProblems(problems);
-      const { modelAnswering } = await modelParts(config, (daily) => new MemoryTokenBudget(daily));
+      const budget = cliBudget(config);
       const extractive = composeDigest(articles);
-      const written = modelAnswering
-        ? await writeDigestWithModel(extractive, articles, modelAnswering, cliContext(), () => {})
-        : { digest: extractive };
+      let written: WrittenDigest;
+      try {
+        const { modelAnswering } = await modelParts(config, (daily) => budget.budgetFor(daily));
+        written = modelAnswering
+          ? await writeDigestWithModel(extractive, articles, modelAnswering, cliContext(), () => {})
+          : { digest: extractive };
+      } finally {
+        await budget.close();
+      }
       const digest = { ...written.digest, ...(written.note ? { note: written.note } : {}) };
       out(command.json ? JSON.stringify(digest) : renderDigest(digest, colors));
       return 0;

@@ -24,32 +24,45 @@ function warnings(event: string, fields: Record<string, unknown> = {}): void {
   process.stderr.write(`warning: ${event.replaceAll("_", " ")}${detail}\n`);
 }
 
+/** The daily token budget of a CLI run, and how to close the connection it may hold. */
+export interface CliBudget {
+  budgetFor(dailyTokens: number): TokenBudget;
+  close(): Promise<void>;
+}
+
+/** The shared budget in Redis when REDIS_URL is set (its connection made only when a model needs it), else this run's own. */
+export function cliBudget(config: Config): CliBudget {
+  let redis: Redis | undefined;
+  return {
+    budgetFor(dailyTokens) {
+      if (!config.redis) return new MemoryTokenBudget(dailyTokens);
+      redis = new Redis(config.redis.url, { maxRetriesPerRequest: 1, connectTimeout: 3_000 });
+      redis.on("error", () => {});
+      return new RedisTokenBudget(redis, config.namespace, dailyTokens);
+    },
+    async close() {
+      await redis?.quit().catch(() => redis?.disconnect());
+    },
+  };
+}
+
 /**
  * The library (with vectors when embeddings are configured) and the answer engine (with the model when one is
- * configured). The daily token budget is the shared one in Redis when REDIS_URL is set, else this run's own.
+ * configured), with the CLI's budget (cliBudget).
  */
 export async function openCliEngine(
   config: Config,
   corpus: readonly string[],
   onProgress?: Progress,
 ): Promise<CliEngine> {
-  let redis: Redis | undefined;
-  const budgetFor = (dailyTokens: number): TokenBudget => {
-    if (!config.redis) return new MemoryTokenBudget(dailyTokens);
-    redis = new Redis(config.redis.url, { maxRetriesPerRequest: 1, connectTimeout: 3_000 });
-    redis.on("error", () => {});
-    return new RedisTokenBudget(redis, config.namespace, dailyTokens);
-  };
-  const close = async () => {
-    await redis?.quit().catch(() => redis?.disconnect());
-  };
+  const budget = cliBudget(config);
   let opened: Awaited<ReturnType<typeof openLibrary>>;
   let parts: ModelParts;
   try {
-    parts = await modelParts(config, budgetFor);
+    parts = await modelParts(config, (dailyTokens) => budget.budgetFor(dailyTokens));
     opened = await openLibrary(config, corpus, onProgress, parts.embedder);
   } catch (error) {
-    await close();
+    await budget.close();
     throw error;
   }
   return {
@@ -57,6 +70,6 @@ export async function openCliEngine(
     engine: new AnswerEngine({ library: opened.library, ...parts, log: warnings }),
     parts,
     problems: opened.problems,
-    close,
+    close: () => budget.close(),
   };
 }
