@@ -1,6 +1,6 @@
-import { BriefingError } from "../core/errors.ts";
 import type { ArticleStore, PassageVectors, PutResult, StoreChanges } from "../core/ports.ts";
 import type { Article, IngestedArticle } from "../core/types.ts";
+import { checkVectorShape } from "./vector-shape.ts";
 
 interface Entry {
   value: IngestedArticle;
@@ -10,20 +10,6 @@ interface Entry {
 interface StoredVectors {
   contentHash: string;
   vectors: Float32Array[];
-}
-
-/** Every vector of an entry has the same non-zero dimension, as in the Redis store. */
-function checkVectorShape(entry: PassageVectors): number {
-  const dimensions = entry.vectors[0]?.length ?? 0;
-  for (const vector of entry.vectors) {
-    if (vector.length === 0 || vector.length !== dimensions) {
-      throw new BriefingError(
-        "INTERNAL",
-        `The vectors of article ${entry.articleId} have ${vector.length} and ${dimensions} dimensions.`,
-      );
-    }
-  }
-  return dimensions;
 }
 
 /** The store used by the CLI's `--corpus` and by tests: same semantics as the Redis store, in memory. */

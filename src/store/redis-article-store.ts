@@ -4,6 +4,7 @@ import { BriefingError } from "../core/errors.ts";
 import type { ArticleStore, PassageVectors, PutResult, StoreChanges } from "../core/ports.ts";
 import type { Article, IngestedArticle } from "../core/types.ts";
 import { parseStoredArticle } from "./stored-article-schema.ts";
+import { checkVectorShape } from "./vector-shape.ts";
 
 /**
  * One article write, atomically: dedupe by content hash, replace an older version (and drop its passage
@@ -62,15 +63,9 @@ interface EncodedVectors {
 }
 
 function encodeVectors(entry: PassageVectors): string {
-  const dims = entry.vectors[0]?.length ?? 0;
+  const dims = checkVectorShape(entry);
   const packed = new Float32Array(dims * entry.vectors.length);
   entry.vectors.forEach((vector, index) => {
-    if (vector.length === 0 || vector.length !== dims) {
-      throw new BriefingError(
-        "INTERNAL",
-        `The vectors of article ${entry.articleId} have ${vector.length} and ${dims} dimensions.`,
-      );
-    }
     packed.set(vector, index * dims);
   });
   const bytes = Buffer.from(packed.buffer, packed.byteOffset, packed.byteLength);
