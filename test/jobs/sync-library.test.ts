@@ -8,6 +8,7 @@ import { loadPaths } from "../../src/files/load-paths.ts";
 import { embedArticles } from "../../src/jobs/embed-articles.ts";
 import { EMBED_RETRY_MS, logVectorFailure, syncLibrary } from "../../src/jobs/sync-library.ts";
 import { RedisArticleStore } from "../../src/store/redis-article-store.ts";
+import { onePassageArticle } from "../support/one-passage-article.ts";
 import { startRedis, type ThrowawayRedis } from "../support/redis-server.ts";
 import { SEEDS_DIRECTORY } from "../support/seed-library.ts";
 
@@ -65,21 +66,7 @@ async function seededStore(): Promise<RedisArticleStore> {
 }
 
 function extraArticle(id: string, text: string): IngestedArticle {
-  return {
-    article: { id, title: `About ${id}`, text, language: "en", contentHash: `hash-${id}-${text}` },
-    passages: [
-      {
-        id: `${id}#0`,
-        articleId: id,
-        index: 0,
-        start: 0,
-        end: text.length,
-        text,
-        sentences: [{ start: 0, end: text.length }],
-        language: "en",
-      },
-    ],
-  };
+  return onePassageArticle(id, text, { title: `About ${id}`, contentHash: `hash-${id}-${text}` });
 }
 
 describe("syncLibrary with an embedder", () => {

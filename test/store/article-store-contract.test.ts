@@ -3,24 +3,11 @@ import type { ArticleStore, PassageVectors } from "../../src/core/ports.ts";
 import type { IngestedArticle } from "../../src/core/types.ts";
 import { MemoryArticleStore } from "../../src/store/memory-article-store.ts";
 import { RedisArticleStore } from "../../src/store/redis-article-store.ts";
+import { onePassageArticle } from "../support/one-passage-article.ts";
 import { startRedis, type ThrowawayRedis } from "../support/redis-server.ts";
 
 function article(id: string, text: string, hash = `hash-${text}`): IngestedArticle {
-  return {
-    article: { id, title: `Title ${id}`, text, language: "en", contentHash: hash },
-    passages: [
-      {
-        id: `${id}#0`,
-        articleId: id,
-        index: 0,
-        start: 0,
-        end: text.length,
-        text,
-        sentences: [{ start: 0, end: text.length }],
-        language: "en",
-      },
-    ],
-  };
+  return onePassageArticle(id, text, { contentHash: hash });
 }
 
 function vectorsFor(
