@@ -5,12 +5,12 @@
  * Run alone: node bench/model-path-bench.ts
  */
 
-import { AnswerEngine } from "../src/answering/answer-engine.ts";
-import type { ModelAnswering } from "../src/answering/model-parts.ts";
+import { loadPromptTemplates } from "../src/adapters/files/prompt-templates.ts";
 import { loadConfig } from "../src/config.ts";
 import type { LanguageModel, ModelRequest, ModelResponse } from "../src/core/ports.ts";
+import { AnswerEngine } from "../src/flows/ask/answer-engine.ts";
+import type { ModelAnswering } from "../src/flows/model/model-answering.ts";
 import { createLanguageModel } from "../src/llm/index.ts";
-import { loadPromptTemplates } from "../src/prompt-templates.ts";
 import { FakeOpenAI } from "../test/support/fake-openai.ts";
 import { percentile, squadLibrary } from "./answer-bench.ts";
 

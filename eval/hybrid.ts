@@ -8,6 +8,7 @@
  */
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { loadPaths } from "../src/adapters/files/load-paths.ts";
 import { CROSS_LANGUAGE_VECTOR_THRESHOLD } from "../src/core/answer/fact-groups.ts";
 import { Library } from "../src/core/library.ts";
 import type { Embedder } from "../src/core/ports.ts";
@@ -16,8 +17,7 @@ import { fusionDepth, reciprocalRankFusion } from "../src/core/search/rank-fusio
 import { SearchIndex } from "../src/core/search/search-index.ts";
 import { VectorIndex } from "../src/core/search/vector-index.ts";
 import type { IngestedArticle } from "../src/core/types.ts";
-import { loadPaths } from "../src/files/load-paths.ts";
-import { embedArticles, passageEmbeddingText } from "../src/jobs/embed-articles.ts";
+import { embedArticles, passageEmbeddingText } from "../src/flows/ingest/embed-articles.ts";
 import { loadDataset, NFCORPUS_INDEX_OPTIONS, ndcgAt10 } from "./nfcorpus.ts";
 import { share } from "./qa-metrics.ts";
 import type { QaQuestion } from "./squad-format.ts";

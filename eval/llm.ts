@@ -6,8 +6,7 @@
  * and latency. With --embeddings, retrieval is hybrid with the configured embedder (OPENAI_EMBEDDING_MODEL),
  * and its gold-passage ranks on the sample are printed beside lexical ones.
  */
-import { AnswerEngine } from "../src/answering/answer-engine.ts";
-import { modelParts } from "../src/answering/model-parts.ts";
+
 import { type Config, loadConfig } from "../src/config.ts";
 import type { DropReason } from "../src/core/answer/model/index.ts";
 import { isBriefingError } from "../src/core/errors.ts";
@@ -15,7 +14,9 @@ import { Library } from "../src/core/library.ts";
 import type { Embedder } from "../src/core/ports.ts";
 import { VectorIndex } from "../src/core/search/vector-index.ts";
 import type { Answer, IngestedArticle, LanguageCode } from "../src/core/types.ts";
-import { embedArticles } from "../src/jobs/embed-articles.ts";
+import { AnswerEngine } from "../src/flows/ask/answer-engine.ts";
+import { embedArticles } from "../src/flows/ingest/embed-articles.ts";
+import { modelParts } from "../src/flows/model/model-answering.ts";
 import { evalFile } from "./eval-data.ts";
 import { paragraphArticles } from "./qa.ts";
 import { containsAnswer, share } from "./qa-metrics.ts";

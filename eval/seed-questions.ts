@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { loadPaths } from "../src/adapters/files/load-paths.ts";
 import { Library } from "../src/core/library.ts";
-import { loadPaths } from "../src/files/load-paths.ts";
 import { evalFile } from "./eval-data.ts";
 
 const questionSchema = z.object({

@@ -7,6 +7,7 @@
  * Run alone: node eval/verification.ts
  */
 import { fileURLToPath } from "node:url";
+import { loadPaths } from "../src/adapters/files/load-paths.ts";
 import {
   type DropReason,
   type ProposedBullet,
@@ -16,7 +17,6 @@ import {
 } from "../src/core/answer/model/index.ts";
 import type { Library } from "../src/core/library.ts";
 import type { IngestedArticle, LanguageCode } from "../src/core/types.ts";
-import { loadPaths } from "../src/files/load-paths.ts";
 import { paragraphArticles } from "./qa.ts";
 import { share } from "./qa-metrics.ts";
 import { seededRandom, shuffled } from "./seeded-random.ts";

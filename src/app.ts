@@ -1,13 +1,13 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Redis } from "ioredis";
+import { loadPaths } from "./adapters/files/load-paths.ts";
 import type { Config } from "./config.ts";
 import { BriefingError } from "./core/errors.ts";
 import { Library } from "./core/library.ts";
 import type { ArticleStore, Embedder, PutResult } from "./core/ports.ts";
 import type { IngestedArticle } from "./core/types.ts";
-import { loadPaths } from "./files/load-paths.ts";
-import { embedArticles } from "./jobs/embed-articles.ts";
+import { embedArticles } from "./flows/ingest/embed-articles.ts";
 import { RedisArticleStore } from "./store/redis-article-store.ts";
 
 export type Progress = (done: number, total: number, path: string) => void;

@@ -1,8 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import type { AnswerEngine } from "./answering/answer-engine.ts";
-import { type WrittenDigest, writeDigestWithModel } from "./answering/digest-writer.ts";
-import { modelParts } from "./answering/model-parts.ts";
 import { digestArticles, ingestPaths, type Progress } from "./app.ts";
 import { type Command, parseCommand, type QueryOptions, USAGE } from "./cli/args.ts";
 import { errorJson, readBatch } from "./cli/batch.ts";
@@ -16,12 +13,15 @@ import {
   renderHits,
   renderSummary,
 } from "./cli/render-terminal.ts";
-import { summaryWithModel } from "./cli/summary-with-model.ts";
+import { stderrLog } from "./cli/stderr-log.ts";
 import { loadConfig } from "./config.ts";
 import { composeDigest, summarizeArticles } from "./core/digest/index.ts";
 import { type BriefingError, isBriefingError } from "./core/errors.ts";
-import { articlesOnTopic } from "./jobs/articles-on-topic.ts";
-import { stderrLog } from "./runtime/logger.ts";
+import type { AnswerEngine } from "./flows/ask/answer-engine.ts";
+import { articlesOnTopic } from "./flows/digest/articles-on-topic.ts";
+import { type WrittenDigest, writeDigestWithModel } from "./flows/digest/digest-writer.ts";
+import { summaryWithModel } from "./flows/digest/summary-with-model.ts";
+import { modelParts } from "./flows/model/model-answering.ts";
 
 const out = (text: string) => process.stdout.write(`${text}\n`);
 const err = (text: string) => process.stderr.write(`${text}\n`);
@@ -158,7 +158,7 @@ async function run(command: Command): Promise<number> {
     case "worker":
       return await runUntilSignal(command.name === "serve");
     case "discord-register": {
-      const { registerCommands } = await import("./services/discord-platform.ts");
+      const { registerCommands } = await import("./adapters/discord/discord-platform.ts");
       out(`Registered /brief for ${await registerCommands(loadConfig())}.`);
       return 0;
     }

@@ -3,13 +3,17 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import {
+  loadPromptTemplates,
+  PROMPT_FILES,
+  PROMPTS_DIRECTORY,
+} from "../src/adapters/files/prompt-templates.ts";
+import {
   ANSWER_PLACEHOLDERS,
   PROMPT_PLACEHOLDERS,
   type PromptTemplates,
   templatePlaceholders,
 } from "../src/core/answer/model/index.ts";
 import { BriefingError } from "../src/core/errors.ts";
-import { loadPromptTemplates, PROMPT_FILES, PROMPTS_DIRECTORY } from "../src/prompt-templates.ts";
 
 /**
  * Every prompt file with the placeholders the code fills in it. A new prompt (a digest's, say) is added here

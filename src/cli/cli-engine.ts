@@ -1,12 +1,13 @@
 import { Redis } from "ioredis";
-import { AnswerEngine } from "../answering/answer-engine.ts";
-import { type ModelParts, modelParts } from "../answering/model-parts.ts";
 import { openLibrary, type Progress } from "../app.ts";
 import type { Config } from "../config.ts";
 import type { BriefingError } from "../core/errors.ts";
 import type { Library } from "../core/library.ts";
+import { MemoryTokenBudget } from "../core/memory/memory-token-budget.ts";
 import type { TokenBudget } from "../core/ports.ts";
-import { MemoryTokenBudget, RedisTokenBudget } from "../store/redis-token-budget.ts";
+import { AnswerEngine } from "../flows/ask/answer-engine.ts";
+import { type ModelParts, modelParts } from "../flows/model/model-answering.ts";
+import { RedisTokenBudget } from "../store/redis-token-budget.ts";
 
 /** What a CLI command answers with: the corpus, the engine over it, and what to close at the end. */
 export interface CliEngine {

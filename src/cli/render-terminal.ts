@@ -1,6 +1,6 @@
 import pc from "picocolors";
-import { madeByLines, storySummaryBy } from "../adapters/made-by.ts";
 import type { Digest, Summary } from "../core/digest/index.ts";
+import { madeByLines, storySummaryBy } from "../core/made-by.ts";
 import type { Answer, Article, SearchHit, Source } from "../core/types.ts";
 
 export interface Palette {

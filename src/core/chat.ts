@@ -1,32 +1,9 @@
 import type { Digest } from "./digest/index.ts";
+import type { Platform, ReplyTarget } from "./reply-target.ts";
 import type { Subscription, SubscriptionProgress } from "./subscriptions/index.ts";
 import type { Answer } from "./types.ts";
 
-export type Platform = "slack" | "discord";
-
-/** Where a Slack answer goes: the channel (in a thread for mentions), or the slash command's response_url. */
-export interface SlackTarget {
-  platform: "slack";
-  teamId?: string;
-  channelId: string;
-  userId: string;
-  /** Reply in this thread (mentions, follow-ups). */
-  threadTs?: string;
-  /** The slash command's response_url: 5 uses in 30 minutes; a fallback when the bot cannot post. */
-  responseUrl?: string;
-}
-
-/** Where a Discord answer goes: a reply to a message, or an interaction's follow-up (token valid 15 min). */
-export interface DiscordTarget {
-  platform: "discord";
-  channelId: string;
-  guildId?: string;
-  userId: string;
-  replyToMessageId?: string;
-  interaction?: { applicationId: string; token: string };
-}
-
-export type ReplyTarget = SlackTarget | DiscordTarget;
+export type { DiscordTarget, Platform, ReplyTarget, SlackTarget } from "./reply-target.ts";
 
 /** One question asked in chat: what the adapters put on the queue. */
 export interface AskRequest {
@@ -138,4 +115,39 @@ export interface DigestSubscriptions {
     { subscription: Subscription; progress: SubscriptionProgress; nextRunAt: number | undefined } | undefined
   >;
   runNow(request: DigestRequest): Promise<{ enqueued: boolean }>;
+}
+
+/** What was posted for a job, and whether all of it was. */
+export interface DeliveryState extends DeliveryRecord {
+  complete: boolean;
+}
+
+/**
+ * What was posted for each job, so a job that runs again after a crash resumes instead of posting twice; and
+ * what the first run computed, so a resumed job posts the rest of the same answer.
+ */
+export interface DeliveryLog {
+  get(jobId: string): Promise<DeliveryState | undefined>;
+  record(jobId: string, state: DeliveryState): Promise<void>;
+  /** The answer of the first attempt if there was one, else the one computed now (stored first). */
+  answerFor(jobId: string, compute: () => Answer | Promise<Answer>): Promise<Answer>;
+  /** What the first attempt of a job computed under `name`, else `compute()`'s value, stored first. */
+  computedOnce<T>(jobId: string, name: string, compute: () => T | Promise<T>): Promise<T>;
+  /** true the first time only: a failure is reported to the asker once. */
+  claimFailureNotice(jobId: string): Promise<boolean>;
+}
+
+/** Digest subscriptions (one per channel) and how far each has got. */
+export interface SubscriptionStore {
+  /** Saves the subscription; a new one starts its cursor at `initialCursor`. */
+  save(subscription: Subscription, initialCursor: number): Promise<void>;
+  get(id: string): Promise<Subscription | undefined>;
+  ids(): Promise<string[]>;
+  /** false when there was no such subscription. */
+  remove(id: string): Promise<boolean>;
+  progress(id: string): Promise<SubscriptionProgress>;
+  advance(id: string, cursor: number, postedAt: number, scheduledDate: string | undefined): Promise<void>;
+  /** A lock held by `owner` for `ttlMs`; false when another owner holds it. */
+  lock(id: string, owner: string, ttlMs: number): Promise<boolean>;
+  unlock(id: string, owner: string): Promise<void>;
 }

@@ -3,8 +3,8 @@ import type { Redis } from "ioredis";
 import { BriefingError } from "../core/errors.ts";
 import type { ArticleStore, PassageVectors, PutResult, StoreChanges } from "../core/ports.ts";
 import type { Article, IngestedArticle } from "../core/types.ts";
+import { checkVectorShape } from "../core/vector-shape.ts";
 import { parseStoredArticle } from "./stored-article-schema.ts";
-import { checkVectorShape } from "./vector-shape.ts";
 
 /**
  * One article write, atomically: dedupe by content hash, replace an older version (and drop its passage

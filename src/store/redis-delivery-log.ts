@@ -1,18 +1,14 @@
 import type { Redis } from "ioredis";
-import type { DeliveryRecord } from "../core/chat.ts";
+import type { DeliveryLog, DeliveryState } from "../core/chat.ts";
 import type { Answer } from "../core/types.ts";
 
 const KEEP_SECONDS = 7 * 24 * 3600;
-
-export interface DeliveryState extends DeliveryRecord {
-  complete: boolean;
-}
 
 /**
  * What was posted for each job, so a job that runs again after a crash resumes instead of posting twice; and
  * the answer computed on the first run, so a resumed job posts the rest of the same answer.
  */
-export class RedisDeliveryLog {
+export class RedisDeliveryLog implements DeliveryLog {
   readonly #redis: Redis;
   readonly #prefix: string;
 

@@ -1,5 +1,6 @@
 import type { Redis } from "ioredis";
 import { z } from "zod";
+import type { SubscriptionStore } from "../core/chat.ts";
 import { BriefingError } from "../core/errors.ts";
 import { replyTargetSchema } from "../core/reply-target-schema.ts";
 import type { Subscription, SubscriptionProgress } from "../core/subscriptions/index.ts";
@@ -23,7 +24,7 @@ const subscriptionSchema = z.object({
  * Digest subscriptions, one per channel: `{ns}:sub:<id>` (JSON), `{ns}:subs` (set of ids), and
  * `{ns}:sub-progress:<id>` (hash: cursor, lastPostedAt, lastScheduledDate), kept when a channel re-subscribes.
  */
-export class RedisSubscriptionStore {
+export class RedisSubscriptionStore implements SubscriptionStore {
   readonly #redis: Redis;
   readonly #prefix: string;
 
@@ -80,7 +81,12 @@ export class RedisSubscriptionStore {
   }
 
   /** Moves the cursor forward (never back) and records the posting. */
-  async advance(id: string, cursor: number, postedAt: number, scheduledDate: string | undefined) {
+  async advance(
+    id: string,
+    cursor: number,
+    postedAt: number,
+    scheduledDate: string | undefined,
+  ): Promise<void> {
     await this.#redis.eval(
       ADVANCE_SCRIPT,
       1,

@@ -1,12 +1,8 @@
 import type { Redis } from "ioredis";
 import type { ModelUsage, TokenBudget } from "../core/ports.ts";
+import { utcDay } from "../core/utc-day.ts";
 
 const KEEP_SECONDS = 3 * 24 * 3600;
-
-/** The UTC day an instant falls on, yyyy-mm-dd: the budget's period. */
-function utcDay(now: number): string {
-  return new Date(now).toISOString().slice(0, 10);
-}
 
 /**
  * A language-model token budget per UTC day, shared by every worker through one Redis counter. A limit of 0
@@ -46,27 +42,5 @@ export class RedisTokenBudget implements TokenBudget {
 
   #key(): string {
     return `${this.#prefix}${utcDay(this.#now())}`;
-  }
-}
-
-/** The same budget in one process, for the CLI without Redis. */
-export class MemoryTokenBudget implements TokenBudget {
-  readonly #dailyLimit: number;
-  readonly #spent = new Map<string, number>();
-  readonly #now: () => number;
-
-  constructor(dailyLimit: number, now: () => number = Date.now) {
-    this.#dailyLimit = dailyLimit;
-    this.#now = now;
-  }
-
-  async remaining(): Promise<number> {
-    if (this.#dailyLimit === 0) return Number.POSITIVE_INFINITY;
-    return Math.max(0, this.#dailyLimit - (this.#spent.get(utcDay(this.#now())) ?? 0));
-  }
-
-  async spend(usage: ModelUsage): Promise<void> {
-    const day = utcDay(this.#now());
-    this.#spent.set(day, (this.#spent.get(day) ?? 0) + usage.promptTokens + usage.completionTokens);
   }
 }

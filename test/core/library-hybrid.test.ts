@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { loadPaths } from "../../src/adapters/files/load-paths.ts";
 import { parseDocument } from "../../src/core/ingest/index.ts";
 import { Library } from "../../src/core/library.ts";
 import type { Embedder } from "../../src/core/ports.ts";
 import { HashingEmbedder } from "../../src/core/search/hashing-embedder.ts";
 import type { IngestedArticle } from "../../src/core/types.ts";
-import { loadPaths } from "../../src/files/load-paths.ts";
-import { embedArticles } from "../../src/jobs/embed-articles.ts";
+import { embedArticles } from "../../src/flows/ingest/embed-articles.ts";
 import { citationProblems } from "../support/answer-contract.ts";
 import { SEEDS_DIRECTORY, seedLibrary } from "../support/seed-library.ts";
 

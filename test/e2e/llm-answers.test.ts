@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { loadPaths } from "../../src/adapters/files/load-paths.ts";
 import { slackJobId } from "../../src/adapters/slack/job-ids.ts";
 import { bulletSupport } from "../../src/core/answer/model/index.ts";
 import type { Answer } from "../../src/core/types.ts";
-import { loadPaths } from "../../src/files/load-paths.ts";
 import { modelAnswerJsonSchema } from "../support/answer-contract.ts";
 import { FakeDiscord } from "../support/fake-discord.ts";
 import { type ChatRequestBody, FakeOpenAI, type FakeReply } from "../support/fake-openai.ts";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadPaths } from "../../src/adapters/files/load-paths.ts";
 import { slackJobId } from "../../src/adapters/slack/job-ids.ts";
 import type { Answer } from "../../src/core/types.ts";
-import { loadPaths } from "../../src/files/load-paths.ts";
 import { type ChatRequestBody, FakeOpenAI, type FakeReply } from "../support/fake-openai.ts";
 import { FakeSlack } from "../support/fake-slack.ts";
 import { jsonReply, passageWith, promptPassages, quoteFrom } from "../support/model-prompt.ts";

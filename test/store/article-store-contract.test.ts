@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MemoryArticleStore } from "../../src/core/memory/memory-article-store.ts";
 import type { ArticleStore, PassageVectors } from "../../src/core/ports.ts";
 import type { IngestedArticle } from "../../src/core/types.ts";
-import { MemoryArticleStore } from "../../src/store/memory-article-store.ts";
 import { RedisArticleStore } from "../../src/store/redis-article-store.ts";
 import { onePassageArticle } from "../support/one-passage-article.ts";
 import { startRedis, type ThrowawayRedis } from "../support/redis-server.ts";

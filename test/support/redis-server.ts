@@ -2,7 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Redis } from "ioredis";
-import { type RedisServerProcess, startRedisServer } from "../../src/runtime/redis-server-process.ts";
+import { type RedisServerProcess, startRedisServer } from "../../src/store/embedded-redis-server.ts";
 
 export interface ThrowawayRedis {
   url: string;

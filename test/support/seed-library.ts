@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
+import { loadPaths } from "../../src/adapters/files/load-paths.ts";
 import { Library } from "../../src/core/library.ts";
-import { loadPaths } from "../../src/files/load-paths.ts";
 
 export const SEEDS_DIRECTORY = fileURLToPath(new URL("../../seeds", import.meta.url));
 

@@ -4,8 +4,8 @@ import { join } from "node:path";
 import { Redis } from "ioredis";
 import { loadConfig } from "../../src/config.ts";
 import type { IngestedArticle } from "../../src/core/types.ts";
-import { freePort } from "../../src/runtime/redis-server-process.ts";
 import { type RunningServices, runServices } from "../../src/services/run-services.ts";
+import { freePort } from "../../src/store/embedded-redis-server.ts";
 import { RedisArticleStore } from "../../src/store/redis-article-store.ts";
 import type { ThrowawayRedis } from "./redis-server.ts";
 

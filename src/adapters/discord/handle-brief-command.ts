@@ -1,5 +1,5 @@
 import type { AskRequest, DigestSubscriptions, DiscordTarget, QuestionQueue } from "../../core/chat.ts";
-import { handleDigestCommand } from "../digest-command-handler.ts";
+import { handleDigestCommand } from "../chat/digest-command-handler.ts";
 import { checkQuestion, QUEUE_FAILED_NOTICE } from "./ask-from-text.ts";
 import { type DiscordLog, errorText } from "./log.ts";
 import type { DiscordMessagePayload } from "./payload.ts";

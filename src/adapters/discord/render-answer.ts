@@ -1,5 +1,5 @@
+import { madeByLines } from "../../core/made-by.ts";
 import type { Answer, AnswerBullet, Source } from "../../core/types.ts";
-import { madeByLines } from "../made-by.ts";
 import { chunkLines, embedsForFields, groupIntoMessages, splitText } from "./fit-limits.ts";
 import { DISCORD_LIMITS } from "./limits.ts";
 import {

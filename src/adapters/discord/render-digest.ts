@@ -1,7 +1,7 @@
 import type { DigestPost } from "../../core/chat.ts";
+import { storySummaryBy } from "../../core/made-by.ts";
 import { plural } from "../../core/plural.ts";
 import type { Source } from "../../core/types.ts";
-import { storySummaryBy } from "../made-by.ts";
 import { chunkLines, groupIntoMessages } from "./fit-limits.ts";
 import { DISCORD_LIMITS } from "./limits.ts";
 import { type DiscordEmbed, type DiscordMessagePayload, NO_MENTIONS } from "./payload.ts";

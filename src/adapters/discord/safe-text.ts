@@ -1,4 +1,4 @@
-import { encodedHttpUrl } from "../link-url.ts";
+import { encodedHttpUrl } from "../chat/link-url.ts";
 
 const ZERO_WIDTH_SPACE = "\u200b";
 const ELLIPSIS = "…";

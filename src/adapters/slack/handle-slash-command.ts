@@ -1,5 +1,5 @@
 import type { AskRequest, DigestSubscriptions, QuestionQueue, SlackTarget } from "../../core/chat.ts";
-import { handleDigestCommand, splitSubcommand } from "../digest-command-handler.ts";
+import { handleDigestCommand, splitSubcommand } from "../chat/digest-command-handler.ts";
 import type { SlackBlock } from "./blocks.ts";
 import { plainTextFromSlack } from "./incoming-text.ts";
 import { slackJobId } from "./job-ids.ts";

@@ -1,5 +1,5 @@
+import { madeByLines } from "../../core/made-by.ts";
 import type { Answer, AnswerBullet, Source } from "../../core/types.ts";
-import { madeByLines } from "../made-by.ts";
 import { context, DIVIDER, type SlackMessage, section } from "./blocks.ts";
 import { SLACK_LIMITS } from "./limits.ts";
 import { packMessages, type RenderedBlock, sectionsOfLines } from "./pack-messages.ts";

@@ -1,7 +1,7 @@
 import type { DigestPost } from "../../core/chat.ts";
+import { storySummaryBy } from "../../core/made-by.ts";
 import { plural } from "../../core/plural.ts";
 import type { Source } from "../../core/types.ts";
-import { storySummaryBy } from "../made-by.ts";
 import { context, DIVIDER, type SlackMessage, section } from "./blocks.ts";
 import { SLACK_LIMITS } from "./limits.ts";
 import { packMessages, type RenderedBlock, sectionsOfLines } from "./pack-messages.ts";

@@ -1,4 +1,4 @@
-import { encodedHttpUrl } from "../link-url.ts";
+import { encodedHttpUrl } from "../chat/link-url.ts";
 
 const ELLIPSIS = "…";
 const MAX_LINK_LENGTH = 500;

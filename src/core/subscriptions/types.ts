@@ -1,4 +1,4 @@
-import type { ReplyTarget } from "../chat.ts";
+import type { ReplyTarget } from "../reply-target.ts";
 
 export type DigestDays = "daily" | "weekdays";
 

@@ -1,9 +1,9 @@
 import { type Client, GatewayIntentBits, IntentsBitField } from "discord.js";
 import { afterEach, describe, expect, it } from "vitest";
 import { connectDiscordClient, createDiscordClient } from "../../../src/adapters/discord/discord-client.ts";
+import { MemoryQuestionQueue } from "../../../src/core/memory/index.ts";
 import { FakeDiscord } from "../../support/fake-discord.ts";
-import { MemoryQuestionQueue } from "./memory-question-queue.ts";
-import { pause, until } from "./until.ts";
+import { pause, until } from "../../support/until.ts";
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -42,7 +42,7 @@ describe("Discord client over a loopback gateway", () => {
     expect(intents.has(GatewayIntentBits.GuildMessages)).toBe(true);
     expect(intents.has(GatewayIntentBits.DirectMessages)).toBe(true);
     expect(intents.has(GatewayIntentBits.MessageContent)).toBe(false);
-    await until(() => fake.heartbeats >= 2, 5_000);
+    await until(() => fake.heartbeats >= 2, "two heartbeats", 5_000);
     expect(fake.identifies).toHaveLength(1);
   });
 

@@ -8,7 +8,7 @@ import {
   type IncomingDiscordMessage,
 } from "../../../src/adapters/discord/handle-message.ts";
 import type { DiscordMessagePayload } from "../../../src/adapters/discord/payload.ts";
-import { MemoryQuestionQueue } from "./memory-question-queue.ts";
+import { MemoryQuestionQueue } from "../../../src/core/memory/index.ts";
 
 const BOT = "1100000000000000001";
 

@@ -8,8 +8,8 @@ import {
 } from "../../../src/adapters/slack/handle-slash-command.ts";
 import { plainTextFromSlack } from "../../../src/adapters/slack/incoming-text.ts";
 import { slackJobId } from "../../../src/adapters/slack/job-ids.ts";
+import { MemoryConversationMemory, MemoryQuestionQueue } from "../../../src/core/memory/index.ts";
 import { JOB_ID } from "../../../src/queue/ask-job-schema.ts";
-import { MemoryConversationMemory, MemoryQuestionQueue } from "./memory-ports.ts";
 
 const BOT = "UBRIEFBOT";
 

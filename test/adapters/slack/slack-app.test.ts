@@ -2,6 +2,7 @@ import { LogLevel } from "@slack/bolt";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createSlackApp, type SlackApp } from "../../../src/adapters/slack/create-slack-app.ts";
 import type { AskRequest, QuestionQueue } from "../../../src/core/chat.ts";
+import { MemoryConversationMemory, MemoryQuestionQueue } from "../../../src/core/memory/index.ts";
 import { askRequestSchema } from "../../../src/queue/ask-job-schema.ts";
 import { FakeSlack } from "../../support/fake-slack.ts";
 import {
@@ -11,7 +12,7 @@ import {
   slashCommandFields,
   urlVerificationPayload,
 } from "../../support/slack-signing.ts";
-import { MemoryConversationMemory, MemoryQuestionQueue, until } from "./memory-ports.ts";
+import { until } from "../../support/until.ts";
 
 const TOKEN = "xoxb-test-token";
 const SECRET = "8f742231b10e8888abcd99yyyzzz85a5";

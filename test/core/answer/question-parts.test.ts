@@ -3,7 +3,7 @@ import { expectedAnswerType, holdsAnswerType } from "../../../src/core/answer/an
 import { validateQuestion } from "../../../src/core/answer/question.ts";
 import { guessQuestionLanguage } from "../../../src/core/answer/question-language.ts";
 import { trimSentence } from "../../../src/core/answer/trim-sentence.ts";
-import { questionInContext } from "../../../src/jobs/follow-up.ts";
+import { questionInContext } from "../../../src/flows/ask/follow-up.ts";
 
 const undetermined = () => "und";
 

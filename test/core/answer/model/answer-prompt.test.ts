@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { loadPromptTemplates } from "../../../../src/adapters/files/prompt-templates.ts";
 import {
   answerRequest,
   fillTemplate,
@@ -9,7 +10,6 @@ import {
 } from "../../../../src/core/answer/model/index.ts";
 import { BriefingError } from "../../../../src/core/errors.ts";
 import type { Article, Passage } from "../../../../src/core/types.ts";
-import { loadPromptTemplates } from "../../../../src/prompt-templates.ts";
 
 function modelPassage(id: string, text: string, article: Partial<Article> = {}): ModelPassage {
   const full: Article = {

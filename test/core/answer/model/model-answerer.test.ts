@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { loadPromptTemplates } from "../../../../src/adapters/files/prompt-templates.ts";
 import type { RetrievedPassage } from "../../../../src/core/answer/evidence-types.ts";
 import {
   answerWithModel,
@@ -14,7 +15,6 @@ import { BriefingError } from "../../../../src/core/errors.ts";
 import { parseDocument } from "../../../../src/core/ingest/index.ts";
 import { Library } from "../../../../src/core/library.ts";
 import type { Answer, LanguageCode, Passage } from "../../../../src/core/types.ts";
-import { loadPromptTemplates } from "../../../../src/prompt-templates.ts";
 import { hostileArticles } from "../../../support/hostile-article.ts";
 import { seedLibrary } from "../../../support/seed-library.ts";
 import { replyJson, type ScriptedBullet, ScriptedModel } from "./scripted-model.ts";

@@ -1,0 +1,104 @@
+import type { ArticleStore, PassageVectors, PutResult, StoreChanges } from "../ports.ts";
+import type { Article, IngestedArticle } from "../types.ts";
+import { checkVectorShape } from "../vector-shape.ts";
+
+interface Entry {
+  value: IngestedArticle;
+  sequence: number;
+}
+
+interface StoredVectors {
+  contentHash: string;
+  vectors: Float32Array[];
+}
+
+/** The store used by the CLI's `--corpus` and by tests: same semantics as the Redis store, in memory. */
+export class MemoryArticleStore implements ArticleStore {
+  readonly #entries = new Map<string, Entry>();
+  readonly #idByHash = new Map<string, string>();
+  readonly #removals = new Map<string, number>();
+  /** Article id → model → vectors. */
+  readonly #vectors = new Map<string, Map<string, StoredVectors>>();
+  #sequence = 0;
+
+  async put(articles: readonly IngestedArticle[]): Promise<PutResult> {
+    const result: PutResult = { added: 0, updated: 0, unchanged: 0 };
+    for (const ingested of articles) {
+      const { id, contentHash } = ingested.article;
+      if (this.#idByHash.has(contentHash)) {
+        result.unchanged++;
+        continue;
+      }
+      const previous = this.#entries.get(id);
+      if (previous) this.#idByHash.delete(previous.value.article.contentHash);
+      this.#sequence++;
+      this.#entries.set(id, { value: ingested, sequence: this.#sequence });
+      this.#idByHash.set(contentHash, id);
+      this.#removals.delete(id);
+      this.#vectors.delete(id);
+      if (previous) result.updated++;
+      else result.added++;
+    }
+    return result;
+  }
+
+  async get(id: string): Promise<IngestedArticle | undefined> {
+    return this.#entries.get(id)?.value;
+  }
+
+  async list(): Promise<Article[]> {
+    return [...this.#entries.values()].map((entry) => entry.value.article);
+  }
+
+  async remove(id: string): Promise<boolean> {
+    const entry = this.#entries.get(id);
+    if (!entry) return false;
+    this.#entries.delete(id);
+    this.#idByHash.delete(entry.value.article.contentHash);
+    this.#vectors.delete(id);
+    this.#sequence++;
+    this.#removals.set(id, this.#sequence);
+    return true;
+  }
+
+  async sequence(): Promise<number> {
+    return this.#sequence;
+  }
+
+  async changesSince(sequence: number): Promise<StoreChanges> {
+    const upserts = [...this.#entries.values()]
+      .filter((entry) => entry.sequence > sequence)
+      .sort((a, b) => a.sequence - b.sequence)
+      .map((entry) => entry.value);
+    const removedIds = [...this.#removals].filter(([, at]) => at > sequence).map(([id]) => id);
+    return { sequence: this.#sequence, upserts, removedIds };
+  }
+
+  async putVectors(entries: readonly PassageVectors[]): Promise<number> {
+    for (const entry of entries) checkVectorShape(entry);
+    let written = 0;
+    for (const { articleId, contentHash, model, vectors } of entries) {
+      if (this.#entries.get(articleId)?.value.article.contentHash !== contentHash) continue;
+      const byModel = this.#vectors.get(articleId) ?? new Map<string, StoredVectors>();
+      byModel.set(model, { contentHash, vectors: vectors.map((vector) => Float32Array.from(vector)) });
+      this.#vectors.set(articleId, byModel);
+      written++;
+    }
+    return written;
+  }
+
+  async vectors(articleIds: readonly string[], model: string): Promise<Map<string, Float32Array[]>> {
+    const found = new Map<string, Float32Array[]>();
+    for (const id of articleIds) {
+      const stored = this.#vectors.get(id)?.get(model);
+      if (!stored || this.#entries.get(id)?.value.article.contentHash !== stored.contentHash) continue;
+      found.set(
+        id,
+        stored.vectors.map((vector) => Float32Array.from(vector)),
+      );
+    }
+    return found;
+  }
+
+  async close(): Promise<void> {}
+}

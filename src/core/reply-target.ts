@@ -1,0 +1,25 @@
+export type Platform = "slack" | "discord";
+
+/** Where a Slack answer goes: the channel (in a thread for mentions), or the slash command's response_url. */
+export interface SlackTarget {
+  platform: "slack";
+  teamId?: string;
+  channelId: string;
+  userId: string;
+  /** Reply in this thread (mentions, follow-ups). */
+  threadTs?: string;
+  /** The slash command's response_url: 5 uses in 30 minutes; a fallback when the bot cannot post. */
+  responseUrl?: string;
+}
+
+/** Where a Discord answer goes: a reply to a message, or an interaction's follow-up (token valid 15 min). */
+export interface DiscordTarget {
+  platform: "discord";
+  channelId: string;
+  guildId?: string;
+  userId: string;
+  replyToMessageId?: string;
+  interaction?: { applicationId: string; token: string };
+}
+
+export type ReplyTarget = SlackTarget | DiscordTarget;

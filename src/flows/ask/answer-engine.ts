@@ -1,0 +1,115 @@
+import { answerWithModel, type ModelProgress } from "../../core/answer/model/index.ts";
+import { validateQuestion } from "../../core/answer/question.ts";
+import { guessQuestionLanguage } from "../../core/answer/question-language.ts";
+import type { Library } from "../../core/library.ts";
+import type { Log } from "../../core/log.ts";
+import type { Embedder } from "../../core/ports.ts";
+import { detectLanguage } from "../../core/text/language.ts";
+import type { Answer, SearchHit } from "../../core/types.ts";
+import { articlesForTopic, summarizeTopic, TOPIC_SUMMARY_SENTENCES } from "../digest/summarize-topic.ts";
+import { writeSummaryWithModel } from "../digest/topic-summary.ts";
+import type { ModelAnswering } from "../model/model-answering.ts";
+import { callModel, type ModelCallContext } from "../model/model-call.ts";
+import { fallbackNote, progressText, UNCHECKED_SUMMARY_NOTE } from "../model/model-notes.ts";
+import { QueryVectors } from "./query-vectors.ts";
+
+export interface AnswerEngineOptions {
+  library: Library;
+  embedder?: Embedder | undefined;
+  modelAnswering?: ModelAnswering | undefined;
+  log: Log;
+}
+
+/** Passages handed to the model at most (before its token budget cuts them further). */
+const MODEL_PASSAGES = 24;
+
+/**
+ * Answers one question: extractively (the default, in-process and fast), or, with a model configured, by the
+ * model from the best passages with every citation verified (a failure or a spent budget: the extractive
+ * answer with a note). With embeddings, retrieval is hybrid either way.
+ */
+export class AnswerEngine {
+  readonly #library: Library;
+  readonly #queryVectors: QueryVectors | undefined;
+  readonly #modelAnswering: ModelAnswering | undefined;
+  readonly #log: Log;
+
+  constructor(options: AnswerEngineOptions) {
+    this.#library = options.library;
+    this.#queryVectors = options.embedder ? new QueryVectors(options.embedder, options.log) : undefined;
+    this.#modelAnswering = options.modelAnswering;
+    this.#log = options.log;
+  }
+
+  get usesModel(): boolean {
+    return this.#modelAnswering !== undefined;
+  }
+
+  async answer(rawQuestion: string, context: ModelCallContext): Promise<Answer> {
+    const question = validateQuestion(rawQuestion);
+    const queryVector = await this.#queryVectors?.vectorFor(question, this.#library);
+    const vector = queryVector ? { queryVector } : {};
+    const extractive = () => this.#library.ask(question, vector);
+    const answering = this.#modelAnswering;
+    if (!answering) return extractive();
+    const started = performance.now();
+    const outcome = await callModel(answering, context, this.#log, async () => {
+      const result = await answerWithModel(
+        {
+          question,
+          language: guessQuestionLanguage(question, this.#library.languages, detectLanguage),
+          passages: this.#library.retrieve(question, { limit: MODEL_PASSAGES, ...vector }),
+          article: (id) => this.#library.article(id),
+          corpus: this.#library,
+          fallback: extractive,
+        },
+        {
+          ...answering,
+          onProgress: (progress: ModelProgress) => context.onProgress?.(progressText(progress)),
+        },
+      );
+      const { report } = result;
+      this.#log("model_answered", {
+        passages: report.passagesGiven,
+        proposed: report.proposed,
+        kept: report.kept,
+        dropped: report.dropped.map((drop) => drop.reason).join(",") || undefined,
+        fellBack: report.fellBack || undefined,
+        tokens: report.usage.promptTokens + report.usage.completionTokens,
+        ms: Math.round(performance.now() - started),
+      });
+      return { value: result.answer, usage: report.usage };
+    });
+    return outcome.kind === "done" ? outcome.value : withNote(extractive(), fallbackNote(outcome.reason));
+  }
+
+  /** Passages matching the query: hybrid with embeddings, lexical otherwise. */
+  async search(query: string, limit: number): Promise<SearchHit[]> {
+    const queryVector = await this.#queryVectors?.vectorFor(validateQuestion(query), this.#library);
+    return this.#library.search(query, limit, queryVector ? { queryVector } : {});
+  }
+
+  /** `summarize <topic>`: the matching articles' summary, written by the model when there is one. */
+  async summarize(topic: string, context: ModelCallContext): Promise<Answer> {
+    const answering = this.#modelAnswering;
+    const articles = articlesForTopic(this.#library, topic);
+    const extractive = summarizeTopic(topic, articles);
+    if (!answering || extractive.status === "no_evidence") return extractive;
+    const outcome = await callModel(answering, context, this.#log, () =>
+      writeSummaryWithModel(topic, articles, extractive.sources, TOPIC_SUMMARY_SENTENCES, answering),
+    );
+    if (outcome.kind === "fallback") return withNote(extractive, fallbackNote(outcome.reason));
+    if (!outcome.value) return withNote(extractive, UNCHECKED_SUMMARY_NOTE);
+    return {
+      question: extractive.question,
+      status: "answered",
+      bullets: outcome.value.sentences,
+      sources: outcome.value.sources,
+      model: answering.model.name,
+    };
+  }
+}
+
+export function withNote(answer: Answer, note: string): Answer {
+  return { ...answer, note: answer.note ? `${answer.note} ${note}` : note };
+}

@@ -1,0 +1,112 @@
+import type { AskRequest, DeliveryRecord, Platform, Replier } from "../../core/chat.ts";
+import { BriefingError } from "../../core/errors.ts";
+import type { Library } from "../../core/library.ts";
+import type { Log } from "../../core/log.ts";
+import type { ArticleStore, Embedder } from "../../core/ports.ts";
+import type { Answer } from "../../core/types.ts";
+import type { RedisDeliveryLog } from "../../store/redis-delivery-log.ts";
+import { ProgressMessage } from "../deliver/progress-message.ts";
+import { logVectorFailure, syncLibrary } from "../ingest/sync-library.ts";
+import { STARTING_TEXT } from "../model/model-notes.ts";
+import type { AnswerEngine } from "./answer-engine.ts";
+import { questionInContext } from "./follow-up.ts";
+
+export interface AnswerQuestionDependencies {
+  library: Library;
+  store: ArticleStore | undefined;
+  repliers: Partial<Record<Platform, Replier>>;
+  deliveries: RedisDeliveryLog;
+  engine: AnswerEngine;
+  embedder?: Embedder | undefined;
+  log: Log;
+}
+
+function replierFor(request: AskRequest, repliers: AnswerQuestionDependencies["repliers"]): Replier {
+  const replier = repliers[request.target.platform];
+  if (!replier) {
+    throw new BriefingError(
+      "CONFIG_INVALID",
+      `This worker has no ${request.target.platform} credentials configured`,
+    );
+  }
+  return replier;
+}
+
+async function compute(
+  request: AskRequest,
+  attempt: number,
+  dependencies: AnswerQuestionDependencies,
+  progress: ProgressMessage | undefined,
+): Promise<Answer> {
+  const context = { attempt, ...(progress ? { onProgress: (text: string) => progress.show(text) } : {}) };
+  if (request.mode === "summarize") return await dependencies.engine.summarize(request.question, context);
+  return await dependencies.engine.answer(
+    questionInContext(request.question, request.previousQuestion),
+    context,
+  );
+}
+
+/**
+ * One job: catch up with the store, answer (once per job: a re-run posts the stored answer), post what has not
+ * been posted yet. A model-written answer first shows progress in a placeholder that its first part replaces.
+ */
+export async function answerQuestion(
+  request: AskRequest,
+  dependencies: AnswerQuestionDependencies,
+  attempt = 1,
+): Promise<void> {
+  const { deliveries } = dependencies;
+  const replier = replierFor(request, dependencies.repliers);
+  const already = await deliveries.get(request.jobId);
+  if (already?.complete) return;
+  const save = async (record: DeliveryRecord) => {
+    await deliveries.record(request.jobId, { ...record, complete: false });
+  };
+  const progress = dependencies.engine.usesModel
+    ? new ProgressMessage({
+        replier,
+        target: request.target,
+        jobId: request.jobId,
+        record: already,
+        save,
+        log: dependencies.log,
+      })
+    : undefined;
+  // Before syncing: after a large ingest, embedding what is new can take a while.
+  if (!already?.partsPosted) progress?.show(STARTING_TEXT);
+  let answer: Answer;
+  try {
+    const synced = await syncLibrary(dependencies.library, dependencies.store, dependencies.embedder);
+    logVectorFailure(synced, dependencies.log);
+    answer = await deliveries.answerFor(request.jobId, () =>
+      compute(request, attempt, dependencies, progress),
+    );
+  } catch (error) {
+    await progress?.settle({ flush: true });
+    throw error;
+  }
+  const posted = (await progress?.settle()) ?? already;
+  const shown = request.mode === "summarize" ? answer : { ...answer, question: request.question };
+  const record = await replier.deliverAnswer(request.target, shown, posted, save);
+  await deliveries.record(request.jobId, { ...record, complete: true });
+}
+
+/** Tells the asker, once per job, that the question could not be answered. */
+export async function reportFailure(
+  request: AskRequest,
+  error: BriefingError,
+  dependencies: Pick<AnswerQuestionDependencies, "repliers" | "deliveries">,
+): Promise<void> {
+  if (!(await dependencies.deliveries.claimFailureNotice(request.jobId))) return;
+  const replier = dependencies.repliers[request.target.platform];
+  const reason =
+    error.code === "INVALID_QUESTION"
+      ? error.userMessage()
+      : `${error.userMessage()} Please try again in a minute.`;
+  const posted = await dependencies.deliveries.get(request.jobId).catch(() => undefined);
+  await replier?.notifyFailure(
+    request.target,
+    `Sorry, I could not answer "${request.question.slice(0, 200)}". ${reason}`,
+    posted,
+  );
+}
