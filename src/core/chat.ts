@@ -104,6 +104,15 @@ export interface DigestRequest {
   requestedAt: number;
 }
 
+/** One run of a digest job, as a worker sees it. */
+export interface DigestRun {
+  request: DigestRequest;
+  /** For scheduled runs: the scheduler's time for this run; for `now`: when it was asked. */
+  runAt: number;
+  /** For scheduled runs: the subscription version the scheduler was made for. */
+  version?: string;
+}
+
 /** The adapters' side of digests: subscriptions and their schedulers. Implemented over BullMQ in src/queue. */
 export interface DigestSubscriptions {
   subscribe(subscription: Subscription): Promise<void>;

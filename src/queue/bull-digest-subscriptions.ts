@@ -1,9 +1,8 @@
 import { Queue } from "bullmq";
 import type { Redis } from "ioredis";
-import type { DigestRequest, DigestSubscriptions } from "../core/chat.ts";
+import type { DigestRequest, DigestSubscriptions, SubscriptionStore } from "../core/chat.ts";
 import { BriefingError } from "../core/errors.ts";
 import { cronPattern, type Subscription } from "../core/subscriptions/index.ts";
-import type { RedisSubscriptionStore } from "../store/redis-subscription-store.ts";
 import {
   DIGEST_QUEUE,
   digestRequestSchema,
@@ -16,7 +15,7 @@ import { ASK_JOB_OPTIONS } from "./retry-policy.ts";
 export interface BullDigestSubscriptionsOptions {
   connection: Redis;
   namespace: string;
-  subscriptions: RedisSubscriptionStore;
+  subscriptions: SubscriptionStore;
   /** Where a new subscription's first digest starts: the store's sequence some hours back. */
   initialCursor(): Promise<number>;
 }

@@ -1,6 +1,6 @@
 import { type Job, Worker } from "bullmq";
 import type { Redis } from "ioredis";
-import type { DigestRequest } from "../core/chat.ts";
+import type { DigestRequest, DigestRun } from "../core/chat.ts";
 import type { BriefingError } from "../core/errors.ts";
 import { DIGEST_QUEUE, digestRequestSchema, scheduledDigestSchema } from "./digest-job-schema.ts";
 import { queuePrefix } from "./queue-names.ts";
@@ -8,14 +8,6 @@ import { retryDelay } from "./retry-policy.ts";
 import { runWithRetries } from "./run-with-retries.ts";
 
 /** One digest run: what to post, and the moment it stands for (a scheduled run's own time, not when it ran). */
-export interface DigestRun {
-  request: DigestRequest;
-  /** For scheduled runs: the scheduler's time for this run; for `now`: when it was asked. */
-  runAt: number;
-  /** For scheduled runs: the subscription version the scheduler was made for. */
-  version?: string;
-}
-
 export interface DigestWorkerOptions {
   connection: Redis;
   namespace: string;

@@ -1,10 +1,9 @@
-import type { AskRequest, DeliveryRecord, Platform, Replier } from "../../core/chat.ts";
+import type { AskRequest, DeliveryLog, DeliveryRecord, Platform, Replier } from "../../core/chat.ts";
 import { BriefingError } from "../../core/errors.ts";
 import type { Library } from "../../core/library.ts";
 import type { Log } from "../../core/log.ts";
 import type { ArticleStore, Embedder } from "../../core/ports.ts";
 import type { Answer } from "../../core/types.ts";
-import type { RedisDeliveryLog } from "../../store/redis-delivery-log.ts";
 import { ProgressMessage } from "../deliver/progress-message.ts";
 import { logVectorFailure, syncLibrary } from "../ingest/sync-library.ts";
 import { STARTING_TEXT } from "../model/model-notes.ts";
@@ -15,7 +14,7 @@ export interface AnswerQuestionDependencies {
   library: Library;
   store: ArticleStore | undefined;
   repliers: Partial<Record<Platform, Replier>>;
-  deliveries: RedisDeliveryLog;
+  deliveries: DeliveryLog;
   engine: AnswerEngine;
   embedder?: Embedder | undefined;
   log: Log;

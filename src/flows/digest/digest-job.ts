@@ -1,4 +1,4 @@
-import type { DigestPost, Replier } from "../../core/chat.ts";
+import type { DeliveryLog, DigestPost, DigestRun, Replier, SubscriptionStore } from "../../core/chat.ts";
 import { composeDigest } from "../../core/digest/index.ts";
 import { BriefingError } from "../../core/errors.ts";
 import type { Log } from "../../core/log.ts";
@@ -9,9 +9,6 @@ import {
   localTime,
   type Subscription,
 } from "../../core/subscriptions/index.ts";
-import type { DigestRun } from "../../queue/digest-worker.ts";
-import type { RedisDeliveryLog } from "../../store/redis-delivery-log.ts";
-import type { RedisSubscriptionStore } from "../../store/redis-subscription-store.ts";
 import type { ModelAnswering } from "../model/model-answering.ts";
 import { articlesOnTopic } from "./articles-on-topic.ts";
 import { writeDigestWithModel } from "./digest-writer.ts";
@@ -22,9 +19,9 @@ const LOCK_MS = 5 * 60 * 1000;
 
 export interface PostDigestDependencies {
   store: ArticleStore;
-  subscriptions: RedisSubscriptionStore;
+  subscriptions: SubscriptionStore;
   repliers: Partial<Record<string, Replier>>;
-  deliveries: RedisDeliveryLog;
+  deliveries: DeliveryLog;
   /** When set, story summaries are written by the model (verified); otherwise they are extractive. */
   modelAnswering?: ModelAnswering | undefined;
   log: Log;
