@@ -1,10 +1,9 @@
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { loadPaths } from "../../../src/adapters/files/load-paths.ts";
-import type { SlackTarget } from "../../../src/core/chat.ts";
+import type { DigestRun, SlackTarget } from "../../../src/core/chat.ts";
 import type { Subscription } from "../../../src/core/subscriptions/index.ts";
 import { postDigest } from "../../../src/flows/digest/digest-job.ts";
-import type { DigestRun } from "../../../src/queue/digest-worker.ts";
 import { RedisArticleStore } from "../../../src/store/redis-article-store.ts";
 import { RedisDeliveryLog } from "../../../src/store/redis-delivery-log.ts";
 import { RedisSubscriptionStore } from "../../../src/store/redis-subscription-store.ts";
