@@ -1,6 +1,7 @@
 /** Questions answered per second on one index (the `ask --batch` path without I/O), seeds and SQuAD. */
 import { evalFile } from "../eval/eval-data.ts";
 import { readSquadFormat } from "../eval/squad-format.ts";
+import { validateQuestion } from "../src/core/answer/question.ts";
 import { parseDocument } from "../src/core/ingest/index.ts";
 import { Library } from "../src/core/library.ts";
 
@@ -30,12 +31,12 @@ export function squadLibrary(): { library: Library; questions: string[] } {
 export function benchAnswers(questionCount = 2_000): AnswerFigures {
   const { library, questions } = squadLibrary();
   const asked = questions.slice(0, questionCount);
-  for (const question of asked.slice(0, 100)) library.ask(question);
+  for (const question of asked.slice(0, 100)) library.ask(validateQuestion(question));
   const times: number[] = [];
   const started = performance.now();
   for (const question of asked) {
     const before = performance.now();
-    library.ask(question);
+    library.ask(validateQuestion(question));
     times.push(performance.now() - before);
   }
   const seconds = (performance.now() - started) / 1000;

@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { evalFile } from "../eval/eval-data.ts";
 import { seededRandom } from "../eval/seeded-random.ts";
 import { readSquadFormat } from "../eval/squad-format.ts";
+import { validateQuestion } from "../src/core/answer/question.ts";
 import { Library } from "../src/core/library.ts";
 import { VectorIndex } from "../src/core/search/vector-index.ts";
 import type { IngestedArticle } from "../src/core/types.ts";
@@ -92,7 +93,7 @@ export function benchVectors(sizes: readonly number[] = SIZES): VectorBenchRow[]
       dimensions: 0,
       vectorSearch: undefined,
       search: time(QUERY_COUNT, (index) => library.search(question(index), 10)),
-      ask: time(QUERY_COUNT, (index) => library.ask(question(index))),
+      ask: time(QUERY_COUNT, (index) => library.ask(validateQuestion(question(index)))),
     });
     for (const dimensions of DIMENSIONS) {
       const next = seededRandom(dimensions);
@@ -119,7 +120,9 @@ export function benchVectors(sizes: readonly number[] = SIZES): VectorBenchRow[]
         search: time(QUERY_COUNT, (index) =>
           library.search(question(index), 10, { queryVector: queryVector(index) }),
         ),
-        ask: time(QUERY_COUNT, (index) => library.ask(question(index), { queryVector: queryVector(index) })),
+        ask: time(QUERY_COUNT, (index) =>
+          library.ask(validateQuestion(question(index)), { queryVector: queryVector(index) }),
+        ),
       });
     }
   }

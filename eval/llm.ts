@@ -7,6 +7,7 @@
  * and its gold-passage ranks on the sample are printed beside lexical ones.
  */
 
+import { modelParts } from "../src/app.ts";
 import { type Config, loadConfig } from "../src/config.ts";
 import type { DropReason } from "../src/core/answer/model/index.ts";
 import { isBriefingError } from "../src/core/errors.ts";
@@ -16,7 +17,6 @@ import { VectorIndex } from "../src/core/search/vector-index.ts";
 import type { Answer, IngestedArticle, LanguageCode } from "../src/core/types.ts";
 import { AnswerEngine } from "../src/flows/ask/answer-engine.ts";
 import { embedArticles } from "../src/flows/ingest/embed-articles.ts";
-import { modelParts } from "../src/flows/model/model-answering.ts";
 import { evalFile } from "./eval-data.ts";
 import { paragraphArticles } from "./qa.ts";
 import { containsAnswer, share } from "./qa-metrics.ts";

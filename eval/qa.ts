@@ -1,4 +1,5 @@
 import MiniSearch from "minisearch";
+import { validateQuestion } from "../src/core/answer/question.ts";
 import { parseDocument } from "../src/core/ingest/index.ts";
 import { Library } from "../src/core/library.ts";
 import type { Answer, IngestedArticle, LanguageCode } from "../src/core/types.ts";
@@ -116,7 +117,7 @@ function runOurs(library: Library, questions: QaQuestion[]): QaCounts {
     const hits = library.search(question.question, 5);
     if (hits[0]?.articleId === question.paragraphId) counts.goldPassageInTop1++;
     if (hits.some((hit) => hit.articleId === question.paragraphId)) counts.goldPassageInTop5++;
-    scoreAnswer(counts, library.ask(question.question), question);
+    scoreAnswer(counts, library.ask(validateQuestion(question.question)), question);
   }
   counts.questionsPerSecond = questions.length / ((performance.now() - started) / 1000);
   return counts;
@@ -142,7 +143,7 @@ export function evaluateQa(dataset: string, path: string, language: LanguageCode
 export function abstentionRate(library: Library, questions: readonly QaQuestion[], sample = 500): number {
   const picked = questions.slice(0, sample);
   const abstained = picked.filter(
-    (question) => library.ask(question.question).status === "no_evidence",
+    (question) => library.ask(validateQuestion(question.question)).status === "no_evidence",
   ).length;
   return picked.length === 0 ? 0 : abstained / picked.length;
 }
@@ -168,7 +169,7 @@ export function heldOutAbstention(
   const titleOf = new Map(paragraphs.map((paragraph) => [paragraph.id, paragraph.title]));
   const asked = questions.filter((question) => heldOut.has(titleOf.get(question.paragraphId) ?? ""));
   const abstained = asked.filter(
-    (question) => library.ask(question.question).status === "no_evidence",
+    (question) => library.ask(validateQuestion(question.question)).status === "no_evidence",
   ).length;
   return { questions: asked.length, abstained };
 }

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { loadPaths } from "../src/adapters/files/load-paths.ts";
+import { validateQuestion } from "../src/core/answer/question.ts";
 import { Library } from "../src/core/library.ts";
 import { evalFile } from "./eval-data.ts";
 
@@ -25,7 +26,7 @@ export async function evaluateSeedQuestions(): Promise<SeedQuestionResult[]> {
   const lines = readFileSync(evalFile("seed-questions.dev.jsonl"), "utf8").split("\n").filter(Boolean);
   return lines.map((line) => {
     const item = questionSchema.parse(JSON.parse(line));
-    const answer = library.ask(item.question);
+    const answer = library.ask(validateQuestion(item.question));
     const text = answer.bullets.map((bullet) => bullet.text.toLowerCase()).join("\n");
     const missing = item.facts.filter(
       (alternatives) => !alternatives.some((word) => text.includes(word.toLowerCase())),

@@ -4,6 +4,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/bootstrap.sh"
 node --version
 npx biome ci .
+npm run --silent lint:architecture
 npx tsc --noEmit
 report="$(mktemp)"
 status=0

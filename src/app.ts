@@ -1,225 +1,505 @@
+/**
+ * The composition root: the only module that constructs concrete infrastructure (Redis connections and stores,
+ * BullMQ queues and workers, the OpenAI clients, the Slack and Discord clients, the embedded redis-server).
+ * Everything else receives ports. Three entry points: openCli (one command), startWorker, startServe.
+ */
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { Redis } from "ioredis";
+import type { Redis } from "ioredis";
 import { loadPaths } from "./adapters/files/load-paths.ts";
 import type { Config } from "./config.ts";
+import type { Platform, Replier } from "./core/chat.ts";
 import { BriefingError } from "./core/errors.ts";
 import { Library } from "./core/library.ts";
-import type { ArticleStore, Embedder, PutResult } from "./core/ports.ts";
+import type { Log } from "./core/log.ts";
+import { MemoryTokenBudget } from "./core/memory/memory-token-budget.ts";
+import type { ArticleStore, DocumentLoader, Embedder, LoadProgress, TokenBudget } from "./core/ports.ts";
 import type { IngestedArticle } from "./core/types.ts";
-import { embedArticles } from "./flows/ingest/embed-articles.ts";
+import { AnswerEngine } from "./flows/ask/answer-engine.ts";
+import { reportAskFailure, runAskJob } from "./flows/ask/ask-job.ts";
+import { FIRST_DIGEST_LOOKBACK_MS, postDigest, reportDigestFailure } from "./flows/digest/digest-job.ts";
+import { articlesArrivedSince, articlesPublishedSince } from "./flows/digest/digest-window.ts";
+import { type WrittenDigest, writeDigest } from "./flows/digest/digest-writer.ts";
+import { type IngestReport, ingestDocuments } from "./flows/ingest/ingest-documents.ts";
+import { libraryFromDocuments, libraryFromStore, type OpenedLibrary } from "./flows/ingest/open-library.ts";
+import { logVectorFailure, syncLibrary } from "./flows/ingest/sync-library.ts";
+import type { ModelAnswering, ModelParts } from "./flows/model/model-answering.ts";
+import type { ModelCallContext } from "./flows/model/model-call.ts";
+import { startRedisServer } from "./store/embedded-redis-server.ts";
 import { RedisArticleStore } from "./store/redis-article-store.ts";
+import {
+  connectedCommandRedis,
+  type RedisRole,
+  redisConnection,
+  whenReady,
+} from "./store/redis-connections.ts";
+import { RedisConversationMemory } from "./store/redis-conversation-memory.ts";
+import { RedisDeliveryLog } from "./store/redis-delivery-log.ts";
+import { RedisSubscriptionStore } from "./store/redis-subscription-store.ts";
+import { RedisTokenBudget } from "./store/redis-token-budget.ts";
 
-export type Progress = (done: number, total: number, path: string) => void;
+const BUNDLED_SEEDS = fileURLToPath(new URL("../seeds", import.meta.url));
 
-export interface OpenedLibrary {
+const files: DocumentLoader = {
+  load: (paths, onProgress) => loadPaths([...paths], onProgress ? { onProgress } : {}),
+};
+
+// ---------------------------------------------------------------------------------------------------------
+// Models
+
+/**
+ * The model and embedder the configuration asks for. With neither configured nothing is loaded: the openai
+ * package is imported only when it will be used, and no client is created.
+ */
+export async function modelParts(
+  config: Config,
+  budgetFor: (dailyTokens: number) => TokenBudget | undefined,
+): Promise<ModelParts> {
+  if (!config.llm && !config.embeddings) return { embedder: undefined, modelAnswering: undefined };
+  const { createEmbedder, createLanguageModel } = await import("./llm/index.ts");
+  const { loadPromptTemplates } = await import("./adapters/files/prompt-templates.ts");
+  const llm = config.llm;
+  return {
+    embedder: config.embeddings ? createEmbedder(config.embeddings) : undefined,
+    modelAnswering: llm
+      ? {
+          model: createLanguageModel(llm),
+          templates: loadPromptTemplates(),
+          passageTokenBudget: llm.passageTokenBudget,
+          maxOutputTokens: llm.maxOutputTokens,
+          attempts: llm.attempts,
+          budget: budgetFor(llm.dailyTokenBudget),
+        }
+      : undefined,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The command line: one command, then close
+
+/** The daily token budget of a CLI run, and how to close the connection it may hold. */
+export interface CliBudget {
+  budgetFor(dailyTokens: number): TokenBudget;
+  close(): Promise<void>;
+}
+
+/** The shared budget in Redis when REDIS_URL is set (its connection made only when a model needs it), else this run's own. */
+export function cliBudget(config: Config): CliBudget {
+  let redis: Redis | undefined;
+  return {
+    budgetFor(dailyTokens) {
+      if (!config.redis) return new MemoryTokenBudget(dailyTokens);
+      redis = redisConnection(config.redis.url, "producer");
+      return new RedisTokenBudget(redis, config.namespace, dailyTokens);
+    },
+    async close() {
+      await redis?.quit().catch(() => redis?.disconnect());
+    },
+  };
+}
+
+/** The corpus a CLI command answers from, the answering facade over it, and what to close at the end. */
+export interface CliEngine {
   library: Library;
+  engine: AnswerEngine;
+  modelAnswering: ModelAnswering | undefined;
+  problems: BriefingError[];
+  /** Where the articles came from: the Redis store, the --corpus paths, or the bundled seeds. */
+  origin: string;
+  close(): Promise<void>;
+}
+
+export interface CliIngestReport extends IngestReport {
+  target: string;
+  /** The embedding model whose vectors were stored; undefined without embeddings. */
+  embedder: string | undefined;
+}
+
+export interface CliDigest extends WrittenDigest {
   problems: BriefingError[];
   origin: string;
 }
 
-const BUNDLED_SEEDS = fileURLToPath(new URL("../seeds", import.meta.url));
+/** What the CLI's commands need; each call opens what it uses and closes it before it returns (or on close). */
+export interface CliApp {
+  openEngine(corpus: readonly string[], onProgress?: LoadProgress): Promise<CliEngine>;
+  ingest(paths: readonly string[], onProgress?: LoadProgress): Promise<CliIngestReport>;
+  digest(
+    corpus: readonly string[],
+    sinceMs: number | undefined,
+    context: ModelCallContext,
+  ): Promise<CliDigest>;
+  registerDiscordCommands(): Promise<string>;
+}
 
-async function connectStore(config: NonNullable<Config["redis"]>): Promise<RedisArticleStore> {
-  const redis = new Redis(config.url, {
-    lazyConnect: true,
-    connectTimeout: 3_000,
-    maxRetriesPerRequest: 1,
-    retryStrategy: () => null,
-  });
-  redis.on("error", () => {});
-  try {
-    await redis.connect();
-  } catch (error) {
-    redis.disconnect();
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new BriefingError("STORE_UNAVAILABLE", `Cannot reach Redis at ${config.url}: ${reason}`, {
-      cause: error,
-    });
+/** The CLI's log: only what went wrong with a model or the embedder, as warnings. */
+function cliWarnings(warn: (line: string) => void): Log {
+  return (event, fields = {}) => {
+    if (!event.endsWith("_failed") && event !== "model_budget_spent") return;
+    const detail = typeof fields.error === "string" ? `: ${fields.error}` : "";
+    warn(`warning: ${event.replaceAll("_", " ")}${detail}`);
+  };
+}
+
+async function commandStore(config: NonNullable<Config["redis"]>): Promise<RedisArticleStore> {
+  return new RedisArticleStore(await connectedCommandRedis(config.url), config.namespace);
+}
+
+function defaultCorpus(config: Config): string {
+  const seeds = config.seedsDirectory ?? BUNDLED_SEEDS;
+  if (!existsSync(seeds)) {
+    throw new BriefingError("NOT_FOUND", `The default corpus folder ${seeds} does not exist`);
   }
-  return new RedisArticleStore(redis, config.namespace);
+  return seeds;
 }
 
-/**
- * Gives the library's articles vectors of the embedder's model: the stored ones (`store`), the rest embedded
- * here and kept in memory only. A failing embedder is a problem to report, not a failure: answers go on
- * lexically.
- */
-async function vectorsInMemory(
-  library: Library,
-  embedder: Embedder,
-  store: ArticleStore | undefined,
-): Promise<BriefingError[]> {
-  try {
-    let missing = library.articlesWithoutVectors();
-    if (store && missing.length > 0) {
-      const stored = await store.vectors(missing, embedder.name);
-      for (const [id, vectors] of stored) {
-        if (vectors.length === library.articlePassages(id).length)
-          library.setVectors(embedder.name, id, vectors);
-      }
-      missing = library.articlesWithoutVectors();
-    }
-    const articles = missing.map((id) => ({
-      article: library.article(id),
-      passages: [...library.articlePassages(id)],
-    }));
-    for (const entry of await embedArticles(articles, embedder)) {
-      library.setVectors(entry.model, entry.articleId, entry.vectors);
-    }
-    return [];
-  } catch (error) {
-    return [embeddingProblem(error, "Passages without vectors, answers are lexical only")];
-  }
-}
-
-function embeddingProblem(error: unknown, consequence: string): BriefingError {
-  const reason = error instanceof Error ? error.message : String(error);
-  const code = error instanceof BriefingError ? error.code : "MODEL_UNAVAILABLE";
-  return new BriefingError(code, `${consequence}: ${reason}`, { cause: error });
-}
-
-/**
- * The corpus to answer from: --corpus paths, else the Redis store, else the bundled seeds. With an embedder
- * the passages get vectors (the store's, the rest embedded in memory) for hybrid retrieval.
- */
-export async function openLibrary(
+/** The corpus to answer from: --corpus paths, else the Redis store, else the bundled seeds. */
+async function openCorpus(
   config: Config,
-  corpusPaths: readonly string[],
-  onProgress?: Progress,
-  embedder?: Embedder,
-): Promise<OpenedLibrary> {
-  const library = new Library();
-  if (corpusPaths.length === 0 && config.redis) {
-    const store = await connectStore(config.redis);
-    let problems: BriefingError[] = [];
+  corpus: readonly string[],
+  onProgress: LoadProgress | undefined,
+  embedder: Embedder | undefined,
+): Promise<OpenedLibrary & { origin: string }> {
+  if (corpus.length === 0 && config.redis) {
+    const store = await commandStore(config.redis);
     try {
-      library.apply(await store.changesSince(0));
-      if (embedder) problems = await vectorsInMemory(library, embedder, store);
+      return { ...(await libraryFromStore(store, embedder)), origin: `Redis store ${config.redis.url}` };
     } finally {
       await store.close();
     }
-    return { library, problems, origin: `Redis store ${config.redis.url}` };
   }
-  const paths = corpusPaths.length > 0 ? corpusPaths : [config.seedsDirectory ?? BUNDLED_SEEDS];
-  if (corpusPaths.length === 0 && !existsSync(paths[0] ?? "")) {
-    throw new BriefingError("NOT_FOUND", `The default corpus folder ${paths[0]} does not exist`);
-  }
-  const loaded = await loadPaths([...paths], onProgress ? { onProgress } : {});
-  library.add(loaded.articles);
-  const problems = embedder ? await vectorsInMemory(library, embedder, undefined) : [];
-  return { library, problems: [...loaded.problems, ...problems], origin: paths.join(", ") };
+  const paths = corpus.length > 0 ? corpus : [defaultCorpus(config)];
+  const opened = await libraryFromDocuments(await files.load(paths, onProgress), embedder);
+  return { ...opened, origin: paths.join(", ") };
 }
 
-export interface IngestReport {
-  stored: PutResult | undefined;
-  parsed: number;
-  duplicates: number;
-  problems: BriefingError[];
-  target: string;
-  /** Articles whose passage vectors were computed and stored by this ingest (0 without an embedder). */
-  embedded: number;
-}
-
-/**
- * Embeds the ingested articles the store holds without vectors of the embedder's model (new ones, and ones
- * stored before) and stores their vectors. Returns how many articles got vectors, and any problem.
- */
-async function storeVectors(
-  store: ArticleStore,
-  articles: readonly IngestedArticle[],
-  embedder: Embedder,
-): Promise<{ embedded: number; problems: BriefingError[] }> {
-  try {
-    const unique = [...new Map(articles.map((ingested) => [ingested.article.id, ingested])).values()];
-    const withPassages = unique.filter((ingested) => ingested.passages.length > 0);
-    const stored = await store.vectors(
-      withPassages.map((ingested) => ingested.article.id),
-      embedder.name,
-    );
-    const missing = withPassages.filter(
-      (ingested) => stored.get(ingested.article.id)?.length !== ingested.passages.length,
-    );
-    const entries = await embedArticles(missing, embedder);
-    return { embedded: await store.putVectors(entries), problems: [] };
-  } catch (error) {
-    return {
-      embedded: 0,
-      problems: [embeddingProblem(error, "Articles stored without passage vectors")],
-    };
-  }
-}
-
-/**
- * Parses the files and, when Redis is configured, writes them to the shared store; with an embedder, with
- * their passage vectors.
- */
-export async function ingestPaths(
+/** The articles a digest covers now: the store's arrivals in the window, or the files' articles published in it. */
+async function digestArticles(
   config: Config,
-  paths: readonly string[],
-  onProgress?: Progress,
-  embedder?: Embedder,
-): Promise<IngestReport> {
-  const store = config.redis ? await connectStore(config.redis) : undefined;
-  try {
-    const loaded = await loadPaths([...paths], onProgress ? { onProgress } : {});
-    const stored = store ? await store.put(loaded.articles) : undefined;
-    const vectors =
-      store && embedder
-        ? await storeVectors(store, loaded.articles, embedder)
-        : { embedded: 0, problems: [] };
-    return {
-      stored,
-      parsed: loaded.articles.length,
-      duplicates: loaded.duplicates,
-      problems: [...loaded.problems, ...vectors.problems],
-      target: config.redis
-        ? `Redis store ${config.redis.url}`
-        : "nowhere (REDIS_URL is not set: checked only)",
-      embedded: vectors.embedded,
-    };
-  } finally {
-    await store?.close();
-  }
-}
-
-/** A digest's default window over the Redis store. */
-export const DEFAULT_DIGEST_WINDOW_MS = 24 * 3600 * 1000;
-
-function publishedSince(
-  articles: readonly IngestedArticle[],
-  sinceMs: number | undefined,
-): IngestedArticle[] {
-  if (sinceMs === undefined) return [...articles];
-  const from = new Date(Date.now() - sinceMs).toISOString().slice(0, 10);
-  return articles.filter(({ article }) => article.published !== undefined && article.published >= from);
-}
-
-/**
- * The articles a digest would cover now: from the Redis store, those that arrived within the window (24 h by
- * default); from --corpus files or the seeds, all of them, or with --since those published since then (an
- * article without a date cannot be placed in the window and is left out).
- */
-export async function digestArticles(
-  config: Config,
-  corpusPaths: readonly string[],
+  corpus: readonly string[],
   sinceMs: number | undefined,
 ): Promise<{ articles: IngestedArticle[]; problems: BriefingError[]; origin: string }> {
-  if (corpusPaths.length === 0 && config.redis) {
-    const store = await connectStore(config.redis);
+  if (corpus.length === 0 && config.redis) {
+    const store = await commandStore(config.redis);
     try {
-      const cursor = await store.sequenceBefore(Date.now() - (sinceMs ?? DEFAULT_DIGEST_WINDOW_MS));
-      const changes = await store.changesSince(cursor);
-      return { articles: changes.upserts, problems: [], origin: `Redis store ${config.redis.url}` };
+      const articles = await articlesArrivedSince(store, sinceMs);
+      return { articles, problems: [], origin: `Redis store ${config.redis.url}` };
     } finally {
       await store.close();
     }
   }
-  const paths = corpusPaths.length > 0 ? corpusPaths : [config.seedsDirectory ?? BUNDLED_SEEDS];
-  const loaded = await loadPaths([...paths]);
+  const paths = corpus.length > 0 ? corpus : [config.seedsDirectory ?? BUNDLED_SEEDS];
+  const loaded = await files.load(paths);
   return {
-    articles: publishedSince(loaded.articles, sinceMs),
+    articles: articlesPublishedSince(loaded.articles, sinceMs),
     problems: loaded.problems,
     origin: paths.join(", "),
   };
+}
+
+export function openCli(config: Config, warn: (line: string) => void): CliApp {
+  const log = cliWarnings(warn);
+  return {
+    async openEngine(corpus, onProgress) {
+      const budget = cliBudget(config);
+      try {
+        const parts = await modelParts(config, (dailyTokens) => budget.budgetFor(dailyTokens));
+        const opened = await openCorpus(config, corpus, onProgress, parts.embedder);
+        return {
+          library: opened.library,
+          engine: new AnswerEngine({ library: opened.library, ...parts, log }),
+          modelAnswering: parts.modelAnswering,
+          problems: opened.problems,
+          origin: opened.origin,
+          close: () => budget.close(),
+        };
+      } catch (error) {
+        await budget.close();
+        throw error;
+      }
+    },
+
+    async ingest(paths, onProgress) {
+      const { embedder } = await modelParts(config, () => undefined);
+      const store = config.redis ? await commandStore(config.redis) : undefined;
+      try {
+        const report = await ingestDocuments(await files.load(paths, onProgress), store, embedder);
+        return {
+          ...report,
+          target: config.redis
+            ? `Redis store ${config.redis.url}`
+            : "nowhere (REDIS_URL is not set: checked only)",
+          embedder: embedder?.name,
+        };
+      } finally {
+        await store?.close();
+      }
+    },
+
+    async digest(corpus, sinceMs, context) {
+      const { articles, problems, origin } = await digestArticles(config, corpus, sinceMs);
+      const budget = cliBudget(config);
+      try {
+        const { modelAnswering } = await modelParts(config, (daily) => budget.budgetFor(daily));
+        return { ...(await writeDigest(articles, modelAnswering, context, () => {})), problems, origin };
+      } finally {
+        await budget.close();
+      }
+    },
+
+    async registerDiscordCommands() {
+      const discord = config.discord;
+      if (!discord) throw new BriefingError("CONFIG_INVALID", "DISCORD_TOKEN is not set", { userText: true });
+      if (!discord.applicationId)
+        throw new BriefingError("CONFIG_INVALID", "DISCORD_APPLICATION_ID is not set", { userText: true });
+      const { registerDiscordCommands } = await import("./adapters/discord/index.ts");
+      await registerDiscordCommands({
+        token: discord.token,
+        applicationId: discord.applicationId,
+        ...(discord.guildId ? { guildId: discord.guildId } : {}),
+        ...(discord.apiUrl ? { apiUrl: discord.apiUrl } : {}),
+      });
+      return discord.guildId
+        ? `guild ${discord.guildId}`
+        : "all guilds (global commands can take up to an hour to show)";
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Services: workers, and for `serve` the chat adapters too, around one Redis. BullMQ, Bolt and discord.js are
+// loaded only here, so one-shot commands (`ask`, `search`) do not pay for them at start-up.
+
+export interface RunningServices {
+  redisUrl: string;
+  stop(): Promise<void>;
+}
+
+/** Parts a caller brings instead of the configured ones: tests and benches post to a recording replier. */
+export interface ServiceParts {
+  repliers?: Partial<Record<Platform, Replier>>;
+}
+
+/** Everything started so far, stopped in reverse order. */
+class Stops {
+  readonly #stops: Array<() => Promise<void>> = [];
+  readonly #log: Log;
+
+  constructor(log: Log) {
+    this.#log = log;
+  }
+
+  add(stop: () => Promise<void>): void {
+    this.#stops.push(stop);
+  }
+
+  connection(url: string, role: RedisRole): Redis {
+    const redis = redisConnection(url, role);
+    this.add(async () => void redis.disconnect());
+    return redis;
+  }
+
+  async stopAll(): Promise<void> {
+    for (const stop of this.#stops.splice(0).reverse())
+      await stop().catch((error) => this.#log("stop_failed", { error: String(error) }));
+  }
+}
+
+async function redisUrlFor(config: Config, log: Log, stops: Stops): Promise<string> {
+  if (config.redis) return config.redis.url;
+  const server = await startRedisServer({ directory: config.dataDirectory });
+  stops.add(() => server.stop());
+  log("embedded_redis_started", { url: server.url, dataDirectory: config.dataDirectory, appendOnly: true });
+  return server.url;
+}
+
+/** The embedded Redis starts empty: it gets the seeds (or SEEDS_DIR) once, so a fresh `serve` can answer. */
+async function seedEmptyStore(config: Config, store: ArticleStore, log: Log): Promise<void> {
+  if (config.redis || (await store.sequence()) !== 0) return;
+  const seeds = config.seedsDirectory ?? BUNDLED_SEEDS;
+  if (!existsSync(seeds)) return;
+  const result = await store.put((await files.load([seeds])).articles);
+  log("seeded_store", { from: seeds, added: result.added });
+}
+
+async function repliersFor(config: Config, log: Log): Promise<Partial<Record<string, Replier>>> {
+  const repliers: Partial<Record<string, Replier>> = {};
+  if (config.slack) {
+    const { SlackReplier } = await import("./adapters/slack/index.ts");
+    repliers.slack = new SlackReplier({
+      token: config.slack.botToken,
+      ...(config.slack.apiUrl ? { apiUrl: config.slack.apiUrl } : {}),
+      log,
+    });
+  }
+  if (config.discord) {
+    const { DiscordReplier } = await import("./adapters/discord/index.ts");
+    repliers.discord = new DiscordReplier({
+      token: config.discord.token,
+      ...(config.discord.apiUrl ? { apiUrl: config.discord.apiUrl } : {}),
+      log,
+    });
+  }
+  return repliers;
+}
+
+interface Workers {
+  redisUrl: string;
+  library: Library;
+  store: RedisArticleStore;
+}
+
+async function startWorkers(config: Config, log: Log, stops: Stops, parts: ServiceParts): Promise<Workers> {
+  const { startAskWorker } = await import("./queue/ask-worker.ts");
+  const { startDigestWorker } = await import("./queue/digest-worker.ts");
+  const redisUrl = await redisUrlFor(config, log, stops);
+  const redis = stops.connection(redisUrl, "worker");
+  const store = new RedisArticleStore(redis, config.namespace);
+  await seedEmptyStore(config, store, log);
+  const { embedder, modelAnswering } = await modelParts(
+    config,
+    (dailyTokens) => new RedisTokenBudget(redis, config.namespace, dailyTokens),
+  );
+  const { library } = await libraryFromStoreLogged(store, embedder, log);
+  const engine = new AnswerEngine({ library, embedder, modelAnswering, log });
+  const repliers = { ...(await repliersFor(config, log)), ...parts.repliers };
+  const deliveries = new RedisDeliveryLog(redis, config.namespace);
+  const subscriptions = new RedisSubscriptionStore(redis, config.namespace);
+  const ask = { library, store, repliers, deliveries, engine, embedder, log };
+  const askWorker = startAskWorker({
+    connection: stops.connection(redisUrl, "worker"),
+    namespace: config.namespace,
+    concurrency: config.worker.concurrency,
+    lockDurationMs: config.worker.lockDurationMs,
+    answer: (request, attempt) => runAskJob(request, ask, attempt),
+    giveUp: (request, error) => reportAskFailure(request, error, ask),
+    log,
+  });
+  stops.add(() => askWorker.close());
+  const digest = { store, subscriptions, repliers, deliveries, modelAnswering, log };
+  const digestWorker = startDigestWorker({
+    connection: stops.connection(redisUrl, "worker"),
+    namespace: config.namespace,
+    lockDurationMs: config.worker.lockDurationMs,
+    run: (run, attempt) => postDigest(run, digest, attempt),
+    giveUp: (run, error) => reportDigestFailure(run, error, digest),
+    log,
+  });
+  stops.add(() => digestWorker.close());
+  log("worker_started", {
+    articles: library.articleCount,
+    concurrency: config.worker.concurrency,
+    model: modelAnswering?.model.name,
+    embeddings: embedder?.name,
+    vectors: embedder ? library.vectorCount : undefined,
+  });
+  return { redisUrl, library, store };
+}
+
+async function libraryFromStoreLogged(
+  store: ArticleStore,
+  embedder: Embedder | undefined,
+  log: Log,
+): Promise<{ library: Library }> {
+  const library = new Library();
+  logVectorFailure(await syncLibrary(library, store, embedder), log);
+  return { library };
+}
+
+async function startAdapters(config: Config, workers: Workers, log: Log, stops: Stops): Promise<void> {
+  if (!config.slack && !config.discord) {
+    log("no_chat_platform", {
+      hint: "set SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN), or DISCORD_TOKEN; see README",
+    });
+    return;
+  }
+  const { BullQuestionQueue } = await import("./queue/bull-question-queue.ts");
+  const { BullDigestSubscriptions } = await import("./queue/bull-digest-subscriptions.ts");
+  const producer = stops.connection(workers.redisUrl, "producer");
+  const questions = new BullQuestionQueue(producer, config.namespace);
+  stops.add(() => questions.close());
+  const memory = new RedisConversationMemory(producer, config.namespace);
+  const digests = new BullDigestSubscriptions({
+    connection: producer,
+    namespace: config.namespace,
+    subscriptions: new RedisSubscriptionStore(producer, config.namespace),
+    initialCursor: () => workers.store.sequenceBefore(Date.now() - FIRST_DIGEST_LOOKBACK_MS),
+  });
+  stops.add(() => digests.close());
+  await whenReady(producer);
+  log("digest_schedulers_ready", { subscriptions: await digests.reconcile() });
+  const articleCount = () => workers.library.articleCount;
+  if (config.slack) {
+    const slack = config.slack;
+    const { createSlackApp } = await import("./adapters/slack/index.ts");
+    const app = createSlackApp({
+      botToken: slack.botToken,
+      ...(slack.signingSecret ? { signingSecret: slack.signingSecret } : {}),
+      ...(slack.appToken ? { appToken: slack.appToken } : {}),
+      ...(slack.apiUrl ? { apiUrl: slack.apiUrl } : {}),
+      port: slack.port,
+      questions,
+      memory,
+      digests,
+      articleCount,
+      log,
+    });
+    const { port } = await app.start();
+    stops.add(() => app.stop());
+    log(
+      "slack_listening",
+      app.mode === "http" ? { mode: "http", port, path: "/slack/events" } : { mode: "socket" },
+    );
+    log("adapter_started", { platform: "slack" });
+  }
+  if (config.discord) {
+    const discord = config.discord;
+    const { connectDiscordClient, createDiscordClient } = await import("./adapters/discord/index.ts");
+    const client = createDiscordClient({
+      token: discord.token,
+      ...(discord.apiUrl ? { apiUrl: discord.apiUrl } : {}),
+      questions,
+      digests,
+      log,
+    });
+    stops.add(async () => void (await client.destroy()));
+    await connectDiscordClient(client);
+    log("discord_connected", { user: client.user?.tag });
+    log("adapter_started", { platform: "discord" });
+  }
+}
+
+async function startServices(
+  config: Config,
+  log: Log,
+  adapters: boolean,
+  parts: ServiceParts,
+): Promise<RunningServices> {
+  const stops = new Stops(log);
+  try {
+    const workers = await startWorkers(config, log, stops, parts);
+    if (adapters) await startAdapters(config, workers, log, stops);
+    return { redisUrl: workers.redisUrl, stop: () => stops.stopAll() };
+  } catch (error) {
+    await stops.stopAll();
+    throw error;
+  }
+}
+
+/** `briefbot worker`: the ask and digest workers around one Redis (REDIS_URL, else an embedded redis-server). */
+export async function startWorker(
+  config: Config,
+  log: Log,
+  parts: ServiceParts = {},
+): Promise<RunningServices> {
+  return await startServices(config, log, false, parts);
+}
+
+/** `briefbot serve`: the workers, and the configured chat adapters putting questions on the queue. */
+export async function startServe(
+  config: Config,
+  log: Log,
+  parts: ServiceParts = {},
+): Promise<RunningServices> {
+  return await startServices(config, log, true, parts);
 }

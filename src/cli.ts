@@ -1,9 +1,9 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { digestArticles, ingestPaths, type Progress } from "./app.ts";
+import { type CliApp, type CliEngine, openCli, startServe, startWorker } from "./app.ts";
 import { type Command, parseCommand, type QueryOptions, USAGE } from "./cli/args.ts";
 import { errorJson, readBatch } from "./cli/batch.ts";
-import { type CliEngine, cliBudget, openCliEngine } from "./cli/cli-engine.ts";
+import { type CliIo, processIo, withDotEnv } from "./cli/io.ts";
 import { progressBar } from "./cli/progress.ts";
 import {
   palette,
@@ -15,37 +15,41 @@ import {
 } from "./cli/render-terminal.ts";
 import { stderrLog } from "./cli/stderr-log.ts";
 import { loadConfig } from "./config.ts";
-import { composeDigest, summarizeArticles } from "./core/digest/index.ts";
 import { type BriefingError, isBriefingError } from "./core/errors.ts";
+import type { LoadProgress } from "./core/ports.ts";
 import type { AnswerEngine } from "./flows/ask/answer-engine.ts";
-import { articlesOnTopic } from "./flows/digest/articles-on-topic.ts";
-import { type WrittenDigest, writeDigestWithModel } from "./flows/digest/digest-writer.ts";
-import { summaryWithModel } from "./flows/digest/summary-with-model.ts";
-import { modelParts } from "./flows/model/model-answering.ts";
 
-const out = (text: string) => process.stdout.write(`${text}\n`);
-const err = (text: string) => process.stderr.write(`${text}\n`);
-
-function loadDotEnv(): void {
-  if (existsSync(".env")) process.loadEnvFile(".env");
+/** The application as one CLI run uses it: configured from the run's environment, warnings on its stderr. */
+function cliApp(run: Run): CliApp {
+  return openCli(loadConfig(run.env), run.err);
 }
 
-function reportProblems(problems: readonly BriefingError[]): void {
-  for (const problem of problems) err(`warning: ${problem.userMessage()} [${problem.code}]`);
+/** One run's output and environment: its io, with the environment `.env` completed, and line writers. */
+interface Run {
+  io: CliIo;
+  env: NodeJS.ProcessEnv;
+  out(text: string): void;
+  err(text: string): void;
 }
 
-function progress(): { onProgress: Progress | undefined; done(): void } {
-  return process.stderr.isTTY ? progressBar() : { onProgress: undefined, done() {} };
+function reportProblems(run: Run, problems: readonly BriefingError[]): void {
+  for (const problem of problems) run.err(`warning: ${problem.detailedMessage()} [${problem.code}]`);
+}
+
+function progress(run: Run): { onProgress: LoadProgress | undefined; done(): void } {
+  return run.io.stderrIsTTY
+    ? progressBar(run.io.stderr, run.io.stderrColumns)
+    : { onProgress: undefined, done() {} };
 }
 
 /** The corpus and the answer engine over it (with the configured model and embedder); closed by `use`. */
-async function withEngine<T>(corpus: string[], use: (opened: CliEngine) => Promise<T>): Promise<T> {
-  const bar = progress();
+async function withEngine<T>(run: Run, corpus: string[], use: (opened: CliEngine) => Promise<T>): Promise<T> {
+  const bar = progress(run);
   let opened: CliEngine | undefined;
   try {
-    opened = await openCliEngine(loadConfig(), corpus, bar.onProgress);
+    opened = await cliApp(run).openEngine(corpus, bar.onProgress);
     bar.done();
-    reportProblems(opened.problems);
+    reportProblems(run, opened.problems);
     return await use(opened);
   } finally {
     bar.done();
@@ -54,19 +58,20 @@ async function withEngine<T>(corpus: string[], use: (opened: CliEngine) => Promi
 }
 
 /** No queue retries a CLI call: a model failure gives the extractive answer (with a note) at once. */
-function cliContext(): { attempt: number; onProgress?: (text: string) => void } {
-  if (!process.stderr.isTTY) return { attempt: Number.POSITIVE_INFINITY };
+function cliContext(run: Run): { attempt: number; onProgress?: (text: string) => void } {
+  if (!run.io.stderrIsTTY) return { attempt: Number.POSITIVE_INFINITY };
   return {
     attempt: Number.POSITIVE_INFINITY,
-    onProgress: (text) => process.stderr.write(`\r\u001b[K${text}`),
+    onProgress: (text) => run.io.stderr(`\r\u001b[K${text}`),
   };
 }
 
-function clearProgressLine(): void {
-  if (process.stderr.isTTY) process.stderr.write("\r\u001b[K");
+function clearProgressLine(run: Run): void {
+  if (run.io.stderrIsTTY) run.io.stderr("\r\u001b[K");
 }
 
 async function runBatch(
+  run: Run,
   engine: AnswerEngine,
   options: QueryOptions,
   verb: "ask" | "search",
@@ -80,17 +85,18 @@ async function runBatch(
         verb === "ask"
           ? await engine.answer(text, { attempt: Number.POSITIVE_INFINITY })
           : { query: text, hits: await engine.search(text, options.limit) };
-      out(JSON.stringify({ id: item.id, ...result }));
+      run.out(JSON.stringify({ id: item.id, ...result }));
     } catch (error) {
       failures++;
-      out(JSON.stringify({ id: item.id, error: errorJson(error) }));
+      run.out(JSON.stringify({ id: item.id, error: errorJson(error) }));
     }
   }
   return failures > 0 ? 1 : 0;
 }
 
-async function run(command: Command): Promise<number> {
-  const colors = palette(process.stdout.isTTY === true && !process.env.NO_COLOR);
+async function runCommand(run: Run, command: Command): Promise<number> {
+  const { out } = run;
+  const colors = palette(run.io.stdoutIsTTY && !run.env.NO_COLOR);
   switch (command.name) {
     case "help":
       out(USAGE);
@@ -103,74 +109,57 @@ async function run(command: Command): Promise<number> {
       return 0;
     }
     case "ask":
-      return await withEngine(command.options.corpus, async ({ engine }) => {
-        if (command.options.batch) return await runBatch(engine, command.options, "ask");
-        const answer = await engine.answer(command.question ?? "", cliContext());
-        clearProgressLine();
+      return await withEngine(run, command.options.corpus, async ({ engine }) => {
+        if (command.options.batch) return await runBatch(run, engine, command.options, "ask");
+        const answer = await engine.answer(command.question ?? "", cliContext(run));
+        clearProgressLine(run);
         out(command.options.json ? JSON.stringify(answer) : renderAnswer(answer, colors));
         return 0;
       });
     case "search":
-      return await withEngine(command.options.corpus, async ({ engine }) => {
-        if (command.options.batch) return await runBatch(engine, command.options, "search");
+      return await withEngine(run, command.options.corpus, async ({ engine }) => {
+        if (command.options.batch) return await runBatch(run, engine, command.options, "search");
         const query = command.query ?? "";
         const hits = await engine.search(query, command.options.limit);
         out(command.options.json ? JSON.stringify({ query, hits }) : renderHits(query, hits, colors));
         return 0;
       });
     case "articles":
-      return await withEngine(command.corpus, async ({ library }) => {
+      return await withEngine(run, command.corpus, async ({ library }) => {
         const articles = library.articles();
         out(command.json ? JSON.stringify({ articles }) : renderArticles(articles, colors));
         return 0;
       });
     case "summarize":
-      return await withEngine(command.corpus, async ({ library, parts }) => {
-        const all = library
-          .articles()
-          .map((article) => ({ article, passages: [...library.articlePassages(article.id)] }));
-        const articles = articlesOnTopic(all, command.topic);
-        const extractive = summarizeArticles(articles, command.words ? { words: command.words } : {});
-        const summary = await summaryWithModel(command.topic, articles, extractive, parts);
+      return await withEngine(run, command.corpus, async ({ engine }) => {
+        const summary = await engine.summary(command.topic, command.words ? { words: command.words } : {});
         out(command.json ? JSON.stringify(summary) : renderSummary(summary, colors));
         return 0;
       });
     case "digest": {
-      const config = loadConfig();
-      const { articles, problems } = await digestArticles(config, command.corpus, command.sinceMs);
-      reportProblems(problems);
-      const budget = cliBudget(config);
-      const extractive = composeDigest(articles);
-      let written: WrittenDigest;
-      try {
-        const { modelAnswering } = await modelParts(config, (daily) => budget.budgetFor(daily));
-        written = modelAnswering
-          ? await writeDigestWithModel(extractive, articles, modelAnswering, cliContext(), () => {})
-          : { digest: extractive };
-      } finally {
-        await budget.close();
-      }
+      const written = await cliApp(run).digest(command.corpus, command.sinceMs, cliContext(run));
+      reportProblems(run, written.problems);
       const digest = { ...written.digest, ...(written.note ? { note: written.note } : {}) };
       out(command.json ? JSON.stringify(digest) : renderDigest(digest, colors));
       return 0;
     }
     case "serve":
     case "worker":
-      return await runUntilSignal(command.name === "serve");
+      return await runUntilSignal(run, command.name === "serve");
     case "discord-register": {
-      const { registerCommands } = await import("./adapters/discord/discord-platform.ts");
-      out(`Registered /brief for ${await registerCommands(loadConfig())}.`);
+      out(`Registered /brief for ${await cliApp(run).registerDiscordCommands()}.`);
       return 0;
     }
     case "ingest": {
-      const bar = progress();
-      const config = loadConfig();
-      const { embedder } = await modelParts(config, () => undefined);
-      const report = await ingestPaths(config, command.paths, bar.onProgress, embedder);
+      const bar = progress(run);
+      const { embedder, ...report } = await cliApp(run).ingest(command.paths, bar.onProgress);
       bar.done();
-      reportProblems(report.problems);
+      reportProblems(run, report.problems);
       if (command.json) {
-        out(JSON.stringify({ ...report, problems: report.problems.map(errorJson) }));
+        const { stored, parsed, duplicates, problems, target, embedded } = report;
+        out(
+          JSON.stringify({ stored, parsed, duplicates, problems: problems.map(errorJson), target, embedded }),
+        );
       } else {
         const vectors = embedder ? `, passage vectors for ${report.embedded} article(s)` : "";
         const stored = report.stored
@@ -187,11 +176,9 @@ async function run(command: Command): Promise<number> {
   }
 }
 
-async function runUntilSignal(adapters: boolean): Promise<number> {
-  const log = stderrLog();
-  // Loaded on demand: `ask` and `search` should not pay for BullMQ and discord.js at start-up.
-  const { runServices } = await import("./services/run-services.ts");
-  const services = await runServices(loadConfig(), { adapters, log });
+async function runUntilSignal(run: Run, adapters: boolean): Promise<number> {
+  const log = stderrLog(run.io.stderr);
+  const services = await (adapters ? startServe : startWorker)(loadConfig(run.env), log);
   const signal = await new Promise<string>((resolve) => {
     process.once("SIGINT", () => resolve("SIGINT"));
     process.once("SIGTERM", () => resolve("SIGTERM"));
@@ -201,14 +188,24 @@ async function runUntilSignal(adapters: boolean): Promise<number> {
   return 0;
 }
 
-/** Runs one command; returns the process exit code (0 ok, 1 failure, 2 bad usage or input). */
-export async function main(argv: readonly string[]): Promise<number> {
+/**
+ * Runs one command; returns the process exit code (0 ok, 1 failure, 2 bad usage or input). `io` is the real
+ * process unless given: its output, terminals and environment (`./.env` fills in what the environment lacks,
+ * without changing process.env). `serve` and `worker` stop on the process's SIGINT or SIGTERM.
+ */
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  const err = (text: string) => io.stderr(`${text}\n`);
   try {
-    loadDotEnv();
-    return await run(parseCommand(argv));
+    const run: Run = {
+      io,
+      env: withDotEnv(io.env),
+      out: (text) => io.stdout(`${text}\n`),
+      err,
+    };
+    return await runCommand(run, parseCommand(argv));
   } catch (error) {
     if (isBriefingError(error)) {
-      err(`briefbot: ${error.userMessage()}`);
+      err(`briefbot: ${error.detailedMessage()}`);
       return error.code === "USAGE" || error.code === "INVALID_QUESTION" || error.code === "CONFIG_INVALID"
         ? 2
         : 1;

@@ -139,6 +139,7 @@ function slackConfig(values: EnvironmentValues): SlackConfig | undefined {
     throw new BriefingError(
       "CONFIG_INVALID",
       "Invalid configuration: SLACK_BOT_TOKEN is set but neither SLACK_SIGNING_SECRET (HTTP mode) nor SLACK_APP_TOKEN (Socket Mode) is",
+      { userText: true },
     );
   }
   return {
@@ -160,6 +161,7 @@ function modelServer(
     throw new BriefingError(
       "CONFIG_INVALID",
       `Invalid configuration: ${variable} is set but neither OPENAI_API_KEY (OpenAI) nor OPENAI_BASE_URL (any OpenAI-compatible server) is`,
+      { userText: true },
     );
   }
   return { apiKey, baseUrl, timeoutMs };
@@ -201,7 +203,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     const problems = parsed.error.issues
       .map((issue) => `${issue.path.join(".")} ${issue.message}`)
       .join("; ");
-    throw new BriefingError("CONFIG_INVALID", `Invalid configuration: ${problems}`);
+    throw new BriefingError("CONFIG_INVALID", `Invalid configuration: ${problems}`, { userText: true });
   }
   const values = parsed.data;
   return {

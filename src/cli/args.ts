@@ -57,8 +57,9 @@ const OPTIONS = {
   version: { type: "boolean", short: "v", default: false },
 } satisfies ParseArgsOptionsConfig;
 
-function usageError(message: string): BriefingError {
-  return new BriefingError("USAGE", `${message}\n\n${USAGE}`);
+/** `shown` replaces `message` for the user when the message is not ours (an exception's). */
+function usageError(message: string, shown = message): BriefingError {
+  return new BriefingError("USAGE", `${message}\n\n${USAGE}`, { userText: `${shown}\n\n${USAGE}` });
 }
 
 function parseLimit(raw: string): number {
@@ -95,7 +96,10 @@ export function parseCommand(argv: readonly string[]): Command {
   try {
     parsed = parse();
   } catch (error) {
-    throw usageError(error instanceof Error ? error.message : String(error));
+    throw usageError(
+      error instanceof Error ? error.message : String(error),
+      "The options could not be read.",
+    );
   }
   const { values, positionals } = parsed;
   if (values.version) return { name: "version" };

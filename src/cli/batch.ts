@@ -21,7 +21,8 @@ function describe(error: unknown): string {
 
 /** Reads `{"id", "question"}` lines one at a time; a bad line becomes an item with an error, not a stop. */
 export async function* readBatch(path: string): AsyncGenerator<BatchItem> {
-  if (!existsSync(path)) throw new BriefingError("NOT_FOUND", `Batch file ${path} does not exist`);
+  if (!existsSync(path))
+    throw new BriefingError("NOT_FOUND", `Batch file ${path} does not exist`, { userText: true });
   const lines = createInterface({ input: createReadStream(path, { encoding: "utf8" }), crlfDelay: Infinity });
   let lineNumber = 0;
   for await (const line of lines) {
@@ -45,7 +46,10 @@ export async function* readBatch(path: string): AsyncGenerator<BatchItem> {
       yield {
         id: typeof id === "string" || typeof id === "number" ? id : null,
         text: undefined,
-        error: new BriefingError("MALFORMED_INPUT", 'Each line needs {"id", "question"}', { location }),
+        error: new BriefingError("MALFORMED_INPUT", 'Each line needs {"id", "question"}', {
+          location,
+          userText: true,
+        }),
       };
       continue;
     }
@@ -54,6 +58,6 @@ export async function* readBatch(path: string): AsyncGenerator<BatchItem> {
 }
 
 export function errorJson(error: unknown): { code: string; message: string } {
-  if (isBriefingError(error)) return { code: error.code, message: error.userMessage() };
+  if (isBriefingError(error)) return { code: error.code, message: error.detailedMessage() };
   return { code: "INTERNAL", message: describe(error) };
 }

@@ -1,6 +1,7 @@
 import pc from "picocolors";
 import type { Digest, Summary } from "../core/digest/index.ts";
 import { madeByLines, storySummaryBy } from "../core/made-by.ts";
+import { citationMarker, citationMarkers, sourceTitle } from "../core/source-line.ts";
 import type { Answer, Article, SearchHit, Source } from "../core/types.ts";
 
 export interface Palette {
@@ -24,7 +25,7 @@ function shorten(text: string, limit: number): string {
 
 function sourceLine(source: Source, colors: Palette): string {
   const facts = [source.source, source.published, source.language].filter(Boolean).join(" · ");
-  const head = `${colors.cyan(`[${source.n}]`)} ${colors.bold(source.title || source.articleId)}${facts ? colors.dim(` (${facts})`) : ""}`;
+  const head = `${colors.cyan(citationMarker(source.n))} ${colors.bold(sourceTitle(source))}${facts ? colors.dim(` (${facts})`) : ""}`;
   const url = source.url ? `\n    ${colors.dim(source.url)}` : "";
   return `${head}${url}\n    ${colors.dim(`“${shorten(source.quote ?? source.passage, PASSAGE_PREVIEW)}”`)}`;
 }
@@ -35,12 +36,14 @@ function footnotes(made: { model?: string; note?: string }, colors: Palette): st
   return lines.length > 0 ? `\n${colors.dim(lines.join("\n"))}` : "";
 }
 
+function citedLine(text: string, citations: readonly number[], colors: Palette): string {
+  return `• ${text} ${colors.cyan(citationMarkers(citations))}`;
+}
+
 export function renderAnswer(answer: Answer, colors: Palette): string {
   if (answer.status === "no_evidence")
     return `${colors.yellow("No answer in the articles.")} ${answer.message ?? ""}${footnotes(answer, colors)}`;
-  const bullets = answer.bullets.map(
-    (bullet) => `• ${bullet.text} ${colors.cyan(bullet.citations.map((n) => `[${n}]`).join(""))}`,
-  );
+  const bullets = answer.bullets.map((bullet) => citedLine(bullet.text, bullet.citations, colors));
   const sources = answer.sources.map((source) => sourceLine(source, colors));
   return `${bullets.join("\n")}${footnotes(answer, colors)}\n\n${colors.bold("Sources")}\n${sources.join("\n")}`;
 }
@@ -64,10 +67,6 @@ export function renderArticles(articles: readonly Article[], colors: Palette): s
   return `${lines.join("\n")}\n${colors.dim(`${articles.length} article${articles.length === 1 ? "" : "s"}`)}`;
 }
 
-function citedLine(text: string, citations: readonly number[], colors: Palette): string {
-  return `• ${text} ${colors.cyan(citations.map((n) => `[${n}]`).join(""))}`;
-}
-
 export function renderSummary(summary: Summary & { model?: string; note?: string }, colors: Palette): string {
   if (summary.sentences.length === 0) return colors.yellow("Nothing to summarize.");
   const lines = summary.sentences.map((sentence) => citedLine(sentence.text, sentence.citations, colors));
@@ -83,7 +82,7 @@ export function renderDigest(digest: Digest & { note?: string }, colors: Palette
     const lines = story.summary.map((sentence) => citedLine(sentence.text, sentence.citations, colors));
     const sources = story.sources.map((source) => {
       const about = [source.source, source.published, source.language].filter(Boolean).join(" · ");
-      return `  ${colors.cyan(`[${source.n}]`)} ${source.title || source.articleId}${about ? colors.dim(` (${about})`) : ""}`;
+      return `  ${colors.cyan(citationMarker(source.n))} ${sourceTitle(source)}${about ? colors.dim(` (${about})`) : ""}`;
     });
     return `${colors.bold(`${index + 1}. ${story.headline}`)} ${colors.dim(facts)}\n${lines.join("\n")}\n${sources.join("\n")}`;
   });

@@ -6,13 +6,11 @@ function format(value: unknown): string {
 }
 
 /** One line per event on stderr: `2026-11-23T08:00:00.000Z job_failed jobId=slack-ev-1 code=…`. */
-export function stderrLog(): Log {
+export function stderrLog(stderr: (text: string) => void): Log {
   return (event, fields = {}) => {
     const pairs = Object.entries(fields)
       .filter(([, value]) => value !== undefined)
       .map(([key, value]) => `${key}=${format(value)}`);
-    process.stderr.write(
-      `${new Date().toISOString()} ${event}${pairs.length > 0 ? ` ${pairs.join(" ")}` : ""}\n`,
-    );
+    stderr(`${new Date().toISOString()} ${event}${pairs.length > 0 ? ` ${pairs.join(" ")}` : ""}\n`);
   };
 }

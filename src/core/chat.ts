@@ -1,3 +1,4 @@
+import type { ZodType } from "zod";
 import type { Digest } from "./digest/index.ts";
 import type { Platform, ReplyTarget } from "./reply-target.ts";
 import type { Subscription, SubscriptionProgress } from "./subscriptions/index.ts";
@@ -140,8 +141,16 @@ export interface DeliveryLog {
   record(jobId: string, state: DeliveryState): Promise<void>;
   /** The answer of the first attempt if there was one, else the one computed now (stored first). */
   answerFor(jobId: string, compute: () => Answer | Promise<Answer>): Promise<Answer>;
-  /** What the first attempt of a job computed under `name`, else `compute()`'s value, stored first. */
-  computedOnce<T>(jobId: string, name: string, compute: () => T | Promise<T>): Promise<T>;
+  /**
+   * What the first attempt of a job computed under `name`, else `compute()`'s value, stored first. What is read
+   * back is checked against `schema` when one is given (a record that does not fit is STORE_CORRUPT).
+   */
+  computedOnce<T>(
+    jobId: string,
+    name: string,
+    compute: () => T | Promise<T>,
+    schema?: ZodType<T>,
+  ): Promise<T>;
   /** true the first time only: a failure is reported to the asker once. */
   claimFailureNotice(jobId: string): Promise<boolean>;
 }

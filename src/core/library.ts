@@ -1,6 +1,6 @@
 import type { AnswerTextTools, QueryToken, RetrievedPassage } from "./answer/evidence-types.ts";
-import { answerQuestion } from "./answer/extractive-answerer.ts";
-import { validateQuestion } from "./answer/question.ts";
+import { answerExtractively } from "./answer/extractive-answerer.ts";
+import { type Question, validateQuestion } from "./answer/question.ts";
 import { BriefingError } from "./errors.ts";
 import type { StoreChanges } from "./ports.ts";
 import { fusionDepth, reciprocalRankFusion } from "./search/rank-fusion.ts";
@@ -111,7 +111,7 @@ export class Library {
 
   article(id: string): Article {
     const found = this.#articles.get(id);
-    if (!found) throw new Error(`Unknown article ${id}`);
+    if (!found) throw new BriefingError("NOT_FOUND", `Unknown article ${id}`);
     return found.article;
   }
 
@@ -186,35 +186,36 @@ export class Library {
   }
 
   search(query: string, limit = 10, options: VectorQuery = {}): SearchHit[] {
-    return this.retrieve(query, { limit, queryVector: options.queryVector }).map(({ passage, score }) => ({
-      articleId: passage.articleId,
-      passageId: passage.id,
-      score: Number(score.toFixed(4)),
-      text: passage.text,
-    }));
+    return this.retrieve(validateQuestion(query), { limit, queryVector: options.queryVector }).map(
+      ({ passage, score }) => ({
+        articleId: passage.articleId,
+        passageId: passage.id,
+        score: Number(score.toFixed(4)),
+        text: passage.text,
+      }),
+    );
   }
 
   /**
    * The passages best matching a question, best first: BM25F, or with a query vector (and passage vectors)
    * BM25F and vector rankings fused by reciprocal rank, scored by the fused score.
    */
-  retrieve(question: string, options: RetrieveOptions): RetrievedPassage[] {
-    const cleaned = validateQuestion(question);
-    return this.#retrieve(analyzeQuery(cleaned, this.languages), options.limit, options.queryVector);
+  retrieve(question: Question, options: RetrieveOptions): RetrievedPassage[] {
+    return this.#retrieve(analyzeQuery(question, this.languages), options.limit, options.queryVector);
   }
 
-  ask(question: string, options: VectorQuery = {}): Answer {
+  ask(question: Question, options: VectorQuery = {}): Answer {
     const queryVector = options.queryVector;
     const vectors = this.#vectors;
     if (vectors === undefined || vectors.size === 0) {
-      return answerQuestion(question, {
+      return answerExtractively(question, {
         tools: this.#tools,
         corpus: this,
         retrieve: (tokens, limit) => this.#retrieve(tokens, limit),
         detectLanguage,
       });
     }
-    return answerQuestion(question, {
+    return answerExtractively(question, {
       tools: this.#tools,
       corpus: this,
       retrieve: (tokens, limit) => this.#retrieve(tokens, limit, queryVector),

@@ -1,3 +1,7 @@
+import type { Story } from "./digest/types.ts";
+import { plural } from "./plural.ts";
+import { UNDETERMINED_LANGUAGE } from "./types.ts";
+
 /** How an answer was made, under its bullets: the model that wrote it, and the note on a fallback. */
 export function madeByLines(made: { model?: string | undefined; note?: string | undefined }): string[] {
   return [
@@ -11,4 +15,18 @@ export function madeByLines(made: { model?: string | undefined; note?: string | 
 /** Among a digest story's facts: who wrote its summary, when a model did. */
 export function storySummaryBy(model: string | undefined): string {
   return model ? `summary by ${model}, quotes checked` : "";
+}
+
+/**
+ * "3 sources · en, fr · summary by gpt-x, quotes checked": the line under a story's headline in chat. The
+ * summary-by part names a configured model, so it goes through the platform's `safe`.
+ */
+export function storyFacts(
+  story: Pick<Story, "sourceCount" | "languages" | "model">,
+  safe: (text: string) => string,
+): string {
+  const languages = story.languages.filter((language) => language !== UNDETERMINED_LANGUAGE).join(", ");
+  return [plural(story.sourceCount, "source"), languages, safe(storySummaryBy(story.model))]
+    .filter(Boolean)
+    .join(" · ");
 }

@@ -1,3 +1,4 @@
+import type { BriefingError } from "./errors.ts";
 import type { Article, IngestedArticle } from "./types.ts";
 
 export interface PutResult {
@@ -31,6 +32,8 @@ export interface ArticleStore {
   remove(id: string): Promise<boolean>;
   sequence(): Promise<number>;
   changesSince(sequence: number): Promise<StoreChanges>;
+  /** The sequence just before the first article that arrived at or after `instant` (ms): a digest cursor. */
+  sequenceBefore(instant: number): Promise<number>;
   /**
    * Stores passage vectors with their articles, each entry only if the stored article still has its content
    * hash (a newer version drops older vectors); returns how many entries were written.
@@ -85,4 +88,20 @@ export interface TokenBudget {
   /** Tokens left today; Infinity when there is no limit. */
   remaining(): Promise<number>;
   spend(usage: ModelUsage): Promise<void>;
+}
+
+/** Called after each file with the number of files done, the total, and the file just done. */
+export type LoadProgress = (done: number, total: number, path: string) => void;
+
+/** What loading files or folders gave: the articles, one problem per file or line that failed, duplicates. */
+export interface LoadedDocuments {
+  articles: IngestedArticle[];
+  problems: BriefingError[];
+  /** Articles skipped because the same content was already loaded in this call. */
+  duplicates: number;
+}
+
+/** Reads files and folders (recursively) into articles. Throws NOT_FOUND only for a path that does not exist. */
+export interface DocumentLoader {
+  load(paths: readonly string[], onProgress?: LoadProgress): Promise<LoadedDocuments>;
 }

@@ -1,9 +1,9 @@
 import type { OpenAI } from "openai";
-import type { EmbeddingConfig } from "../config.ts";
 import { BriefingError } from "../core/errors.ts";
 import type { Embedder } from "../core/ports.ts";
 import { modelError } from "./model-errors.ts";
 import { createOpenAIClient } from "./openai-client.ts";
+import type { EmbedderOptions } from "./options.ts";
 
 const MAX_TEXT_CHARACTERS = 8_000;
 
@@ -28,10 +28,10 @@ function invalid(reason: string): BriefingError {
 
 export class OpenAIEmbedder implements Embedder {
   readonly name: string;
-  readonly #config: EmbeddingConfig;
+  readonly #config: EmbedderOptions;
   readonly #client: OpenAI;
 
-  constructor(config: EmbeddingConfig, client: OpenAI = createOpenAIClient(config)) {
+  constructor(config: EmbedderOptions, client: OpenAI = createOpenAIClient(config)) {
     this.name = config.model;
     this.#config = config;
     this.#client = client;

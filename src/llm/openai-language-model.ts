@@ -3,11 +3,11 @@ import type {
   ChatCompletionCreateParamsNonStreaming,
   ChatCompletionMessageParam,
 } from "openai/resources/chat/completions";
-import type { JsonMode, LlmConfig } from "../config.ts";
 import { BriefingError } from "../core/errors.ts";
 import type { LanguageModel, ModelRequest, ModelResponse, ModelUsage } from "../core/ports.ts";
 import { deadlineError, modelError } from "./model-errors.ts";
 import { createOpenAIClient } from "./openai-client.ts";
+import type { JsonMode, LanguageModelOptions } from "./options.ts";
 
 type ReplyFormat = Exclude<JsonMode, "auto">;
 type ChatBody = Omit<ChatCompletionCreateParamsNonStreaming, "stream">;
@@ -49,13 +49,13 @@ function refusesParameter(error: unknown): error is APIError {
 
 export class OpenAILanguageModel implements LanguageModel {
   readonly name: string;
-  readonly #config: LlmConfig;
+  readonly #config: LanguageModelOptions;
   readonly #client: OpenAI;
   /** In "auto" JSON mode: the first reply format this server accepted. */
   #learnedFormat: ReplyFormat | undefined;
   #acceptsStreamOptions = true;
 
-  constructor(config: LlmConfig, client: OpenAI = createOpenAIClient(config)) {
+  constructor(config: LanguageModelOptions, client: OpenAI = createOpenAIClient(config)) {
     this.name = config.model;
     this.#config = config;
     this.#client = client;
@@ -168,10 +168,13 @@ export class OpenAILanguageModel implements LanguageModel {
       throw new BriefingError(
         "MODEL_OUTPUT_INVALID",
         "The language model's content filter stopped the answer",
+        { userText: true },
       );
     }
     if (reply.text.trim() === "") {
-      throw new BriefingError("MODEL_OUTPUT_INVALID", "The language model returned an empty answer");
+      throw new BriefingError("MODEL_OUTPUT_INVALID", "The language model returned an empty answer", {
+        userText: true,
+      });
     }
     const prompt = messages.map((message) => (typeof message.content === "string" ? message.content : ""));
     const usage: ModelUsage = reply.usage

@@ -3,9 +3,9 @@ import type { Redis } from "ioredis";
 import type { AskRequest } from "../core/chat.ts";
 import type { BriefingError } from "../core/errors.ts";
 import { askRequestSchema } from "./ask-job-schema.ts";
-import { ASK_QUEUE, queuePrefix } from "./queue-names.ts";
-import { retryDelay } from "./retry-policy.ts";
-import { runWithRetries } from "./run-with-retries.ts";
+import { ASK_QUEUE } from "./queue-names.ts";
+import { readJobData, runWithRetries } from "./run-with-retries.ts";
+import { workerOptions } from "./worker-options.ts";
 
 export interface AskWorkerOptions {
   connection: Redis;
@@ -25,7 +25,7 @@ export function startAskWorker(options: AskWorkerOptions): Worker {
   const worker = new Worker(
     ASK_QUEUE,
     async (job) => {
-      const request = askRequestSchema.parse(job.data);
+      const request = readJobData(job, "job_failed", options.log, () => askRequestSchema.parse(job.data));
       await runWithRetries(job, {
         failedEvent: "job_failed",
         jobId: job.id ?? request.jobId,
@@ -34,15 +34,12 @@ export function startAskWorker(options: AskWorkerOptions): Worker {
         log: options.log,
       });
     },
-    {
+    workerOptions({
       connection: options.connection,
-      prefix: queuePrefix(options.namespace),
+      namespace: options.namespace,
       concurrency: options.concurrency ?? 4,
-      lockDuration: options.lockDurationMs ?? 30_000,
-      stalledInterval: Math.max(1_000, Math.floor((options.lockDurationMs ?? 30_000) / 2)),
-      maxStalledCount: 3,
-      settings: { backoffStrategy: (attemptsMade, _type, error) => retryDelay(attemptsMade, error) },
-    },
+      lockDurationMs: options.lockDurationMs,
+    }),
   );
   worker.on("error", (error) => options.log("worker_error", { error: error.message }));
   return worker;

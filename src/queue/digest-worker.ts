@@ -1,11 +1,10 @@
 import { type Job, Worker } from "bullmq";
 import type { Redis } from "ioredis";
-import type { DigestRequest, DigestRun } from "../core/chat.ts";
+import type { DigestRun } from "../core/chat.ts";
 import type { BriefingError } from "../core/errors.ts";
 import { DIGEST_QUEUE, digestRequestSchema, scheduledDigestSchema } from "./digest-job-schema.ts";
-import { queuePrefix } from "./queue-names.ts";
-import { retryDelay } from "./retry-policy.ts";
-import { runWithRetries } from "./run-with-retries.ts";
+import { readJobData, runWithRetries } from "./run-with-retries.ts";
+import { workerOptions } from "./worker-options.ts";
 
 /** One digest run: what to post, and the moment it stands for (a scheduled run's own time, not when it ran). */
 export interface DigestWorkerOptions {
@@ -42,7 +41,7 @@ export function startDigestWorker(options: DigestWorkerOptions): Worker {
   const worker = new Worker(
     DIGEST_QUEUE,
     async (job) => {
-      const run = runOf(job);
+      const run = readJobData(job, "digest_failed", options.log, () => runOf(job));
       await runWithRetries(job, {
         failedEvent: "digest_failed",
         jobId: run.request.jobId,
@@ -51,15 +50,12 @@ export function startDigestWorker(options: DigestWorkerOptions): Worker {
         log: options.log,
       });
     },
-    {
+    workerOptions({
       connection: options.connection,
-      prefix: queuePrefix(options.namespace),
+      namespace: options.namespace,
       concurrency: 2,
-      lockDuration: options.lockDurationMs ?? 30_000,
-      stalledInterval: Math.max(1_000, Math.floor((options.lockDurationMs ?? 30_000) / 2)),
-      maxStalledCount: 3,
-      settings: { backoffStrategy: (attemptsMade, _type, error) => retryDelay(attemptsMade, error) },
-    },
+      lockDurationMs: options.lockDurationMs,
+    }),
   );
   worker.on("error", (error) => options.log("worker_error", { error: error.message }));
   return worker;

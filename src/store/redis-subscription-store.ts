@@ -1,9 +1,9 @@
 import type { Redis } from "ioredis";
 import { z } from "zod";
 import type { SubscriptionStore } from "../core/chat.ts";
-import { BriefingError } from "../core/errors.ts";
 import { replyTargetSchema } from "../core/reply-target-schema.ts";
 import type { Subscription, SubscriptionProgress } from "../core/subscriptions/index.ts";
+import { parseStored, storedCount } from "./stored-json.ts";
 
 const subscriptionSchema = z.object({
   id: z.string().regex(/^[A-Za-z0-9_-]{1,200}$/u),
@@ -46,14 +46,7 @@ export class RedisSubscriptionStore implements SubscriptionStore {
 
   async get(id: string): Promise<Subscription | undefined> {
     const json = await this.#redis.get(`${this.#prefix}sub:${id}`);
-    if (json === null) return undefined;
-    const parsed = subscriptionSchema.safeParse(JSON.parse(json));
-    if (!parsed.success) {
-      throw new BriefingError("MALFORMED_INPUT", `A stored subscription has an unexpected shape`, {
-        location: id,
-      });
-    }
-    return parsed.data;
+    return json === null ? undefined : parseStored(json, "subscription", id, subscriptionSchema);
   }
 
   async ids(): Promise<string[]> {
@@ -72,10 +65,11 @@ export class RedisSubscriptionStore implements SubscriptionStore {
   }
 
   async progress(id: string): Promise<SubscriptionProgress> {
-    const fields = await this.#redis.hgetall(`${this.#prefix}sub-progress:${id}`);
+    const key = `${this.#prefix}sub-progress:${id}`;
+    const fields = await this.#redis.hgetall(key);
     return {
-      cursor: Number(fields.cursor ?? 0),
-      ...(fields.lastPostedAt ? { lastPostedAt: Number(fields.lastPostedAt) } : {}),
+      cursor: storedCount(fields.cursor, "digest cursor", key),
+      ...(fields.lastPostedAt ? { lastPostedAt: storedCount(fields.lastPostedAt, "digest time", key) } : {}),
       ...(fields.lastScheduledDate ? { lastScheduledDate: fields.lastScheduledDate } : {}),
     };
   }

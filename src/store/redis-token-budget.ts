@@ -1,6 +1,7 @@
 import type { Redis } from "ioredis";
 import type { ModelUsage, TokenBudget } from "../core/ports.ts";
 import { utcDay } from "../core/utc-day.ts";
+import { storedCount } from "./stored-json.ts";
 
 const KEEP_SECONDS = 3 * 24 * 3600;
 
@@ -24,8 +25,7 @@ export class RedisTokenBudget implements TokenBudget {
 
   async remaining(): Promise<number> {
     if (this.#dailyLimit === 0) return Number.POSITIVE_INFINITY;
-    const spent = Number((await this.#redis.get(this.#key())) ?? 0);
-    return Math.max(0, this.#dailyLimit - spent);
+    return Math.max(0, this.#dailyLimit - (await this.spentToday()));
   }
 
   async spend(usage: ModelUsage): Promise<void> {
@@ -37,7 +37,8 @@ export class RedisTokenBudget implements TokenBudget {
 
   /** Tokens spent today, for status output and tests. */
   async spentToday(): Promise<number> {
-    return Number((await this.#redis.get(this.#key())) ?? 0);
+    const key = this.#key();
+    return storedCount(await this.#redis.get(key), "token count", key);
   }
 
   #key(): string {

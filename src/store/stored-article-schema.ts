@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { BriefingError } from "../core/errors.ts";
 import type { IngestedArticle } from "../core/types.ts";
+import { parseStored } from "./stored-json.ts";
 
 const span = z.object({ start: z.number().int(), end: z.number().int() });
 
@@ -31,26 +31,7 @@ const storedArticle = z.object({
   ),
 });
 
-/** Reads an article back from the store; a corrupt record is a clear error, not a crash later on. */
+/** Reads an article back from the store; a corrupt record is STORE_CORRUPT, not a crash later on. */
 export function parseStoredArticle(json: string, id: string): IngestedArticle {
-  let value: unknown;
-  try {
-    value = JSON.parse(json);
-  } catch (error) {
-    throw new BriefingError("MALFORMED_INPUT", "A stored article is not valid JSON", {
-      location: id,
-      cause: error,
-    });
-  }
-  const parsed = storedArticle.safeParse(value);
-  if (!parsed.success) {
-    throw new BriefingError(
-      "MALFORMED_INPUT",
-      `A stored article has an unexpected shape: ${parsed.error.message}`,
-      {
-        location: id,
-      },
-    );
-  }
-  return parsed.data;
+  return parseStored(json, "article", id, storedArticle);
 }

@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -116,6 +116,32 @@ describe("briefbot search and articles", () => {
     const result = await runCli(["frobnicate"]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/Unknown command "frobnicate"/);
+  });
+
+  it("prints the usage for help", async () => {
+    const result = await runCli(["help"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/briefbot ask/u);
+  });
+
+  it("colours a terminal's output unless NO_COLOR is set, and shows a progress bar on a terminal's stderr", async () => {
+    const coloured = await runCli(["articles"], { NO_COLOR: "" }, { stdout: true });
+    expect(coloured.stdout).toContain("\u001b[");
+    const plain = await runCli(["articles"], {}, { stdout: true });
+    expect(plain.stdout).not.toContain("\u001b[");
+
+    const folder = join(scratch, "many");
+    await mkdir(folder);
+    for (let n = 0; n < 20; n++) {
+      await writeFile(
+        join(folder, `note-${n}.txt`),
+        `Note ${n}\n\nThe harbour of Rotterdam reopened after storm ${n}.`,
+      );
+    }
+    const ingested = await runCli(["ingest", folder], {}, { stderr: true });
+    expect(ingested.code).toBe(0);
+    expect(ingested.stderr).toContain("ingesting [");
+    expect(ingested.stderr).toContain("20/20 files");
   });
 });
 

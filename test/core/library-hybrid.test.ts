@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadPaths } from "../../src/adapters/files/load-paths.ts";
+import { validateQuestion } from "../../src/core/answer/question.ts";
 import { parseDocument } from "../../src/core/ingest/index.ts";
 import { Library } from "../../src/core/library.ts";
 import type { Embedder } from "../../src/core/ports.ts";
@@ -103,11 +104,11 @@ describe("hybrid retrieval", () => {
     const [queryVector] = await embedder.embed([QUESTION]);
     const hybrid = library.search(QUESTION, 3, { queryVector }).map((hit) => hit.articleId);
     expect(hybrid[0]).toBe("closure-nl");
-    const retrieved = library.retrieve(QUESTION, { limit: 3, queryVector });
+    const retrieved = library.retrieve(validateQuestion(QUESTION), { limit: 3, queryVector });
     expect(retrieved.map(({ passage }) => passage.articleId)).toEqual(hybrid);
     expect(retrieved[0]?.score).toBeGreaterThan(retrieved[1]?.score ?? 0);
     // The extractive answerer still needs the question's words in a sentence: this one holds too few of them.
-    expect(citationProblems(library.ask(QUESTION, { queryVector }))).toEqual([]);
+    expect(citationProblems(library.ask(validateQuestion(QUESTION), { queryVector }))).toEqual([]);
   });
 
   it("gives exactly the lexical results without a query vector, vectors or not", async () => {
@@ -117,9 +118,11 @@ describe("hybrid retrieval", () => {
     const embedded = await withVectors(articles, new ConceptEmbedder());
     for (const question of [QUESTION, "What happened to the ships?", "Rotterdam football club"]) {
       expect(embedded.search(question, 10)).toEqual(plain.search(question, 10));
-      expect(embedded.retrieve(question, { limit: 30 })).toEqual(plain.retrieve(question, { limit: 30 }));
+      expect(embedded.retrieve(validateQuestion(question), { limit: 30 })).toEqual(
+        plain.retrieve(validateQuestion(question), { limit: 30 }),
+      );
       // All candidates in one language: vector grouping (cross-language only) changes nothing.
-      expect(embedded.ask(question)).toEqual(plain.ask(question));
+      expect(embedded.ask(validateQuestion(question))).toEqual(plain.ask(validateQuestion(question)));
     }
   });
 
@@ -200,7 +203,7 @@ describe("cross-language fact grouping with vectors", () => {
   const question = "Why was the harbour of Rotterdam closed on Monday?";
 
   async function bulletsCiting(library: Library) {
-    const answer = library.ask(question);
+    const answer = library.ask(validateQuestion(question));
     expect(answer.status).toBe("answered");
     expect(citationProblems(answer)).toEqual([]);
     return answer.bullets.map((bullet) =>
@@ -241,7 +244,9 @@ describe("vectors of another size or another version", () => {
     }
     const wrongSize = Float32Array.from([1, 0, 0, 0, 0, 0]);
     expect(library.search("Who is the CEO of Trend Micro?", 5, { queryVector: wrongSize })).toEqual(lexical);
-    expect(library.ask("Who is the CEO of Trend Micro?", { queryVector: wrongSize }).status).toBe("answered");
+    expect(
+      library.ask(validateQuestion("Who is the CEO of Trend Micro?"), { queryVector: wrongSize }).status,
+    ).toBe("answered");
   });
 
   it("ignores vectors made for another version of the article", async () => {

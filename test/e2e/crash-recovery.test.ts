@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import type { Queue } from "bullmq";
 import { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { loadPaths } from "../../src/adapters/files/load-paths.ts";
@@ -7,8 +8,9 @@ import type { AskRequest } from "../../src/core/chat.ts";
 import { parseDocument } from "../../src/core/ingest/index.ts";
 import { BullQuestionQueue } from "../../src/queue/bull-question-queue.ts";
 import { RedisArticleStore } from "../../src/store/redis-article-store.ts";
-import { producerConnection } from "../../src/store/redis-connections.ts";
+import { redisConnection } from "../../src/store/redis-connections.ts";
 import { FakeSlack } from "../support/fake-slack.ts";
+import { untilIdle, watchQueue } from "../support/queue-idle.ts";
 import { startRedis, type ThrowawayRedis } from "../support/redis-server.ts";
 import { SEEDS_DIRECTORY } from "../support/seed-library.ts";
 import { until } from "../support/until.ts";
@@ -17,11 +19,13 @@ const BIN = fileURLToPath(new URL("../../bin/briefbot.js", import.meta.url));
 const NAMESPACE = "crash";
 let redis: ThrowawayRedis;
 let slack: FakeSlack;
+let asks: Queue;
 const workers: ChildProcess[] = [];
 
 beforeAll(async () => {
   redis = await startRedis();
   slack = await FakeSlack.start({ token: "xoxb-crash" });
+  asks = watchQueue(redis.client(), "ask", NAMESPACE);
   const client = new Redis(redis.url);
   await new RedisArticleStore(client, NAMESPACE).put((await loadPaths([SEEDS_DIRECTORY])).articles);
   client.disconnect();
@@ -32,6 +36,7 @@ afterEach(() => {
 });
 
 afterAll(async () => {
+  await asks?.close();
   await slack?.close();
   await redis?.stop();
 });
@@ -92,11 +97,14 @@ function manyArticles(count: number) {
 
 describe("crash recovery", () => {
   it("runs a job again after its worker is killed mid-job, and posts exactly one answer", async () => {
-    const first = await startWorker();
+    // Many articles, so that the job takes long enough to be killed in the middle; stored while the worker starts.
     const client = new Redis(redis.url);
-    await new RedisArticleStore(client, NAMESPACE).put(manyArticles(6_000));
+    const [first] = await Promise.all([
+      startWorker(),
+      new RedisArticleStore(client, NAMESPACE).put(manyArticles(6_000)),
+    ]);
     client.disconnect();
-    const queue = new BullQuestionQueue(producerConnection(redis.url), NAMESPACE);
+    const queue = new BullQuestionQueue(redisConnection(redis.url, "producer"), NAMESPACE);
     try {
       await queue.ask(ask("CKILL"));
       await until(async () => (await queue.counts()).active > 0, "the job to become active");
@@ -104,7 +112,7 @@ describe("crash recovery", () => {
       expect(postsIn("CKILL")).toEqual([]);
       await startWorker();
       await until(() => postsIn("CKILL").length > 0, "the answer after the crash", 30_000);
-      await new Promise((wake) => setTimeout(wake, 2_000));
+      await untilIdle(asks, "the job run again to its end");
       expect(postsIn("CKILL")).toHaveLength(1);
       expect(JSON.stringify(postsIn("CKILL")[0]?.body)).toMatch(/Eva Chen/);
     } finally {
@@ -114,7 +122,7 @@ describe("crash recovery", () => {
 
   it("answers every question queued across a Redis restart, none twice", async () => {
     const channels = ["CR1", "CR2", "CR3", "CR4", "CR5"];
-    const before = new BullQuestionQueue(producerConnection(redis.url), NAMESPACE);
+    const before = new BullQuestionQueue(redisConnection(redis.url, "producer"), NAMESPACE);
     try {
       for (const channel of channels) await before.ask(ask(channel));
     } finally {
@@ -122,7 +130,7 @@ describe("crash recovery", () => {
     }
     await redis.restart();
     await startWorker();
-    const after = new BullQuestionQueue(producerConnection(redis.url), NAMESPACE);
+    const after = new BullQuestionQueue(redisConnection(redis.url, "producer"), NAMESPACE);
     try {
       const more = ["CR6", "CR7", "CR8"];
       for (const channel of more) await after.ask(ask(channel));
@@ -133,7 +141,7 @@ describe("crash recovery", () => {
         "every queued question answered",
         45_000,
       );
-      await new Promise((wake) => setTimeout(wake, 2_000));
+      await untilIdle(asks, "every queued question run to its end");
       for (const channel of all) expect(postsIn(channel), channel).toHaveLength(1);
     } finally {
       await after.close();

@@ -5,8 +5,8 @@ import { Queue } from "bullmq";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { loadPaths } from "../../src/adapters/files/load-paths.ts";
+import { type RunningServices, startServe } from "../../src/app.ts";
 import { loadConfig } from "../../src/config.ts";
-import { type RunningServices, runServices } from "../../src/services/run-services.ts";
 import { freePort } from "../../src/store/embedded-redis-server.ts";
 import { RedisArticleStore } from "../../src/store/redis-article-store.ts";
 import { fireNextRun } from "../support/digest-driver.ts";
@@ -36,7 +36,7 @@ beforeAll(async () => {
   await new RedisArticleStore(client, NAMESPACE).put((await loadPaths([SEEDS_DIRECTORY])).articles);
   const port = await freePort();
   eventsUrl = `http://127.0.0.1:${port}/slack/events`;
-  services = await runServices(
+  services = await startServe(
     loadConfig({
       REDIS_URL: redis.url,
       BRIEFBOT_NAMESPACE: NAMESPACE,
@@ -46,7 +46,7 @@ beforeAll(async () => {
       SLACK_SIGNING_SECRET: SECRET,
       SLACK_API_URL: slack.apiUrl,
     }),
-    { adapters: true, log: () => {} },
+    () => {},
   );
   queue = new Queue("digest", { connection: client, prefix: `{${NAMESPACE}}` });
 }, 60_000);

@@ -11,6 +11,7 @@ import { freePort } from "../../src/store/embedded-redis-server.ts";
 import { RedisArticleStore } from "../../src/store/redis-article-store.ts";
 import { fireNextRun } from "../support/digest-driver.ts";
 import { FakeSlack } from "../support/fake-slack.ts";
+import { untilIdle } from "../support/queue-idle.ts";
 import { startRedis, type ThrowawayRedis } from "../support/redis-server.ts";
 import { SEEDS_DIRECTORY } from "../support/seed-library.ts";
 import { sendSlashCommand, slashCommandFields } from "../support/slack-signing.ts";
@@ -97,7 +98,7 @@ describe("two briefbot serve processes on one Redis", () => {
     await fireNextRun(queue, subscription);
     await fireNextRun(queue, subscription);
     await until(() => slack.callsTo("chat.postMessage").length >= 2, "two days' digests");
-    await new Promise((wait) => setTimeout(wait, 1_000));
+    await untilIdle(queue, "both runs done", { delayed: "scheduled" });
     const posts = slack.callsTo("chat.postMessage").map((call) => String(call.body.text));
     expect(posts).toHaveLength(2);
     expect(posts[0]).toMatch(/^Daily digest: \d stor(y|ies) from 5 new articles/u);

@@ -5,14 +5,15 @@ import { Queue } from "bullmq";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadPaths } from "../../src/adapters/files/load-paths.ts";
+import { type RunningServices, startServe } from "../../src/app.ts";
 import { loadConfig } from "../../src/config.ts";
 import { localTime } from "../../src/core/subscriptions/index.ts";
-import { type RunningServices, runServices } from "../../src/services/run-services.ts";
 import { freePort } from "../../src/store/embedded-redis-server.ts";
 import { RedisArticleStore } from "../../src/store/redis-article-store.ts";
 import { fireNextRun, pendingRun } from "../support/digest-driver.ts";
 import { FakeSlack } from "../support/fake-slack.ts";
 import { hostileArticles } from "../support/hostile-article.ts";
+import { untilIdle } from "../support/queue-idle.ts";
 import { startRedis, type ThrowawayRedis } from "../support/redis-server.ts";
 import { SEEDS_DIRECTORY } from "../support/seed-library.ts";
 import { sendSlashCommand, slashCommandFields } from "../support/slack-signing.ts";
@@ -29,7 +30,7 @@ const urls: string[] = [];
 let dataDirectory: string;
 const logs: string[] = [];
 
-async function startServe(): Promise<void> {
+async function startAnotherServe(): Promise<void> {
   const port = await freePort();
   urls.push(`http://127.0.0.1:${port}/slack/events`);
   const config = loadConfig({
@@ -42,12 +43,7 @@ async function startServe(): Promise<void> {
     SLACK_API_URL: slack.apiUrl,
     JOB_LOCK_MS: "5000",
   });
-  running.push(
-    await runServices(config, {
-      adapters: true,
-      log: (event, fields) => logs.push(`${event} ${JSON.stringify(fields)}`),
-    }),
-  );
+  running.push(await startServe(config, (event, fields) => logs.push(`${event} ${JSON.stringify(fields)}`)));
 }
 
 beforeAll(async () => {
@@ -57,8 +53,8 @@ beforeAll(async () => {
   client = new Redis(redis.url);
   await new RedisArticleStore(client, NAMESPACE).put((await loadPaths([SEEDS_DIRECTORY])).articles);
   // Two `serve` instances on one Redis: each runs the Slack adapter, the workers and the schedulers.
-  await startServe();
-  await startServe();
+  await startAnotherServe();
+  await startAnotherServe();
   queue = new Queue("digest", { connection: client, prefix: `{${NAMESPACE}}` });
 }, 60_000);
 
@@ -106,7 +102,7 @@ describe("digests: subscribe in Slack, post on the scheduler's time", () => {
     const firedAt = await fireNextRun(queue, subscriptionOf("C0DAILY"));
     expect(firedAt).toBe(scheduled);
     await until(() => postsIn("C0DAILY").length >= 1, "the digest post");
-    await new Promise((wait) => setTimeout(wait, 300));
+    await untilIdle(queue, "the run done", { delayed: "scheduled" });
     const posts = postsIn("C0DAILY");
     expect(posts).toHaveLength(1);
     const stories = storiesOf(posts[0] ?? { body: {} });
@@ -169,7 +165,7 @@ describe("digests: subscribe in Slack, post on the scheduler's time", () => {
 
     // Quiet and nothing new: nothing is posted.
     await fireNextRun(queue, subscriptionOf("C0MANUAL"));
-    await new Promise((wait) => setTimeout(wait, 500));
+    await untilIdle(queue, "the quiet run done", { delayed: "scheduled" });
     expect(postsIn("C0MANUAL")).toHaveLength(1);
 
     expect(await command("C0MANUAL", "digest off")).toContain("off");

@@ -63,7 +63,8 @@ beforeAll(async () => {
       DISCORD_API_URL: discord.apiUrl,
       OPENAI_BASE_URL: openai.baseUrl,
       OPENAI_MODEL: "fake-model",
-      LLM_TIMEOUT_MS: "1500",
+      // Long enough for the streamed replies below (about 1.6 s), short enough for the timeout test.
+      LLM_TIMEOUT_MS: "3000",
       LLM_ATTEMPTS: "3",
     },
     logs,
@@ -197,11 +198,11 @@ describe("answers written by a model over an OpenAI-compatible server", () => {
 
   it("retries a 500 and a 429 (after its Retry-After) through the queue, then takes the model's answer", async () => {
     const before = openai.chatCalls().length;
-    openai.script({ kind: "status", status: 500 }, { kind: "status", status: 429, retryAfterSeconds: 2 });
+    openai.script({ kind: "status", status: 500 }, { kind: "status", status: 429, retryAfterSeconds: 1 });
     const answer = await postedAnswer(await ask("C4RETRY", "What will Trend Micro provide?", 30_000));
     const calls = openai.chatCalls().slice(before);
     expect(calls).toHaveLength(3);
-    expect((calls[2]?.at ?? 0) - (calls[1]?.at ?? 0)).toBeGreaterThanOrEqual(1_900);
+    expect((calls[2]?.at ?? 0) - (calls[1]?.at ?? 0)).toBeGreaterThanOrEqual(950);
     expect(answer.model).toBe("fake-model");
     expect(postsIn("C4RETRY")).toHaveLength(1);
   });
@@ -254,7 +255,8 @@ describe("answers written by a model over an OpenAI-compatible server", () => {
 
 describe("streaming: progress within 2 s, edited into the verified answer", () => {
   const slowly = (request: ChatRequestBody): FakeReply => {
-    const reply = faithfulReply(request, { chunkDelayMs: 120 });
+    // About 27 chunks, 1.6 s: longer than the 1 s between progress edits, within LLM_TIMEOUT_MS.
+    const reply = faithfulReply(request, { chunkDelayMs: 60 });
     const threat = passageWith(request, /threat information/iu);
     const content = JSON.parse(reply.content);
     content.bullets.push({
@@ -278,6 +280,7 @@ describe("streaming: progress within 2 s, edited into the verified answer", () =
     expect((postsIn("C7STREAM")[0]?.at ?? 0) - asked).toBeLessThan(2_000);
     const jobId = slackJobId("slack-cmd", fields.trigger_id ?? "");
     await until(async () => (await delivery(jobId))?.complete === true, "the streamed answer", 20_000);
+    expect((await postedAnswer(jobId)).model).toBe("fake-model");
     const updates = updatesIn("C7STREAM");
     const final = updates.at(-1);
     const progress = updates.filter((call) => serialized(call.body).includes("Writing the answer"));
@@ -303,6 +306,7 @@ describe("streaming: progress within 2 s, edited into the verified answer", () =
     );
     expect(edits().some((call) => serialized(call.body).includes("Writing the answer"))).toBe(true);
     const final = discord.originalResponse(token);
+    expect(serialized(final)).toContain("Written by fake-model");
     expect(final?.content).toBe("");
     expect(serialized(final)).not.toContain("headquarters");
     expect(final).toMatchObject({ allowed_mentions: { parse: [] } });
@@ -331,5 +335,6 @@ describe("streaming: progress within 2 s, edited into the verified answer", () =
     const edits = discord.callsTo("PATCH", /\/channels\/\d+\/messages\/\d+$/);
     expect(edits.some((call) => serialized(call.body).includes("Writing the answer"))).toBe(true);
     expect(serialized(edits.at(-1)?.body)).not.toContain("headquarters");
+    expect(serialized(edits.at(-1)?.body)).toContain("Written by fake-model");
   });
 });

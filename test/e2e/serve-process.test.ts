@@ -4,14 +4,17 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Redis } from "ioredis";
-import { describe, expect, it } from "vitest";
-import { runCli } from "../support/run-cli.ts";
+import { describe, it } from "vitest";
+import { runCli, runCliProcess } from "../support/run-cli.ts";
 import { until } from "../support/until.ts";
 
 const BIN = fileURLToPath(new URL("../../bin/briefbot.js", import.meta.url));
 
-describe("briefbot serve as a process", () => {
-  it("starts an embedded Redis when REDIS_URL is unset, says how to connect a platform, and stops it on exit", async () => {
+// Concurrent: each test runs processes of its own.
+describe.concurrent("briefbot serve as a process", () => {
+  it("starts an embedded Redis when REDIS_URL is unset, says how to connect a platform, and stops it on exit", async ({
+    expect,
+  }) => {
     const dataDirectory = await mkdtemp(join(tmpdir(), "briefbot-serve-"));
     const child = spawn(process.execPath, [BIN, "serve"], {
       env: { PATH: process.env.PATH ?? "", BRIEFBOT_DATA_DIR: dataDirectory },
@@ -46,8 +49,9 @@ describe("briefbot serve as a process", () => {
     }
   }, 40_000);
 
-  it("names a bad value at start-up", async () => {
-    const result = await runCli(["serve"], { SLACK_BOT_TOKEN: "not-a-bot-token" });
+  it("names a bad value at start-up", async ({ expect }) => {
+    // A real process: a bad configuration ends `serve` with exit code 2 instead of starting it.
+    const result = await runCliProcess(["serve"], { SLACK_BOT_TOKEN: "not-a-bot-token" });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/SLACK_BOT_TOKEN must start with xoxb-/);
     const missing = await runCli(["serve"], { SLACK_BOT_TOKEN: "xoxb-1" });

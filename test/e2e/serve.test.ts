@@ -1,16 +1,18 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { Queue } from "bullmq";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadPaths } from "../../src/adapters/files/load-paths.ts";
+import { type RunningServices, startServe } from "../../src/app.ts";
 import { loadConfig } from "../../src/config.ts";
-import { type RunningServices, runServices } from "../../src/services/run-services.ts";
 import { freePort } from "../../src/store/embedded-redis-server.ts";
 import { RedisArticleStore } from "../../src/store/redis-article-store.ts";
 import { FakeDiscord } from "../support/fake-discord.ts";
 import { FakeSlack } from "../support/fake-slack.ts";
 import { hostileArticles } from "../support/hostile-article.ts";
+import { untilIdle, watchQueue } from "../support/queue-idle.ts";
 import { startRedis, type ThrowawayRedis } from "../support/redis-server.ts";
 import { SEEDS_DIRECTORY } from "../support/seed-library.ts";
 import {
@@ -19,13 +21,14 @@ import {
   sendSlashCommand,
   slashCommandFields,
 } from "../support/slack-signing.ts";
-import { until } from "../support/until.ts";
+import { pause, until } from "../support/until.ts";
 
 const SECRET = "e2e-signing-secret";
 let redis: ThrowawayRedis;
 let slack: FakeSlack;
 let discord: FakeDiscord;
 let services: RunningServices;
+let asks: Queue;
 let eventsUrl: string;
 let dataDirectory: string;
 const logs: string[] = [];
@@ -34,6 +37,7 @@ beforeAll(async () => {
   redis = await startRedis();
   slack = await FakeSlack.start({ token: "xoxb-e2e" });
   discord = await FakeDiscord.start();
+  asks = watchQueue(redis.client(), "ask", "e2e");
   dataDirectory = await mkdtemp(join(tmpdir(), "briefbot-e2e-"));
   const client = new Redis(redis.url);
   const store = new RedisArticleStore(client, "e2e");
@@ -53,14 +57,12 @@ beforeAll(async () => {
     DISCORD_API_URL: discord.apiUrl,
     JOB_LOCK_MS: "5000",
   });
-  services = await runServices(config, {
-    adapters: true,
-    log: (event, fields) => logs.push(`${event} ${JSON.stringify(fields)}`),
-  });
+  services = await startServe(config, (event, fields) => logs.push(`${event} ${JSON.stringify(fields)}`));
 }, 60_000);
 
 afterAll(async () => {
   await services?.stop();
+  await asks?.close();
   await slack?.close();
   await discord?.close();
   await redis?.stop();
@@ -95,7 +97,8 @@ describe("serve: Slack over the shared queue", () => {
       { signWith: "not-the-secret" },
     );
     expect(response.status).toBe(401);
-    await new Promise((wake) => setTimeout(wake, 500));
+    // That nothing happens can only be shown by waiting a while (bounded).
+    await pause(500);
     expect(postsIn("C2FORGED")).toEqual([]);
   });
 
@@ -117,7 +120,7 @@ describe("serve: Slack over the shared queue", () => {
       expect(response.status).toBe(200);
     }
     await until(() => postsIn("C3REPEAT").length > 0, "the mention's answer");
-    await new Promise((wake) => setTimeout(wake, 1_500));
+    await untilIdle(asks, "the mention's job done");
     expect(postsIn("C3REPEAT")).toHaveLength(1);
     expect(postsIn("C3REPEAT")[0]?.body.thread_ts).toBe("1700000200.000100");
     expect(serialized(postsIn("C3REPEAT"))).toMatch(/Eva Chen/);
@@ -131,9 +134,12 @@ describe("serve: Slack over the shared queue", () => {
       SECRET,
       slashCommandFields({ channel_id: "C4RETRY", text: "who is the CEO of Trend Micro?" }),
     );
-    await until(() => postsIn("C4RETRY").length > 0, "the answer after retries", 20_000);
-    await new Promise((wake) => setTimeout(wake, 500));
-    expect(postsIn("C4RETRY")).toHaveLength(1);
+    // Every attempt is recorded, refused or not: the one Slack accepted is the post.
+    const accepted = () => postsIn("C4RETRY").filter((call) => (call.reply as { ok?: unknown })?.ok === true);
+    await until(() => accepted().length > 0, "the answer after retries", 20_000);
+    await untilIdle(asks, "the job and its retries done");
+    expect(accepted()).toHaveLength(1);
+    expect(postsIn("C4RETRY")).toHaveLength(3);
   });
 
   it("tells the user when Slack keeps refusing, and logs it", async () => {
@@ -153,7 +159,7 @@ describe("serve: Slack over the shared queue", () => {
     expect(logs.some((line) => line.startsWith("job_failed") && line.includes("PLATFORM_REJECTED"))).toBe(
       true,
     );
-    slack.failNext("chat.postMessage", { kind: "slack_error", error: "invalid_blocks" }, 0);
+    slack.clearFailures("chat.postMessage");
   });
 
   it("never lets an article ping anyone", async () => {
@@ -178,7 +184,7 @@ describe("serve: Discord over the same queue", () => {
       mentionsBot: true,
     });
     const reply = await discord.waitForCall("POST", /\/channels\/\d+\/messages/, 15_000);
-    await new Promise((wake) => setTimeout(wake, 1_000));
+    await untilIdle(asks, "the mention's job done");
     const replies = discord
       .callsTo("POST", /\/channels\/\d+\/messages/)
       .filter((call) => serialized(call.body).includes(messageId));
@@ -225,14 +231,24 @@ describe("serve: Discord over the same queue", () => {
   });
 
   it("ignores messages from bots", async () => {
-    const before = discord.callsTo("POST", /\/channels\/\d+\/messages/).length;
+    const replies = () => discord.callsTo("POST", /\/channels\/\d+\/messages/);
+    const before = replies().length;
     discord.sendMessageCreate({
       content: "who is the CEO of Trend Micro?",
       mentionsBot: true,
       authorBot: true,
     });
-    await new Promise((wake) => setTimeout(wake, 1_500));
-    expect(discord.callsTo("POST", /\/channels\/\d+\/messages/)).toHaveLength(before);
+    // A person's mention after it: once that is answered and the queue is idle, a queued bot message would
+    // have been answered too (events are handled in order).
+    const person = discord.sendMessageCreate({
+      content: "who is the CEO of Trend Micro?",
+      mentionsBot: true,
+    });
+    await until(() => replies().length > before, "the answer to the person");
+    await untilIdle(asks, "every mention's job done");
+    const answered = replies().slice(before);
+    expect(answered).toHaveLength(1);
+    expect(serialized(answered[0]?.body)).toContain(person);
   });
 
   it("never lets an article ping anyone", async () => {

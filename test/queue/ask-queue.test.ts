@@ -5,15 +5,16 @@ import type { AskRequest } from "../../src/core/chat.ts";
 import { BriefingError } from "../../src/core/errors.ts";
 import { Library } from "../../src/core/library.ts";
 import { AnswerEngine } from "../../src/flows/ask/answer-engine.ts";
-import { answerQuestion, reportFailure } from "../../src/flows/ask/ask-job.ts";
+import { reportAskFailure, runAskJob } from "../../src/flows/ask/ask-job.ts";
 import { startAskWorker } from "../../src/queue/ask-worker.ts";
 import { BullQuestionQueue } from "../../src/queue/bull-question-queue.ts";
 import { RedisArticleStore } from "../../src/store/redis-article-store.ts";
-import { producerConnection, workerConnection } from "../../src/store/redis-connections.ts";
+import { redisConnection } from "../../src/store/redis-connections.ts";
 import { RedisDeliveryLog } from "../../src/store/redis-delivery-log.ts";
 import { RecordingReplier } from "../support/recording-replier.ts";
 import { startRedis, type ThrowawayRedis } from "../support/redis-server.ts";
 import { SEEDS_DIRECTORY } from "../support/seed-library.ts";
+import { until } from "../support/until.ts";
 
 let redis: ThrowawayRedis;
 let run = 0;
@@ -29,12 +30,12 @@ afterAll(async () => {
   await redis?.stop();
 });
 
-async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((wake) => setTimeout(wake, 20));
-  }
+/** Nothing of the queue waits, runs or waits for a retry: what was posted is all that will be. */
+async function untilIdle(queue: BullQuestionQueue): Promise<void> {
+  await until(async () => {
+    const counts = await queue.counts();
+    return counts.waiting + counts.active + counts.delayed === 0;
+  }, "the queue to be idle");
 }
 
 async function setUp() {
@@ -51,12 +52,12 @@ async function setUp() {
     engine: new AnswerEngine({ library, log: () => {} }),
     log: () => {},
   };
-  const queue = new BullQuestionQueue(producerConnection(redis.url), namespace);
+  const queue = new BullQuestionQueue(redisConnection(redis.url, "producer"), namespace);
   const worker: Worker = startAskWorker({
-    connection: workerConnection(redis.url),
+    connection: redisConnection(redis.url, "worker"),
     namespace,
-    answer: (request) => answerQuestion(request, dependencies),
-    giveUp: (request, error) => reportFailure(request, error, dependencies),
+    answer: (request) => runAskJob(request, dependencies),
+    giveUp: (request, error) => reportAskFailure(request, error, dependencies),
     log: () => {},
   });
   cleanups.push(async () => {
@@ -83,8 +84,8 @@ describe("the shared ask queue", () => {
       results.push(await queue.ask({ ...request("slack-ev-Ev1"), requestedAt: Date.now() + delivery }));
     }
     expect(results.map((result) => result.enqueued)).toEqual([true, false, false, false]);
-    await until(() => replier.posted.length >= 2);
-    await new Promise((wake) => setTimeout(wake, 300));
+    await until(() => replier.posted.length >= 2, "the answer's two parts");
+    await untilIdle(queue);
     expect(replier.posted.map((post) => post.part)).toEqual([0, 1]);
     expect(replier.posted[0]?.text).toMatch(/Eva Chen/);
   });
@@ -102,7 +103,8 @@ describe("the shared ask queue", () => {
       error: new BriefingError("PLATFORM_RATE_LIMITED", "429", { retryAfterMs: 200 }),
     });
     await queue.ask(request("slack-ev-Ev2"));
-    await until(() => replier.posted.length >= 2);
+    await until(() => replier.posted.length >= 2, "the answer's two parts");
+    await untilIdle(queue);
     expect(replier.posted.map((post) => post.part)).toEqual([0, 1]);
     expect(replier.failures).toEqual([]);
   });
@@ -114,8 +116,8 @@ describe("the shared ask queue", () => {
       error: new BriefingError("PLATFORM_REJECTED", "invalid_auth"),
     });
     await queue.ask(request("slack-ev-Ev3"));
-    await until(() => replier.failures.length >= 1);
-    await new Promise((wake) => setTimeout(wake, 300));
+    await until(() => replier.failures.length >= 1, "the failure notice");
+    await untilIdle(queue);
     expect(replier.failures).toHaveLength(1);
     expect(replier.failures[0]).toMatch(/could not answer/);
     expect(replier.posted).toEqual([]);
@@ -124,7 +126,7 @@ describe("the shared ask queue", () => {
   it("answers from an article ingested after the worker started", async () => {
     const { queue, replier, store } = await setUp();
     await queue.ask(request("slack-ev-Ev4", "Who is the CEO of Trend Micro?"));
-    await until(() => replier.posted.length >= 1);
+    await until(() => replier.posted.length >= 1, "the first answer");
     const { parseDocument } = await import("../../src/core/ingest/index.ts");
     const text = JSON.stringify({
       id: "harbour",
@@ -134,6 +136,6 @@ describe("the shared ask queue", () => {
     });
     await store.put(parseDocument({ name: "new.jsonl", content: new TextEncoder().encode(text) }).articles);
     await queue.ask(request("slack-ev-Ev5", "Why did the Rotterdam harbour close?"));
-    await until(() => replier.posted.some((post) => post.text.includes("storm")));
+    await until(() => replier.posted.some((post) => post.text.includes("storm")), "the storm answer");
   });
 });

@@ -190,6 +190,6 @@ describe("redis article store failures", () => {
     const client = redis.client();
     const store = new RedisArticleStore(client, "corrupt");
     await client.set("{corrupt}:doc:x", "{not json");
-    await expect(store.get("x")).rejects.toMatchObject({ code: "MALFORMED_INPUT", location: "x" });
+    await expect(store.get("x")).rejects.toMatchObject({ code: "STORE_CORRUPT", location: "x" });
   });
 });

@@ -158,6 +158,11 @@ export class FakeSlack {
     this.#failures.set(method, queue);
   }
 
+  /** Calls to `method` succeed again: the failures scripted with failNext and not yet used are dropped. */
+  clearFailures(method: string): void {
+    this.#failures.delete(method);
+  }
+
   async close(): Promise<void> {
     this.#server.closeAllConnections();
     await new Promise<void>((resolve) => this.#server.close(() => resolve()));

@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { main } from "../../src/cli.ts";
 
 const BIN = fileURLToPath(new URL("../../bin/briefbot.js", import.meta.url));
 
@@ -9,8 +10,40 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the real `briefbot` binary in a child process with a clean, explicit environment. */
-export async function runCli(args: readonly string[], env: Record<string, string> = {}): Promise<CliResult> {
+/**
+ * Runs `briefbot` in this process (`main` of src/cli.ts) with a clean, explicit environment: only `NO_COLOR`
+ * and `env` (the CLI reads no variable of process.env, and sets none). Output is captured; neither stream is a
+ * terminal unless `terminal` says so.
+ */
+export async function runCli(
+  args: readonly string[],
+  env: Record<string, string> = {},
+  terminal: { stdout?: boolean; stderr?: boolean } = {},
+): Promise<CliResult> {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(args, {
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+    stdoutIsTTY: terminal.stdout ?? false,
+    stderrIsTTY: terminal.stderr ?? false,
+    env: { NO_COLOR: "1", ...env },
+  });
+  return { code, stdout, stderr };
+}
+
+/**
+ * Runs the real `briefbot` binary in a child process, with PATH, HOME and NO_COLOR besides `env`: for the few
+ * checks that need a process of its own (start-up, exit codes, signals).
+ */
+export async function runCliProcess(
+  args: readonly string[],
+  env: Record<string, string> = {},
+): Promise<CliResult> {
   const child = spawn(process.execPath, [BIN, ...args], {
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", NO_COLOR: "1", ...env },
     stdio: ["ignore", "pipe", "pipe"],

@@ -6,7 +6,10 @@ export const SEEDS_DIRECTORY = fileURLToPath(new URL("../../seeds", import.meta.
 
 let cached: Promise<Library> | undefined;
 
-/** The seed corpus, loaded through the real file loader, once per test file. */
+/**
+ * The seed corpus, loaded through the real file loader once per worker (the unit files share their modules):
+ * read it, never change it.
+ */
 export function seedLibrary(): Promise<Library> {
   cached ??= loadPaths([SEEDS_DIRECTORY]).then((loaded) => {
     const library = new Library();

@@ -2,9 +2,9 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Redis } from "ioredis";
+import { type RunningServices, startServe } from "../../src/app.ts";
 import { loadConfig } from "../../src/config.ts";
 import type { IngestedArticle } from "../../src/core/types.ts";
-import { type RunningServices, runServices } from "../../src/services/run-services.ts";
 import { freePort } from "../../src/store/embedded-redis-server.ts";
 import { RedisArticleStore } from "../../src/store/redis-article-store.ts";
 import type { ThrowawayRedis } from "./redis-server.ts";
@@ -32,7 +32,7 @@ export async function serveOverRedis(
   await new RedisArticleStore(client, namespace).put(articles);
   client.disconnect();
   const port = await freePort();
-  const services = await runServices(
+  const services = await startServe(
     loadConfig({
       REDIS_URL: redis.url,
       BRIEFBOT_NAMESPACE: namespace,
@@ -41,7 +41,7 @@ export async function serveOverRedis(
       JOB_LOCK_MS: "10000",
       ...environment,
     }),
-    { adapters: true, log: (event, fields) => logs.push(`${event} ${JSON.stringify(fields)}`) },
+    (event, fields) => logs.push(`${event} ${JSON.stringify(fields)}`),
   );
   return {
     services,

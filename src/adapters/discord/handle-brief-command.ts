@@ -1,6 +1,7 @@
-import type { AskRequest, DigestSubscriptions, DiscordTarget, QuestionQueue } from "../../core/chat.ts";
+import type { DigestSubscriptions, DiscordTarget, QuestionQueue } from "../../core/chat.ts";
+import { sendSafely } from "../chat/chat-log.ts";
 import { handleDigestCommand } from "../chat/digest-command-handler.ts";
-import { checkQuestion, QUEUE_FAILED_NOTICE } from "./ask-from-text.ts";
+import { enqueueQuestion, screenQuestion } from "../chat/inbound-ask.ts";
 import { type DiscordLog, errorText } from "./log.ts";
 import type { DiscordMessagePayload } from "./payload.ts";
 import { renderDiscordHelp, renderDiscordNotice } from "./render-help.ts";
@@ -42,36 +43,41 @@ export type CommandOutcome =
   | "defer_failed"
   | "digest";
 
+/** The channel the command was typed in; undefined outside one. */
+function channelTarget(command: IncomingBriefCommand): DiscordTarget | undefined {
+  if (command.channelId === null) return undefined;
+  return {
+    platform: "discord",
+    channelId: command.channelId,
+    ...(command.guildId ? { guildId: command.guildId } : {}),
+    userId: command.userId,
+  };
+}
+
+function interactionOf(command: IncomingBriefCommand): NonNullable<DiscordTarget["interaction"]> {
+  return { applicationId: command.applicationId, token: command.token };
+}
+
 async function digestCommand(
   command: IncomingBriefCommand,
   words: string,
   dependencies: CommandHandlerDependencies,
 ): Promise<CommandOutcome> {
   const { digests, log } = dependencies;
-  try {
-    await command.deferReply({ ephemeral: true });
-  } catch (error) {
-    log("discord_defer_failed", { interactionId: command.id, error: errorText(error) });
-    return "defer_failed";
-  }
-  if (!digests || command.channelId === null) {
+  if (!(await deferSafely(command, log, { ephemeral: true }))) return "defer_failed";
+  const channel = channelTarget(command);
+  if (!digests || !channel) {
     const reason = digests
       ? "Digests are posted in a channel."
       : "Digests are not available on this Briefbot.";
     await editSafely(command, renderDiscordNotice(reason), log);
     return "refused";
   }
-  const channel: DiscordTarget = {
-    platform: "discord",
-    channelId: command.channelId,
-    ...(command.guildId ? { guildId: command.guildId } : {}),
-    userId: command.userId,
-  };
   const reply = await handleDigestCommand(words, {
     digests,
-    subscriptionId: `discord-sub-${command.guildId ?? "dm"}-${command.channelId}`,
+    subscriptionId: `discord-sub-${command.guildId ?? "dm"}-${channel.channelId}`,
     channel,
-    requester: { ...channel, interaction: { applicationId: command.applicationId, token: command.token } },
+    requester: { ...channel, interaction: interactionOf(command) },
     userId: command.userId,
     jobId: `discord-int-${command.id}`,
     now: dependencies.now,
@@ -83,12 +89,25 @@ async function digestCommand(
   return "digest";
 }
 
-async function editSafely(command: IncomingBriefCommand, payload: DiscordMessagePayload, log: DiscordLog) {
+/** false when the interaction could not be acknowledged (it has expired): then nothing more can be said. */
+async function deferSafely(
+  command: IncomingBriefCommand,
+  log: DiscordLog,
+  options?: { ephemeral: boolean },
+): Promise<boolean> {
   try {
-    await command.editReply(payload);
+    await command.deferReply(options);
+    return true;
   } catch (error) {
-    log("discord_edit_reply_failed", { interactionId: command.id, error: errorText(error) });
+    log("discord_defer_failed", { interactionId: command.id, error: errorText(error) });
+    return false;
   }
+}
+
+async function editSafely(command: IncomingBriefCommand, payload: DiscordMessagePayload, log: DiscordLog) {
+  await sendSafely(() => command.editReply(payload), log, "discord_edit_reply_failed", {
+    interactionId: command.id,
+  });
 }
 
 /** Defers first (the 3-second rule), then queues; every outcome but success edits the deferred reply. */
@@ -99,42 +118,26 @@ export async function handleBriefCommand(
   const { log } = dependencies;
   if (command.digest !== undefined) return await digestCommand(command, command.digest, dependencies);
   const summarize = command.summarize !== undefined && command.question.trim() === "";
-  try {
-    await command.deferReply();
-  } catch (error) {
-    log("discord_defer_failed", { interactionId: command.id, error: errorText(error) });
-    return "defer_failed";
-  }
-  const check = checkQuestion(summarize ? (command.summarize ?? "") : command.question);
-  if (check.kind === "empty") {
-    await editSafely(command, renderDiscordHelp(dependencies.botName), log);
-    return "usage";
-  }
-  if (check.kind === "refused" || command.channelId === null) {
-    const reason = check.kind === "refused" ? check.reason : "I cannot answer outside a channel.";
-    await editSafely(command, renderDiscordNotice(reason), log);
+  if (!(await deferSafely(command, log))) return "defer_failed";
+  const screened = await screenQuestion(summarize ? (command.summarize ?? "") : command.question, {
+    help: () => editSafely(command, renderDiscordHelp(dependencies.botName), log),
+    refuse: (reason) => editSafely(command, renderDiscordNotice(reason), log),
+  });
+  if (screened === "help") return "usage";
+  if (screened === "refused") return "refused";
+  const channel = channelTarget(command);
+  if (!channel) {
+    await editSafely(command, renderDiscordNotice("I cannot answer outside a channel."), log);
     return "refused";
   }
-  const request: AskRequest = {
-    jobId: `discord-int-${command.id}`,
-    question: check.question,
-    target: {
-      platform: "discord",
-      channelId: command.channelId,
-      ...(command.guildId ? { guildId: command.guildId } : {}),
-      userId: command.userId,
-      interaction: { applicationId: command.applicationId, token: command.token },
+  return await enqueueQuestion(
+    {
+      jobId: `discord-int-${command.id}`,
+      question: screened.question,
+      target: { ...channel, interaction: interactionOf(command) },
+      summarize,
     },
-    requestedAt: dependencies.now(),
-    ...(summarize ? { mode: "summarize" as const } : {}),
-  };
-  try {
-    const { enqueued } = await dependencies.questions.ask(request);
-    log("discord_question_queued", { jobId: request.jobId, enqueued });
-    return enqueued ? "enqueued" : "duplicate";
-  } catch (error) {
-    log("discord_queue_failed", { jobId: request.jobId, error: errorText(error) });
-    await editSafely(command, renderDiscordNotice(QUEUE_FAILED_NOTICE), log);
-    return "queue_failed";
-  }
+    dependencies,
+    (notice) => editSafely(command, renderDiscordNotice(notice), log),
+  );
 }

@@ -1,6 +1,7 @@
-import type { AskRequest, QuestionQueue } from "../../core/chat.ts";
-import { checkQuestion, QUEUE_FAILED_NOTICE } from "./ask-from-text.ts";
-import { type DiscordLog, errorText } from "./log.ts";
+import type { QuestionQueue } from "../../core/chat.ts";
+import { sendSafely } from "../chat/chat-log.ts";
+import { enqueueQuestion, screenQuestion } from "../chat/inbound-ask.ts";
+import type { DiscordLog } from "./log.ts";
 import type { DiscordMessagePayload } from "./payload.ts";
 import { renderDiscordHelp, renderDiscordNotice } from "./render-help.ts";
 
@@ -35,11 +36,7 @@ function withoutBotMention(content: string, botUserId: string): string {
 }
 
 async function replySafely(message: IncomingDiscordMessage, payload: DiscordMessagePayload, log: DiscordLog) {
-  try {
-    await message.reply(payload);
-  } catch (error) {
-    log("discord_reply_failed", { messageId: message.id, error: errorText(error) });
-  }
+  await sendSafely(() => message.reply(payload), log, "discord_reply_failed", { messageId: message.id });
 }
 
 /** A mention (or a direct message) becomes one queued question; the worker posts the answer. */
@@ -51,34 +48,25 @@ export async function handleDiscordMessage(
   if (message.authorIsBot || message.authorId === botUserId) return "ignored";
   if (!message.mentionsBot && !message.isDirectMessage) return "ignored";
 
-  const check = checkQuestion(withoutBotMention(message.content, botUserId));
-  if (check.kind === "empty") {
-    await replySafely(message, renderDiscordHelp(dependencies.botName), log);
-    return "usage";
-  }
-  if (check.kind === "refused") {
-    await replySafely(message, renderDiscordNotice(check.reason), log);
-    return "refused";
-  }
-  const request: AskRequest = {
-    jobId: `discord-msg-${message.id}`,
-    question: check.question,
-    target: {
-      platform: "discord",
-      channelId: message.channelId,
-      ...(message.guildId ? { guildId: message.guildId } : {}),
-      userId: message.authorId,
-      replyToMessageId: message.id,
+  const screened = await screenQuestion(withoutBotMention(message.content, botUserId), {
+    help: () => replySafely(message, renderDiscordHelp(dependencies.botName), log),
+    refuse: (reason) => replySafely(message, renderDiscordNotice(reason), log),
+  });
+  if (screened === "help") return "usage";
+  if (screened === "refused") return "refused";
+  return await enqueueQuestion(
+    {
+      jobId: `discord-msg-${message.id}`,
+      question: screened.question,
+      target: {
+        platform: "discord",
+        channelId: message.channelId,
+        ...(message.guildId ? { guildId: message.guildId } : {}),
+        userId: message.authorId,
+        replyToMessageId: message.id,
+      },
     },
-    requestedAt: dependencies.now(),
-  };
-  try {
-    const { enqueued } = await dependencies.questions.ask(request);
-    log("discord_question_queued", { jobId: request.jobId, enqueued });
-    return enqueued ? "enqueued" : "duplicate";
-  } catch (error) {
-    log("discord_queue_failed", { jobId: request.jobId, error: errorText(error) });
-    await replySafely(message, renderDiscordNotice(QUEUE_FAILED_NOTICE), log);
-    return "queue_failed";
-  }
+    dependencies,
+    (notice) => replySafely(message, renderDiscordNotice(notice), log),
+  );
 }

@@ -1,5 +1,7 @@
 import { madeByLines } from "../../core/made-by.ts";
-import type { Answer, AnswerBullet, Source } from "../../core/types.ts";
+import { sourceLabel } from "../../core/source-line.ts";
+import type { Answer, Source } from "../../core/types.ts";
+import { bulletLine, discordLink, discordSourceFacts, sourceUrls } from "./cited-text.ts";
 import { chunkLines, embedsForFields, groupIntoMessages, splitText } from "./fit-limits.ts";
 import { DISCORD_LIMITS } from "./limits.ts";
 import {
@@ -13,27 +15,7 @@ import { escapeMarkdown, linkableUrl, neutralizeMentions, safeText } from "./saf
 const ACCENT_COLOR = 0x3b82f6;
 const QUOTE_LENGTH = 240;
 const PUBLISHER_LENGTH = 100;
-const DATE_LENGTH = 40;
-/** Above this, a bullet's citation markers lose their links (each link repeats a URL). */
-const MAX_LINKED_MARKERS = 1_200;
 const NO_ANSWER = "The articles don't answer this.";
-
-function citationMarkers(bullet: AnswerBullet, urls: ReadonlyMap<number, string | undefined>): string {
-  const plain = bullet.citations.map((n) => `\\[${n}\\]`).join("");
-  const linked = bullet.citations
-    .map((n) => {
-      const url = urls.get(n);
-      return url ? `[\\[${n}\\]](${url})` : `\\[${n}\\]`;
-    })
-    .join("");
-  return linked.length <= MAX_LINKED_MARKERS ? linked : plain;
-}
-
-export function bulletLine(bullet: AnswerBullet, urls: ReadonlyMap<number, string | undefined>): string {
-  const markers = citationMarkers(bullet, urls);
-  const room = DISCORD_LIMITS.embedDescription - markers.length - "• ".length - 1;
-  return `• ${safeText(bullet.text, room)}${markers ? ` ${markers}` : ""}`;
-}
 
 /** How the answer was made, when a model wrote it or could not: shown in italics under the bullets. */
 function footnotes(answer: Answer): string[] {
@@ -41,7 +23,7 @@ function footnotes(answer: Answer): string[] {
 }
 
 function answerEmbeds(answer: Answer): DiscordEmbed[] {
-  const urls = new Map(answer.sources.map((source) => [source.n, linkableUrl(source.url)]));
+  const urls = sourceUrls(answer.sources);
   const lines = [...answer.bullets.map((bullet) => bulletLine(bullet, urls)), ...footnotes(answer)];
   return chunkLines(lines, DISCORD_LIMITS.embedDescription).map((description, index) =>
     index === 0
@@ -51,16 +33,12 @@ function answerEmbeds(answer: Answer): DiscordEmbed[] {
 }
 
 function sourceField(source: Source): DiscordEmbedField {
-  const facts = [
-    source.source ? safeText(source.source, PUBLISHER_LENGTH) : "",
-    source.published ? safeText(source.published, DATE_LENGTH) : "",
-    source.language && source.language !== "und" ? safeText(source.language, 10) : "",
-  ].filter(Boolean);
+  const facts = discordSourceFacts(source, PUBLISHER_LENGTH).filter(Boolean);
   const url = linkableUrl(source.url);
-  if (url) facts.push(`[article](${url})`);
+  if (url) facts.push(discordLink("article", url));
   const quote = `“${safeText(source.quote ?? source.passage, QUOTE_LENGTH) || "…"}”`;
   return {
-    name: safeText(`[${source.n}] ${source.title || source.articleId}`, DISCORD_LIMITS.fieldName),
+    name: safeText(sourceLabel(source), DISCORD_LIMITS.fieldName),
     value: facts.length > 0 ? `${facts.join(" · ")}\n${quote}` : quote,
   };
 }

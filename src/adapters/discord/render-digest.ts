@@ -1,41 +1,35 @@
 import type { DigestPost } from "../../core/chat.ts";
-import { storySummaryBy } from "../../core/made-by.ts";
+import { storyFacts } from "../../core/made-by.ts";
 import { plural } from "../../core/plural.ts";
+import { citationMarker, sourceLine, sourceTitle } from "../../core/source-line.ts";
 import type { Source } from "../../core/types.ts";
+import { bulletLine, discordLink, discordSourceFacts, sourceUrls } from "./cited-text.ts";
 import { chunkLines, groupIntoMessages } from "./fit-limits.ts";
 import { DISCORD_LIMITS } from "./limits.ts";
 import { type DiscordEmbed, type DiscordMessagePayload, NO_MENTIONS } from "./payload.ts";
-import { bulletLine, renderDiscordText } from "./render-answer.ts";
-import { linkableUrl, safeText } from "./safe-text.ts";
+import { renderDiscordText } from "./render-answer.ts";
+import { escapeMarkdown, linkableUrl, safeText } from "./safe-text.ts";
 
 const ACCENT_COLOR = 0x10b981;
 const TITLE_LENGTH = 120;
 const FACT_LENGTH = 60;
 
-function sourceLine(source: Source): string {
-  const facts = [source.source, source.published, source.language === "und" ? null : source.language]
-    .filter((fact): fact is string => Boolean(fact))
-    .map((fact) => safeText(fact, FACT_LENGTH));
-  const title = safeText(source.title || source.articleId, TITLE_LENGTH);
-  const url = linkableUrl(source.url);
-  return [`\\[${source.n}\\]`, ...facts, "—", url ? `[${title}](${url})` : title].join(" ");
+function discordSourceLine(source: Source): string {
+  return sourceLine({
+    marker: escapeMarkdown(citationMarker(source.n)),
+    facts: discordSourceFacts(source, FACT_LENGTH),
+    title: discordLink(safeText(sourceTitle(source), TITLE_LENGTH), linkableUrl(source.url)),
+  });
 }
 
 function storyEmbeds(story: DigestPost["digest"]["stories"][number], index: number): DiscordEmbed[] {
-  const urls = new Map(story.sources.map((source) => [source.n, linkableUrl(source.url)]));
-  const languages = story.languages.filter((language) => language !== "und").join(", ");
-  const facts = [
-    plural(story.sourceCount, "source"),
-    languages,
-    safeText(storySummaryBy(story.model), FACT_LENGTH * 2),
-  ]
-    .filter(Boolean)
-    .join(" · ");
+  const urls = sourceUrls(story.sources);
+  const facts = storyFacts(story, (text) => safeText(text, FACT_LENGTH * 2));
   const lines = [
     `*${facts}*`,
     ...story.summary.map((sentence) => bulletLine(sentence, urls)),
     "",
-    ...story.sources.map(sourceLine),
+    ...story.sources.map(discordSourceLine),
   ];
   return chunkLines(lines, DISCORD_LIMITS.embedDescription).map((description, part) =>
     part === 0

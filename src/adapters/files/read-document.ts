@@ -24,6 +24,7 @@ export async function readDocument(path: string, maxFileBytes: number | undefine
     if (size > limit) {
       throw new BriefingError("INPUT_TOO_LARGE", `The file has ${size} bytes; the limit is ${limit}`, {
         location: path,
+        userText: true,
       });
     }
     return { name: path, content: await handle.readFile() };

@@ -14,7 +14,11 @@ export async function expandPaths(paths: readonly string[]): Promise<string[]> {
     const stats = await stat(path).catch((error: unknown) => {
       const missing = error instanceof Error && "code" in error && error.code === "ENOENT";
       const message = missing ? `No such file or folder: ${path}` : `Cannot read ${path}: ${String(error)}`;
-      throw new BriefingError("NOT_FOUND", message, { location: path, cause: error });
+      throw new BriefingError("NOT_FOUND", message, {
+        location: path,
+        cause: error,
+        userText: missing || undefined,
+      });
     });
     if (stats.isDirectory()) await walk(path, files, visited);
     else files.push(path);

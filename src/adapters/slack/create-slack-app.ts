@@ -52,6 +52,7 @@ function receiverOptions(
     throw new BriefingError(
       "CONFIG_INVALID",
       "Slack needs SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode)",
+      { userText: true },
     );
   }
   // processBeforeResponse false: Slack gets its HTTP response as soon as a listener acks, not when it returns.

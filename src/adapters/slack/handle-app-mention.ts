@@ -1,11 +1,12 @@
-import type { AskRequest, ConversationMemory, QuestionQueue } from "../../core/chat.ts";
+import type { ConversationMemory, QuestionQueue } from "../../core/chat.ts";
+import { sendSafely } from "../chat/chat-log.ts";
+import { enqueueQuestion, screenQuestion } from "../chat/inbound-ask.ts";
 import type { SlackMessage } from "./blocks.ts";
 import { plainTextFromSlack } from "./incoming-text.ts";
 import { slackJobId } from "./job-ids.ts";
 import { errorText, type SlackLog } from "./log.ts";
-import { checkQuestion } from "./question-check.ts";
 import { renderSlackText } from "./render-answer.ts";
-import { QUEUE_FAILED_NOTICE, renderSlackHelp } from "./render-help.ts";
+import { renderSlackHelp } from "./render-help.ts";
 
 /** What the handler needs from an `app_mention` event; built from Bolt's arguments, or by hand in tests. */
 export interface IncomingAppMention {
@@ -41,15 +42,10 @@ export function slackThreadKey(channelId: string, threadTs: string): string {
 }
 
 async function tellSafely(mention: IncomingAppMention, message: SlackMessage, log: SlackLog) {
-  try {
-    await mention.tellAuthor(message);
-  } catch (error) {
-    log("slack_tell_author_failed", {
-      channelId: mention.channelId,
-      ts: mention.ts,
-      error: errorText(error),
-    });
-  }
+  await sendSafely(() => mention.tellAuthor(message), log, "slack_tell_author_failed", {
+    channelId: mention.channelId,
+    ts: mention.ts,
+  });
 }
 
 async function previousQuestion(mention: IncomingAppMention, memory: ConversationMemory, log: SlackLog) {
@@ -73,42 +69,36 @@ export async function handleAppMention(
   const { botUserId, log } = dependencies;
   if (mention.botId || !mention.userId || mention.userId === botUserId) return "ignored";
 
-  const check = checkQuestion(plainTextFromSlack(mention.text, botUserId));
-  if (check.kind === "help") {
-    await tellSafely(mention, renderSlackHelp(dependencies.command), log);
-    return "help";
-  }
-  if (check.kind === "refused") {
-    await tellSafely(mention, renderSlackText(check.reason), log);
-    return "refused";
-  }
+  const screened = await screenQuestion(
+    plainTextFromSlack(mention.text, botUserId),
+    {
+      help: () => tellSafely(mention, renderSlackHelp(dependencies.command), log),
+      refuse: (reason) => tellSafely(mention, renderSlackText(reason), log),
+    },
+    { helpWords: true },
+  );
+  if (typeof screened === "string") return screened;
   const threadTs = mention.threadTs ?? mention.ts;
   const earlier = await previousQuestion(mention, dependencies.memory, log);
-  const request: AskRequest = {
-    jobId: slackJobId("slack-ev", mention.eventId ?? `${mention.channelId}-${mention.ts}`),
-    question: check.question,
-    ...(earlier ? { previousQuestion: earlier } : {}),
-    target: {
-      platform: "slack",
-      ...(mention.teamId ? { teamId: mention.teamId } : {}),
-      channelId: mention.channelId,
-      userId: mention.userId,
-      threadTs,
+  const outcome = await enqueueQuestion(
+    {
+      jobId: slackJobId("slack-ev", mention.eventId ?? `${mention.channelId}-${mention.ts}`),
+      question: screened.question,
+      previousQuestion: earlier,
+      target: {
+        platform: "slack",
+        ...(mention.teamId ? { teamId: mention.teamId } : {}),
+        channelId: mention.channelId,
+        userId: mention.userId,
+        threadTs,
+      },
     },
-    requestedAt: dependencies.now(),
-  };
-  let enqueued: boolean;
+    dependencies,
+    (notice) => tellSafely(mention, renderSlackText(notice), log),
+  );
+  if (outcome !== "enqueued") return outcome;
   try {
-    ({ enqueued } = await dependencies.questions.ask(request));
-    log("slack_question_queued", { jobId: request.jobId, enqueued });
-  } catch (error) {
-    log("slack_queue_failed", { jobId: request.jobId, error: errorText(error) });
-    await tellSafely(mention, renderSlackText(QUEUE_FAILED_NOTICE), log);
-    return "queue_failed";
-  }
-  if (!enqueued) return "duplicate";
-  try {
-    await dependencies.memory.remember(slackThreadKey(mention.channelId, threadTs), check.question);
+    await dependencies.memory.remember(slackThreadKey(mention.channelId, threadTs), screened.question);
   } catch (error) {
     log("slack_memory_failed", { channelId: mention.channelId, error: errorText(error) });
   }

@@ -1,12 +1,13 @@
-import type { AskRequest, DigestSubscriptions, QuestionQueue, SlackTarget } from "../../core/chat.ts";
+import type { DigestSubscriptions, QuestionQueue, SlackTarget } from "../../core/chat.ts";
+import { sendSafely } from "../chat/chat-log.ts";
 import { handleDigestCommand, splitSubcommand } from "../chat/digest-command-handler.ts";
+import { enqueueQuestion, screenQuestion } from "../chat/inbound-ask.ts";
 import type { SlackBlock } from "./blocks.ts";
 import { plainTextFromSlack } from "./incoming-text.ts";
 import { slackJobId } from "./job-ids.ts";
 import { errorText, type SlackLog } from "./log.ts";
-import { checkQuestion } from "./question-check.ts";
 import { renderSlackText } from "./render-answer.ts";
-import { QUEUE_FAILED_NOTICE, renderSlackHelp, renderSlackSearching } from "./render-help.ts";
+import { renderSlackHelp, renderSlackSearching } from "./render-help.ts";
 
 /** A reply only the person who typed the command sees. */
 export interface EphemeralReply {
@@ -79,44 +80,29 @@ export async function handleSlashCommand(
   const subcommand = splitSubcommand(text);
   if (subcommand?.name === "digest") return await digestCommand(command, subcommand.rest, dependencies);
   const summarize = subcommand?.name === "summarize";
-  const check = checkQuestion(summarize ? subcommand.rest : text);
-  if (check.kind === "help") {
-    await command.ack(renderSlackHelp(dependencies.command));
-    return "help";
-  }
-  if (check.kind === "refused") {
-    await command.ack(ephemeral(check.reason));
-    return "refused";
-  }
+  const screened = await screenQuestion(
+    summarize ? subcommand.rest : text,
+    {
+      help: () => command.ack(renderSlackHelp(dependencies.command)),
+      refuse: (reason) => command.ack(ephemeral(reason)),
+    },
+    { helpWords: true },
+  );
+  if (typeof screened === "string") return screened;
   const searching = renderSlackSearching(await countWithin(dependencies.articleCount, log));
   await command.ack({ text: summarize ? searching.replace("Searching", "Summarizing") : searching });
 
-  const request: AskRequest = {
-    jobId: slackJobId("slack-cmd", command.triggerId),
-    question: check.question,
-    target: {
-      platform: "slack",
-      ...(command.teamId ? { teamId: command.teamId } : {}),
-      channelId: command.channelId,
-      userId: command.userId,
-      ...(command.responseUrl ? { responseUrl: command.responseUrl } : {}),
+  const jobId = slackJobId("slack-cmd", command.triggerId);
+  return await enqueueQuestion(
+    {
+      jobId,
+      question: screened.question,
+      target: askerTarget(command),
+      summarize,
     },
-    requestedAt: dependencies.now(),
-    ...(summarize ? { mode: "summarize" as const } : {}),
-  };
-  try {
-    const { enqueued } = await dependencies.questions.ask(request);
-    log("slack_question_queued", { jobId: request.jobId, enqueued });
-    return enqueued ? "enqueued" : "duplicate";
-  } catch (error) {
-    log("slack_queue_failed", { jobId: request.jobId, error: errorText(error) });
-    try {
-      await command.respond(ephemeral(QUEUE_FAILED_NOTICE));
-    } catch (respondError) {
-      log("slack_respond_failed", { jobId: request.jobId, error: errorText(respondError) });
-    }
-    return "queue_failed";
-  }
+    dependencies,
+    (notice) => sendSafely(() => command.respond(ephemeral(notice)), log, "slack_respond_failed", { jobId }),
+  );
 }
 
 function channelTarget(command: IncomingSlashCommand): SlackTarget {
@@ -125,6 +111,14 @@ function channelTarget(command: IncomingSlashCommand): SlackTarget {
     ...(command.teamId ? { teamId: command.teamId } : {}),
     channelId: command.channelId,
     userId: command.userId,
+  };
+}
+
+/** The channel, with the command's response_url: for when the bot is not a member, and for private replies. */
+function askerTarget(command: IncomingSlashCommand): SlackTarget {
+  return {
+    ...channelTarget(command),
+    ...(command.responseUrl ? { responseUrl: command.responseUrl } : {}),
   };
 }
 
@@ -144,7 +138,7 @@ async function digestCommand(
     digests,
     subscriptionId: slackJobId("slack-sub", `${command.teamId ?? "T"}-${command.channelId}`),
     channel,
-    requester: { ...channel, ...(command.responseUrl ? { responseUrl: command.responseUrl } : {}) },
+    requester: askerTarget(command),
     userId: command.userId,
     jobId: slackJobId("slack-cmd", command.triggerId),
     now: dependencies.now,
@@ -163,8 +157,7 @@ async function digestCommand(
     return "digest";
   }
   await command.ack(ephemeral("Working on it…"));
-  await command.respond(ephemeral(await reply)).catch((error: unknown) => {
-    log("slack_respond_failed", { error: errorText(error) });
-  });
+  const said = await reply;
+  await sendSafely(() => command.respond(ephemeral(said)), log, "slack_respond_failed", {});
   return "digest";
 }

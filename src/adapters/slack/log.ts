@@ -1,6 +1,5 @@
-/** Structured log line, the same shape the queue worker uses: an event name and its fields. */
-export type SlackLog = (event: string, fields: Record<string, unknown>) => void;
+import type { ChatLog } from "../chat/chat-log.ts";
 
-export function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
+export { errorText } from "../chat/chat-log.ts";
+
+export type SlackLog = ChatLog;

@@ -1,46 +1,26 @@
 import { madeByLines } from "../../core/made-by.ts";
-import type { Answer, AnswerBullet, Source } from "../../core/types.ts";
+import { citationMarker, citedSentence } from "../../core/source-line.ts";
+import type { Answer, Source } from "../../core/types.ts";
 import { context, DIVIDER, type SlackMessage, section } from "./blocks.ts";
+import { bulletLine, slackSourceFacts, slackSourceTitle, sourceUrls } from "./cited-text.ts";
 import { SLACK_LIMITS } from "./limits.ts";
 import { packMessages, type RenderedBlock, sectionsOfLines } from "./pack-messages.ts";
-import { escapeWithin, safeLine, slackLinkUrl } from "./slack-text.ts";
+import { escapeWithin, safeLine } from "./slack-text.ts";
 
 const QUESTION_LENGTH = 300;
 const TITLE_LENGTH = 150;
 const QUOTE_LENGTH = 200;
 const FACT_LENGTH = 60;
-/** Above this, a bullet's citation markers lose their links (each link repeats its URL), then get cut. */
-const MAX_MARKERS = 1_000;
 const NO_ANSWER = "The articles don't answer this.";
 
-export type SourceUrls = ReadonlyMap<number, string | undefined>;
-
-export function citationMarkers(bullet: AnswerBullet, urls: SourceUrls): string {
-  const linked = bullet.citations
-    .map((n) => {
-      const url = urls.get(n);
-      return url ? `<${url}|[${n}]>` : `[${n}]`;
-    })
-    .join("");
-  if (linked.length <= MAX_MARKERS) return linked;
-  const plain = bullet.citations.map((n) => `[${n}]`).join("");
-  return plain.length <= MAX_MARKERS ? plain : `${plain.slice(0, plain.lastIndexOf("[", MAX_MARKERS - 1))}…`;
-}
-
-export function bulletLine(bullet: AnswerBullet, urls: SourceUrls): string {
-  const markers = citationMarkers(bullet, urls);
-  const room = SLACK_LIMITS.sectionText - "• ".length - markers.length - 1;
-  return `• ${safeLine(bullet.text, room)}${markers ? ` ${markers}` : ""}`;
-}
-
 function sourceEntry(source: Source): string {
-  const facts = [source.source, source.published, source.language === "und" ? null : source.language]
-    .filter((fact): fact is string => Boolean(fact))
-    .map((fact) => safeLine(fact, FACT_LENGTH));
-  const title = safeLine(source.title, TITLE_LENGTH) || safeLine(source.articleId, TITLE_LENGTH);
-  const url = slackLinkUrl(source.url);
-  const linkedTitle = url ? `<${url}|${title}>` : title;
-  const heading = [`*[${source.n}]*`, facts.join(" · "), facts.length > 0 ? "—" : "", linkedTitle]
+  const facts = slackSourceFacts(source, FACT_LENGTH);
+  const heading = [
+    `*${citationMarker(source.n)}*`,
+    facts.join(" · "),
+    facts.length > 0 ? "—" : "",
+    slackSourceTitle(source, TITLE_LENGTH),
+  ]
     .filter(Boolean)
     .join(" ");
   return `${heading}\n> “${safeLine(source.quote ?? source.passage, QUOTE_LENGTH) || "…"}”`;
@@ -82,18 +62,18 @@ export function renderSlackAnswer(answer: Answer): SlackMessage[] {
     const text = [answer.message ?? NO_ANSWER, answer.note].filter(Boolean).join("\n");
     return [renderSlackText(text)];
   }
-  const urls: SourceUrls = new Map(answer.sources.map((source) => [source.n, slackLinkUrl(source.url)]));
+  const urls = sourceUrls(answer.sources);
   const question: RenderedBlock = {
     block: context(`*Question:* ${safeLine(answer.question, QUESTION_LENGTH)}`),
     fallback: answer.question,
   };
   const bullets = answer.bullets.map((bullet) => ({
     text: bulletLine(bullet, urls),
-    fallback: `• ${bullet.text} ${bullet.citations.map((n) => `[${n}]`).join("")}`,
+    fallback: `• ${citedSentence(bullet.text, bullet.citations)}`,
   }));
   const sources = answer.sources.map((source) => ({
     text: sourceEntry(source),
-    fallback: `[${source.n}] ${source.title}`,
+    fallback: `${citationMarker(source.n)} ${source.title}`,
   }));
   return packMessages([
     question,

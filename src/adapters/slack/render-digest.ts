@@ -1,24 +1,25 @@
 import type { DigestPost } from "../../core/chat.ts";
-import { storySummaryBy } from "../../core/made-by.ts";
+import { storyFacts } from "../../core/made-by.ts";
 import { plural } from "../../core/plural.ts";
+import { citationMarker, sourceLine } from "../../core/source-line.ts";
 import type { Source } from "../../core/types.ts";
 import { context, DIVIDER, type SlackMessage, section } from "./blocks.ts";
+import { bulletLine, slackSourceFacts, slackSourceTitle, sourceUrls } from "./cited-text.ts";
 import { SLACK_LIMITS } from "./limits.ts";
 import { packMessages, type RenderedBlock, sectionsOfLines } from "./pack-messages.ts";
-import { bulletLine, renderSlackText, type SourceUrls } from "./render-answer.ts";
-import { escapeWithin, safeLine, slackLinkUrl } from "./slack-text.ts";
+import { renderSlackText } from "./render-answer.ts";
+import { escapeWithin, safeLine } from "./slack-text.ts";
 
 const HEADLINE_LENGTH = 200;
 const TITLE_LENGTH = 120;
 const FACT_LENGTH = 60;
 
-function sourceLine(source: Source): string {
-  const facts = [source.source, source.published, source.language === "und" ? null : source.language]
-    .filter((fact): fact is string => Boolean(fact))
-    .map((fact) => safeLine(fact, FACT_LENGTH));
-  const title = safeLine(source.title, TITLE_LENGTH) || safeLine(source.articleId, TITLE_LENGTH);
-  const url = slackLinkUrl(source.url);
-  return [`[${source.n}]`, ...facts, "—", url ? `<${url}|${title}>` : title].join(" ");
+function slackSourceLine(source: Source): string {
+  return sourceLine({
+    marker: citationMarker(source.n),
+    facts: slackSourceFacts(source, FACT_LENGTH),
+    title: slackSourceTitle(source, TITLE_LENGTH),
+  });
 }
 
 function headerBlock(post: DigestPost): RenderedBlock {
@@ -42,15 +43,8 @@ export function renderSlackDigest(post: DigestPost): SlackMessage[] {
   if (post.note)
     blocks.push({ block: context(escapeWithin(post.note, SLACK_LIMITS.sectionText)), fallback: post.note });
   post.digest.stories.forEach((story, index) => {
-    const urls: SourceUrls = new Map(story.sources.map((source) => [source.n, slackLinkUrl(source.url)]));
-    const languages = story.languages.filter((language) => language !== "und").join(", ");
-    const facts = [
-      plural(story.sourceCount, "source"),
-      languages,
-      safeLine(storySummaryBy(story.model), FACT_LENGTH * 2),
-    ]
-      .filter(Boolean)
-      .join(" · ");
+    const urls = sourceUrls(story.sources);
+    const facts = storyFacts(story, (text) => safeLine(text, FACT_LENGTH * 2));
     blocks.push(
       { block: DIVIDER, fallback: "" },
       {
@@ -65,7 +59,7 @@ export function renderSlackDigest(post: DigestPost): SlackMessage[] {
         SLACK_LIMITS.sectionText,
       ),
       ...sectionsOfLines(
-        story.sources.map((source) => ({ text: sourceLine(source), fallback: "" })),
+        story.sources.map((source) => ({ text: slackSourceLine(source), fallback: "" })),
         SLACK_LIMITS.sectionText,
       ).map((rendered) => ({
         ...rendered,

@@ -27,6 +27,3 @@ export function renderSlackSearching(articleCount: number | undefined): string {
   const noun = articleCount === 1 ? "article" : "articles";
   return `Searching ${articleCount.toLocaleString("en")} ${noun}…`;
 }
-
-export const QUEUE_FAILED_NOTICE =
-  "Sorry, I could not queue your question: the question queue is not reachable right now. Please try again in a minute.";

@@ -1,10 +1,13 @@
 import type { WebClient } from "@slack/web-api";
-import type { DeliveryRecord, DigestPost, Replier, ReplyTarget, SlackTarget } from "../../core/chat.ts";
+import type { DeliveryRecord, SlackTarget } from "../../core/chat.ts";
 import { BriefingError } from "../../core/errors.ts";
-import type { Answer } from "../../core/types.ts";
+import type { PartPoster } from "../../flows/deliver/deliver-parts.ts";
+import type { NoticeWay } from "../../flows/deliver/failure-notice.ts";
+import { PartsReplier } from "../../flows/deliver/parts-replier.ts";
+import type { PlaceholderPoster } from "../../flows/deliver/progress-placeholder.ts";
 import type { SlackMessage } from "./blocks.ts";
 import { ChannelPacer } from "./channel-pacer.ts";
-import { errorText, type SlackLog } from "./log.ts";
+import type { SlackLog } from "./log.ts";
 import { renderSlackAnswer, renderSlackProgress, renderSlackText } from "./render-answer.ts";
 import { renderSlackDigest } from "./render-digest.ts";
 import { postToResponseUrl } from "./response-url.ts";
@@ -31,28 +34,17 @@ const POSTED_WITHOUT_TS = "posted-without-ts";
 /** chat.update errors that mean the placeholder is gone (deleted by a user, too old): post anew instead. */
 const PLACEHOLDER_GONE = new Set(["message_not_found", "cant_update_message", "edit_window_closed"]);
 
-function recordFrom(alreadyPosted: DeliveryRecord | undefined): DeliveryRecord {
-  return {
-    platform: "slack",
-    messageIds: [...(alreadyPosted?.messageIds ?? [])],
-    partsPosted: alreadyPosted?.partsPosted ?? 0,
-    ...(alreadyPosted?.placeholderId ? { placeholderId: alreadyPosted.placeholderId } : {}),
-  };
-}
-
-function slackTarget(target: ReplyTarget): SlackTarget {
-  if (target.platform !== "slack") {
-    throw new BriefingError("INTERNAL", `The Slack replier got a ${target.platform} target`);
-  }
-  return target;
+/** Once a job has used the response_url it keeps to it. */
+function usesResponseUrl(posted: Readonly<DeliveryRecord>): boolean {
+  return posted.messageIds.some((id) => id.startsWith(RESPONSE_URL_ID));
 }
 
 /**
  * Posts answers with chat.postMessage (in the thread when the target has one), falling back to the slash
- * command's response_url where the bot is not a member. Each part is recorded as soon as it is posted, and a
- * re-run resumes after the last recorded part; once a job has used the response_url it keeps to it.
+ * command's response_url where the bot is not a member. The shared delivery flow records each part as soon as
+ * it is posted and resumes after the last recorded one.
  */
-export class SlackReplier implements Replier {
+export class SlackReplier extends PartsReplier<SlackMessage, SlackTarget> {
   readonly platform = "slack" as const;
   readonly #client: WebClient;
   readonly #pacer: ChannelPacer;
@@ -60,135 +52,69 @@ export class SlackReplier implements Replier {
   readonly #log: SlackLog;
 
   constructor(options: SlackReplierOptions) {
+    const log = options.log ?? (() => {});
+    super(
+      {
+        answer: renderSlackAnswer,
+        digest: renderSlackDigest,
+        progress: renderSlackProgress,
+        notice: renderSlackText,
+      },
+      log,
+    );
     this.#client = createSlackWebClient(options.token, options.apiUrl);
     this.#pacer = new ChannelPacer(options.channelIntervalMs ?? 1_000);
     this.#responseUrlTimeoutMs = options.responseUrlTimeoutMs ?? 10_000;
-    this.#log = options.log ?? (() => {});
+    this.#log = log;
   }
 
-  async deliverAnswer(
-    target: ReplyTarget,
-    answer: Answer,
-    alreadyPosted: DeliveryRecord | undefined,
-    onPosted: (record: DeliveryRecord) => Promise<void>,
-  ): Promise<DeliveryRecord> {
-    return await this.#deliverParts(slackTarget(target), renderSlackAnswer(answer), alreadyPosted, onPosted);
+  protected partPoster(slack: SlackTarget): PartPoster<SlackMessage> {
+    return {
+      platform: "slack",
+      replacePlaceholder: async (ts, message) => {
+        await this.#update(slack, ts, message);
+        return ts;
+      },
+      placeholderGone: (error) => {
+        const code = error instanceof BriefingError ? slackErrorCode(error.cause) : undefined;
+        return code !== undefined && PLACEHOLDER_GONE.has(code);
+      },
+      post: (message, index, posted) => this.#postPart(slack, message, index, usesResponseUrl(posted)),
+    };
   }
 
-  async deliverDigest(
-    target: ReplyTarget,
-    digest: DigestPost,
-    alreadyPosted: DeliveryRecord | undefined,
-    onPosted: (record: DeliveryRecord) => Promise<void>,
-  ): Promise<DeliveryRecord> {
-    return await this.#deliverParts(slackTarget(target), renderSlackDigest(digest), alreadyPosted, onPosted);
-  }
-
-  async #deliverParts(
-    slack: SlackTarget,
-    parts: readonly SlackMessage[],
-    alreadyPosted: DeliveryRecord | undefined,
-    onPosted: (record: DeliveryRecord) => Promise<void>,
-  ): Promise<DeliveryRecord> {
-    const record = recordFrom(alreadyPosted);
-    for (let part = record.partsPosted; part < parts.length; part++) {
-      const message = parts[part];
-      if (!message) break;
-      const usesResponseUrl = record.messageIds.some((id) => id.startsWith(RESPONSE_URL_ID));
-      const placeholder = part === 0 ? record.placeholderId : undefined;
-      const id =
-        (placeholder && (await this.#replacePlaceholder(slack, placeholder, message))) ||
-        (await this.#postPart(slack, message, part, usesResponseUrl));
-      record.messageIds.push(id);
-      record.partsPosted = part + 1;
-      await onPosted({ ...record, messageIds: [...record.messageIds] });
-    }
-    return record;
-  }
-
-  async showProgress(
-    target: ReplyTarget,
-    text: string,
-    alreadyPosted: DeliveryRecord | undefined,
-  ): Promise<DeliveryRecord> {
-    const slack = slackTarget(target);
-    const record = recordFrom(alreadyPosted);
-    if (record.partsPosted > 0) return record;
-    const message = renderSlackProgress(text);
-    if (record.placeholderId) {
-      await this.#update(slack, record.placeholderId, message);
-      return record;
-    }
-    try {
-      const ts = await this.#postMessage(slack, message);
-      // Without its ts the placeholder cannot be edited: no progress then, and the answer is posted anew.
-      return ts === POSTED_WITHOUT_TS ? record : { ...record, placeholderId: ts };
-    } catch (error) {
-      const code = slackErrorCode(error);
-      // Not a member: the answer will go through the response_url, which cannot be edited into it.
-      if (code && NOT_A_MEMBER.has(code)) return record;
-      throw slackError(error, "chat.postMessage");
-    }
-  }
-
-  async notifyFailure(target: ReplyTarget, text: string, alreadyPosted?: DeliveryRecord): Promise<void> {
-    const message = renderSlackText(text);
-    try {
-      const slack = slackTarget(target);
-      if (alreadyPosted?.placeholderId && alreadyPosted.partsPosted === 0) {
+  protected placeholderPoster(slack: SlackTarget): PlaceholderPoster<SlackMessage> {
+    return {
+      platform: "slack",
+      postPlaceholder: async (progress) => {
         try {
-          await this.#update(slack, alreadyPosted.placeholderId, message);
-          return;
+          const ts = await this.#postMessage(slack, progress);
+          // Without its ts the placeholder cannot be edited: no progress then, and the answer is posted anew.
+          return ts === POSTED_WITHOUT_TS ? undefined : ts;
         } catch (error) {
-          this.#log("slack_notify_failed", {
-            channelId: slack.channelId,
-            via: "placeholder",
-            error: errorText(error),
-          });
+          const code = slackErrorCode(error);
+          // Not a member: the answer will go through the response_url, which cannot be edited into it.
+          if (code && NOT_A_MEMBER.has(code)) return undefined;
+          throw slackError(error, "chat.postMessage");
         }
-      }
-      if (slack.responseUrl) {
-        try {
-          await postToResponseUrl(
-            slack.responseUrl,
-            { ...message, response_type: "ephemeral" },
-            this.#responseUrlTimeoutMs,
-          );
-          return;
-        } catch (error) {
-          // Most likely used up (5 uses) or expired (30 minutes): try an ephemeral message instead.
-          this.#log("slack_notify_failed", {
-            channelId: slack.channelId,
+      },
+      editPlaceholder: (ts, progress) => this.#update(slack, ts, progress),
+    };
+  }
+
+  protected noticeWays(slack: SlackTarget, message: SlackMessage): Array<NoticeWay | undefined> {
+    const responseUrl = slack.responseUrl;
+    const ephemeral = { ...message, response_type: "ephemeral" as const };
+    return [
+      // Most likely to fail when used up (5 uses) or expired (30 minutes): then an ephemeral message.
+      responseUrl
+        ? {
             via: "response_url",
-            error: errorText(error),
-          });
-        }
-      }
-      await this.#client.chat.postEphemeral({
-        channel: slack.channelId,
-        user: slack.userId,
-        ...message,
-        ...(slack.threadTs ? { thread_ts: slack.threadTs } : {}),
-      });
-    } catch (error) {
-      this.#log("slack_notify_failed", { channelId: target.channelId, error: errorText(error) });
-    }
-  }
-
-  /** The placeholder's ts once it shows `message`; undefined when it is gone and the part must be posted anew. */
-  async #replacePlaceholder(
-    target: SlackTarget,
-    ts: string,
-    message: SlackMessage,
-  ): Promise<string | undefined> {
-    try {
-      await this.#update(target, ts, message);
-      return ts;
-    } catch (error) {
-      const code = error instanceof BriefingError ? slackErrorCode(error.cause) : undefined;
-      if (code && PLACEHOLDER_GONE.has(code)) return undefined;
-      throw error;
-    }
+            tell: () => postToResponseUrl(responseUrl, ephemeral, this.#responseUrlTimeoutMs),
+          }
+        : undefined,
+      { tell: () => this.#postEphemeral(slack, message) },
+    ];
   }
 
   async #update(target: SlackTarget, ts: string, message: SlackMessage): Promise<void> {
@@ -205,8 +131,8 @@ export class SlackReplier implements Replier {
     }
   }
 
-  async #postPart(target: SlackTarget, message: SlackMessage, part: number, usesResponseUrl: boolean) {
-    if (!usesResponseUrl) {
+  async #postPart(target: SlackTarget, message: SlackMessage, part: number, viaResponseUrl: boolean) {
+    if (!viaResponseUrl) {
       try {
         return await this.#postMessage(target, message);
       } catch (error) {
@@ -244,5 +170,14 @@ export class SlackReplier implements Replier {
     });
     // ok:true means it was posted: record it even without a ts, so a re-run does not post it again.
     return result.ts ?? POSTED_WITHOUT_TS;
+  }
+
+  async #postEphemeral(target: SlackTarget, message: SlackMessage): Promise<void> {
+    await this.#client.chat.postEphemeral({
+      channel: target.channelId,
+      user: target.userId,
+      ...message,
+      ...(target.threadTs ? { thread_ts: target.threadTs } : {}),
+    });
   }
 }

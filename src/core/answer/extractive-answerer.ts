@@ -6,7 +6,7 @@ import type { AnswerTextTools, Candidate, QueryToken, RetrievedPassage } from ".
 import { type FactGroup, groupFacts, type PassageSimilarity } from "./fact-groups.ts";
 import { type CorpusSummary, noEvidence } from "./no-evidence.ts";
 import { weighQuery } from "./query-weights.ts";
-import { validateQuestion } from "./question.ts";
+import type { Question } from "./question.ts";
 import { guessQuestionLanguage } from "./question-language.ts";
 
 export interface AnswererCorpus extends CorpusView, CorpusSummary {
@@ -51,8 +51,7 @@ function preferAnswerType(candidates: Candidate[], question: string): Candidate[
   return fitting.map((candidate) => ({ ...candidate, score: candidate.score + TYPE_BONUS }));
 }
 
-export function answerQuestion(rawQuestion: string, dependencies: AnswererDependencies): Answer {
-  const question = validateQuestion(rawQuestion);
+export function answerExtractively(question: Question, dependencies: AnswererDependencies): Answer {
   const { tools, corpus } = dependencies;
   const language = guessQuestionLanguage(question, corpus.languages, dependencies.detectLanguage);
   const query = weighQuery(tools.analyzeQuery(question, corpus.languages, language), tools, question);

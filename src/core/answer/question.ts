@@ -2,20 +2,26 @@ import { BriefingError } from "../errors.ts";
 
 export const MAX_QUESTION_CHARACTERS = 1_000;
 
+declare const VALIDATED: unique symbol;
+/** A question that passed validateQuestion: trimmed, not empty, not too long. Only validateQuestion makes one. */
+export type Question = string & { readonly [VALIDATED]: true };
+
 /** Trims a question and rejects what cannot be a question, with a message that says how to fix it. */
-export function validateQuestion(raw: string): string {
+export function validateQuestion(raw: string): Question {
   const question = raw.replace(/\s+/g, " ").trim();
   if (question.length === 0) {
     throw new BriefingError(
       "INVALID_QUESTION",
       'The question is empty: ask something like "What will Trend Micro provide?"',
+      { userText: true },
     );
   }
   if (question.length > MAX_QUESTION_CHARACTERS) {
     throw new BriefingError(
       "INVALID_QUESTION",
       `The question is ${question.length.toLocaleString("en")} characters long; keep it under ${MAX_QUESTION_CHARACTERS.toLocaleString("en")}.`,
+      { userText: true },
     );
   }
-  return question;
+  return question as Question;
 }

@@ -14,6 +14,7 @@ import {
   verificationTools,
   verifyBullets,
 } from "../answer/model/index.ts";
+import { BriefingError } from "../errors.ts";
 import type { LanguageModel, ModelRequest, ModelUsage } from "../ports.ts";
 import { SourceList } from "../source-list.ts";
 import type { Article, IngestedArticle, LanguageCode, Source } from "../types.ts";
@@ -94,7 +95,7 @@ export async function summarizeStoryWithModel(
   const articleById = new Map<string, Article>(input.articles.map(({ article }) => [article.id, article]));
   const article = (id: string): Article => {
     const found = articleById.get(id);
-    if (!found) throw new Error(`Unknown article ${id}`);
+    if (!found) throw new BriefingError("INTERNAL", `The story has no article ${id}`);
     return found;
   };
   const given = selectModelPassages(rankedPassages(input), article, options.passageTokenBudget);

@@ -1,3 +1,4 @@
+import { citedText } from "../source-line.ts";
 import { SourceList } from "../source-list.ts";
 import type { IngestedArticle, LanguageCode } from "../types.ts";
 import { rankSentences } from "./rank-sentences.ts";
@@ -128,9 +129,7 @@ export function summarizeStory(
     });
     return { text: sentence.text, citations: [...new Set(cited)].filter((n) => n > 0).sort((a, b) => a - b) };
   });
-  const summary = summarySentences
-    .map((sentence) => `${sentence.text} ${sentence.citations.map((n) => `[${n}]`).join("")}`)
-    .join(" ");
+  const summary = citedText(summarySentences);
   return {
     summary: { summary, sentences: summarySentences, sources: sourceList.sources },
     leadArticle: (ranked.find((sentence) => sentence.language === language) ?? ranked[0])?.article,

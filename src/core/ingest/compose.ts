@@ -26,12 +26,12 @@ export function composeArticle(draft: Draft): Composed {
   const body = arrangeBody(header.body);
   if (body.length === 0) {
     const message = "No article text is left after removing page furniture";
-    throw new BriefingError("EMPTY_INPUT", message, { location });
+    throw new BriefingError("EMPTY_INPUT", message, { location, userText: true });
   }
   const { text, paragraphs } = joinParagraphs(body);
   if (text.length > MAX_ARTICLE_CHARS) {
     const message = `The article text is longer than ${MAX_ARTICLE_CHARS} characters`;
-    throw new BriefingError("INPUT_TOO_LARGE", message, { location });
+    throw new BriefingError("INPUT_TOO_LARGE", message, { location, userText: true });
   }
   const warnings: IngestWarning[] = [];
   const title = cleanInline(header.title ?? "") || fallbackTitle(text, paragraphs);

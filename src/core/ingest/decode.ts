@@ -15,10 +15,11 @@ export function decodeText(bytes: Uint8Array, location: string): string {
   if (controlRatio(text) > MAX_CONTROL_RATIO) {
     throw new BriefingError("BINARY_INPUT", "The content has control characters: it looks binary", {
       location,
+      userText: true,
     });
   }
   if (text.trim() === "") {
-    throw new BriefingError("EMPTY_INPUT", "The content is empty", { location });
+    throw new BriefingError("EMPTY_INPUT", "The content is empty", { location, userText: true });
   }
   return text;
 }
@@ -31,7 +32,10 @@ function decodeBytes(bytes: Uint8Array, location: string): string {
   const utf16 = utf16Encoding(bytes);
   if (utf16) return new TextDecoder(utf16).decode(bytes);
   if (bytes.includes(0)) {
-    throw new BriefingError("BINARY_INPUT", "The content has NUL bytes: it looks binary", { location });
+    throw new BriefingError("BINARY_INPUT", "The content has NUL bytes: it looks binary", {
+      location,
+      userText: true,
+    });
   }
   try {
     return utf8.decode(bytes);

@@ -28,7 +28,7 @@ export function deduplicate(items: readonly Located[]): Deduplicated {
     const firstLocation = ids.get(id);
     if (firstLocation !== undefined) {
       const message = `The article id "${id}" is already used by different content at ${firstLocation}`;
-      result.problems.push(new BriefingError("MALFORMED_INPUT", message, { location }));
+      result.problems.push(new BriefingError("MALFORMED_INPUT", message, { location, userText: true }));
       continue;
     }
     hashes.add(contentHash);

@@ -33,6 +33,7 @@ export function formatOf(name: string): DocumentFormat {
     const supported = SUPPORTED_EXTENSIONS.map((extension) => `.${extension}`).join(", ");
     throw new BriefingError("UNSUPPORTED_FORMAT", `Unsupported file type; use one of ${supported}`, {
       location: name,
+      userText: true,
     });
   }
   return format;

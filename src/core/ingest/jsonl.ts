@@ -42,12 +42,12 @@ function parseLine(line: string, origin: string, location: string, warnings: Ing
   const result = jsonlArticle.safeParse(value);
   if (!result.success) {
     const message = `The line is not a valid article: ${describeIssues(result.error)}`;
-    throw new BriefingError("MALFORMED_INPUT", message, { location });
+    throw new BriefingError("MALFORMED_INPUT", message, { location, userText: true });
   }
   const record = result.data;
   if (record.text.length > MAX_ARTICLE_CHARS) {
     const message = `The article text is longer than ${MAX_ARTICLE_CHARS} characters`;
-    throw new BriefingError("INPUT_TOO_LARGE", message, { location });
+    throw new BriefingError("INPUT_TOO_LARGE", message, { location, userText: true });
   }
   return {
     blocks: parsePlainText(record.text),

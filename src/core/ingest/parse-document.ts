@@ -49,9 +49,7 @@ function parseChecked({ name, content }: DocumentInput, options: ParseOptions): 
     throw new BriefingError(
       "INPUT_TOO_LARGE",
       `The file has ${content.byteLength} bytes; the limit is ${maxBytes}`,
-      {
-        location: name,
-      },
+      { location: name, userText: true },
     );
   }
   const text = decodeText(content, name);
@@ -83,6 +81,7 @@ function draftsOf(format: DocumentFormat, text: string, name: string): Drafts {
   if (format !== "html" && text.length > MAX_ARTICLE_CHARS) {
     throw new BriefingError("INPUT_TOO_LARGE", `The text is longer than ${MAX_ARTICLE_CHARS} characters`, {
       location: name,
+      userText: true,
     });
   }
   const single = (draft: Omit<Draft, "origin" | "location">): Drafts => ({

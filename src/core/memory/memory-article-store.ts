@@ -5,6 +5,7 @@ import { checkVectorShape } from "../vector-shape.ts";
 interface Entry {
   value: IngestedArticle;
   sequence: number;
+  arrivedAt: number;
 }
 
 interface StoredVectors {
@@ -20,6 +21,11 @@ export class MemoryArticleStore implements ArticleStore {
   /** Article id → model → vectors. */
   readonly #vectors = new Map<string, Map<string, StoredVectors>>();
   #sequence = 0;
+  readonly #now: () => number;
+
+  constructor(now: () => number = Date.now) {
+    this.#now = now;
+  }
 
   async put(articles: readonly IngestedArticle[]): Promise<PutResult> {
     const result: PutResult = { added: 0, updated: 0, unchanged: 0 };
@@ -32,7 +38,7 @@ export class MemoryArticleStore implements ArticleStore {
       const previous = this.#entries.get(id);
       if (previous) this.#idByHash.delete(previous.value.article.contentHash);
       this.#sequence++;
-      this.#entries.set(id, { value: ingested, sequence: this.#sequence });
+      this.#entries.set(id, { value: ingested, sequence: this.#sequence, arrivedAt: this.#now() });
       this.#idByHash.set(contentHash, id);
       this.#removals.delete(id);
       this.#vectors.delete(id);
@@ -59,6 +65,12 @@ export class MemoryArticleStore implements ArticleStore {
     this.#sequence++;
     this.#removals.set(id, this.#sequence);
     return true;
+  }
+
+  async sequenceBefore(instant: number): Promise<number> {
+    const arrived = [...this.#entries.values()].filter((entry) => entry.arrivedAt >= instant);
+    if (arrived.length === 0) return this.#sequence;
+    return Math.min(...arrived.map((entry) => entry.sequence)) - 1;
   }
 
   async sequence(): Promise<number> {

@@ -1,3 +1,4 @@
+import type { ZodType } from "zod";
 import type { DeliveryLog, DeliveryState } from "../chat.ts";
 import type { Answer } from "../types.ts";
 
@@ -20,12 +21,22 @@ export class MemoryDeliveryLog implements DeliveryLog {
     return await this.computedOnce(jobId, "answer", compute);
   }
 
-  async computedOnce<T>(jobId: string, name: string, compute: () => T | Promise<T>): Promise<T> {
+  async computedOnce<T>(
+    jobId: string,
+    name: string,
+    compute: () => T | Promise<T>,
+    schema?: ZodType<T>,
+  ): Promise<T> {
     const key = `${jobId}:${name}`;
-    if (this.#computed.has(key)) return structuredClone(this.#computed.get(key) as T);
+    if (this.#computed.has(key)) return this.#read(key, schema);
     const value = await compute();
     if (!this.#computed.has(key)) this.#computed.set(key, structuredClone(value));
-    return structuredClone(this.#computed.get(key) as T);
+    return this.#read(key, schema);
+  }
+
+  #read<T>(key: string, schema: ZodType<T> | undefined): T {
+    const value = structuredClone(this.#computed.get(key));
+    return schema ? schema.parse(value) : (value as T);
   }
 
   async claimFailureNotice(jobId: string): Promise<boolean> {

@@ -15,7 +15,7 @@ const MAX_TOPIC_LENGTH = 200;
 const TIME = /^(\d{1,2})[:.h](\d{2})$/iu;
 
 function usage(message: string): BriefingError {
-  return new BriefingError("USAGE", `${message} ${DIGEST_USAGE}`);
+  return new BriefingError("USAGE", `${message} ${DIGEST_USAGE}`, { userText: true });
 }
 
 function parseTime(word: string | undefined): string {

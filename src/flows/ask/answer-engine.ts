@@ -1,12 +1,15 @@
 import { answerWithModel, type ModelProgress } from "../../core/answer/model/index.ts";
 import { validateQuestion } from "../../core/answer/question.ts";
 import { guessQuestionLanguage } from "../../core/answer/question-language.ts";
+import { summarizeArticles } from "../../core/digest/index.ts";
 import type { Library } from "../../core/library.ts";
 import type { Log } from "../../core/log.ts";
 import type { Embedder } from "../../core/ports.ts";
 import { detectLanguage } from "../../core/text/language.ts";
 import type { Answer, SearchHit } from "../../core/types.ts";
-import { articlesForTopic, summarizeTopic, TOPIC_SUMMARY_SENTENCES } from "../digest/summarize-topic.ts";
+import { summarizeTopic, TOPIC_SUMMARY_SENTENCES } from "../digest/summarize-topic.ts";
+import { type CliSummary, summaryWithModel } from "../digest/summary-with-model.ts";
+import { articlesOnTopic, TOPIC_SUMMARY_ARTICLES } from "../digest/topic-articles.ts";
 import { writeSummaryWithModel } from "../digest/topic-summary.ts";
 import type { ModelAnswering } from "../model/model-answering.ts";
 import { callModel, type ModelCallContext } from "../model/model-call.ts";
@@ -89,10 +92,24 @@ export class AnswerEngine {
     return this.#library.search(query, limit, queryVector ? { queryVector } : {});
   }
 
-  /** `summarize <topic>`: the matching articles' summary, written by the model when there is one. */
+  /**
+   * `briefbot summarize [topic]`: the summary of the topic's articles (all articles without one) as one text
+   * with its sentences, written by the model when there is one. The same articles as chat's summarize.
+   */
+  async summary(topic: string | undefined, options: { words?: number }): Promise<CliSummary> {
+    const articles = articlesOnTopic(
+      this.#library,
+      topic,
+      topic?.trim() ? TOPIC_SUMMARY_ARTICLES : undefined,
+    );
+    const extractive = summarizeArticles(articles, options.words ? { words: options.words } : {});
+    return await summaryWithModel(topic, articles, extractive, this.#modelAnswering);
+  }
+
+  /** Chat's `summarize <topic>`: the matching articles' summary as an answer, written by the model when there is one. */
   async summarize(topic: string, context: ModelCallContext): Promise<Answer> {
     const answering = this.#modelAnswering;
-    const articles = articlesForTopic(this.#library, topic);
+    const articles = articlesOnTopic(this.#library, topic, TOPIC_SUMMARY_ARTICLES);
     const extractive = summarizeTopic(topic, articles);
     if (!answering || extractive.status === "no_evidence") return extractive;
     const outcome = await callModel(answering, context, this.#log, () =>

@@ -26,6 +26,7 @@ function replierFor(request: AskRequest, repliers: AnswerQuestionDependencies["r
     throw new BriefingError(
       "CONFIG_INVALID",
       `This worker has no ${request.target.platform} credentials configured`,
+      { userText: true },
     );
   }
   return replier;
@@ -49,7 +50,7 @@ async function compute(
  * One job: catch up with the store, answer (once per job: a re-run posts the stored answer), post what has not
  * been posted yet. A model-written answer first shows progress in a placeholder that its first part replaces.
  */
-export async function answerQuestion(
+export async function runAskJob(
   request: AskRequest,
   dependencies: AnswerQuestionDependencies,
   attempt = 1,
@@ -91,7 +92,7 @@ export async function answerQuestion(
 }
 
 /** Tells the asker, once per job, that the question could not be answered. */
-export async function reportFailure(
+export async function reportAskFailure(
   request: AskRequest,
   error: BriefingError,
   dependencies: Pick<AnswerQuestionDependencies, "repliers" | "deliveries">,

@@ -1,5 +1,5 @@
+import { z } from "zod";
 import type { DeliveryLog, DigestPost, DigestRun, Replier, SubscriptionStore } from "../../core/chat.ts";
-import { composeDigest } from "../../core/digest/index.ts";
 import { BriefingError } from "../../core/errors.ts";
 import type { Log } from "../../core/log.ts";
 import type { ArticleStore } from "../../core/ports.ts";
@@ -10,8 +10,8 @@ import {
   type Subscription,
 } from "../../core/subscriptions/index.ts";
 import type { ModelAnswering } from "../model/model-answering.ts";
-import { articlesOnTopic } from "./articles-on-topic.ts";
-import { writeDigestWithModel } from "./digest-writer.ts";
+import { writeDigest } from "./digest-writer.ts";
+import { articlesOnTopicIn } from "./topic-articles.ts";
 
 /** A new subscription's first digest covers what arrived this long before it was made. */
 export const FIRST_DIGEST_LOOKBACK_MS = 24 * 3600 * 1000;
@@ -36,6 +36,16 @@ interface DigestPlan {
   silent: boolean;
 }
 
+/** A stored plan's shape, checked when a retried job reads it back (the stories' insides are the renderers' concern). */
+const digestPlanSchema = z.looseObject({
+  post: z.looseObject({
+    digest: z.looseObject({ stories: z.array(z.unknown()) }),
+    title: z.string(),
+  }),
+  coverTo: z.number(),
+  silent: z.boolean(),
+}) as unknown as z.ZodType<DigestPlan>;
+
 function skip(log: Log, run: DigestRun, reason: string): void {
   log("digest_skipped", { jobId: run.request.jobId, subscriptionId: run.request.subscriptionId, reason });
 }
@@ -47,17 +57,13 @@ async function planDigest(
 ): Promise<DigestPlan> {
   const progress = await dependencies.subscriptions.progress(subscription.id);
   const changes = await dependencies.store.changesSince(progress.cursor);
-  const articles = articlesOnTopic(changes.upserts, subscription.topic);
-  const extractive = composeDigest(articles);
-  const { digest, note } = dependencies.modelAnswering
-    ? await writeDigestWithModel(
-        extractive,
-        articles,
-        dependencies.modelAnswering,
-        { attempt },
-        dependencies.log,
-      )
-    : { digest: extractive, note: undefined };
+  const articles = articlesOnTopicIn(changes.upserts, subscription.topic);
+  const { digest, note } = await writeDigest(
+    articles,
+    dependencies.modelAnswering,
+    { attempt },
+    dependencies.log,
+  );
   const sinceInstant = progress.lastPostedAt ?? subscription.createdAt - FIRST_DIGEST_LOOKBACK_MS;
   const since = describeInstant(sinceInstant, subscription.schedule.timeZone);
   const about = subscription.topic ? ` about "${subscription.topic}"` : "";
@@ -99,10 +105,11 @@ export async function postDigest(
     throw new BriefingError(
       "CONFIG_INVALID",
       `This worker has no ${subscription.target.platform} credentials`,
+      { userText: true },
     );
   }
   if (!(await subscriptions.lock(subscription.id, request.jobId, LOCK_MS))) {
-    throw new BriefingError("BUSY", "Another digest for this channel is being posted");
+    throw new BriefingError("BUSY", "Another digest for this channel is being posted", { userText: true });
   }
   try {
     const already = await deliveries.get(request.jobId);
@@ -110,8 +117,11 @@ export async function postDigest(
       const progress = await subscriptions.progress(subscription.id);
       if (progress.lastScheduledDate === scheduledDate) return skip(log, run, "already posted today");
     }
-    const plan = await deliveries.computedOnce(request.jobId, "digest", () =>
-      planDigest(subscription, dependencies, attempt),
+    const plan = await deliveries.computedOnce(
+      request.jobId,
+      "digest",
+      () => planDigest(subscription, dependencies, attempt),
+      digestPlanSchema,
     );
     let record = already;
     if (!already?.complete && !plan.silent) {
@@ -148,7 +158,11 @@ export async function reportDigestFailure(
   error: BriefingError,
   dependencies: PostDigestDependencies,
 ): Promise<void> {
-  dependencies.log("digest_gave_up", { jobId: run.request.jobId, code: error.code, error: error.message });
+  dependencies.log("digest_gave_up", {
+    jobId: run.request.jobId,
+    code: error.code,
+    error: error.detailedMessage(),
+  });
   const target = run.request.requestedBy;
   if (!target || !(await dependencies.deliveries.claimFailureNotice(run.request.jobId))) return;
   await dependencies.repliers[target.platform]?.notifyFailure(

@@ -1,5 +1,4 @@
-import type { Digest, Story } from "../../core/digest/index.ts";
-import { majorityLanguage } from "../../core/digest/index.ts";
+import { composeDigest, type Digest, majorityLanguage, type Story } from "../../core/digest/index.ts";
 import { summarizeStoryWithModel } from "../../core/digest/model-story.ts";
 import type { Log } from "../../core/log.ts";
 import type { IngestedArticle } from "../../core/types.ts";
@@ -74,4 +73,16 @@ export async function writeDigestWithModel(
   }
   const notes = [note, unchecked > 0 ? UNCHECKED_SUMMARY_NOTE : undefined].filter(Boolean);
   return { digest: { ...digest, stories }, ...(notes.length > 0 ? { note: notes.join(" ") } : {}) };
+}
+
+/** The digest of these articles: composed extractively, then rewritten by the model when there is one. */
+export async function writeDigest(
+  articles: readonly IngestedArticle[],
+  answering: ModelAnswering | undefined,
+  context: ModelCallContext,
+  log: Log,
+): Promise<WrittenDigest> {
+  const extractive = composeDigest(articles);
+  if (!answering) return { digest: extractive };
+  return await writeDigestWithModel(extractive, articles, answering, context, log);
 }

@@ -1,26 +1,20 @@
-import { DEFAULT_SUMMARY_SENTENCES, type Summary, type SummarySentence } from "../../core/digest/index.ts";
+import { DEFAULT_SUMMARY_SENTENCES, type Summary } from "../../core/digest/index.ts";
+import { citedText } from "../../core/source-line.ts";
 import type { IngestedArticle } from "../../core/types.ts";
-import type { ModelParts } from "../model/model-answering.ts";
+import type { ModelAnswering } from "../model/model-answering.ts";
 import { callModel } from "../model/model-call.ts";
 import { fallbackNote, UNCHECKED_SUMMARY_NOTE } from "../model/model-notes.ts";
 import { writeSummaryWithModel } from "./topic-summary.ts";
 
 export type CliSummary = Summary & { model?: string; note?: string };
 
-function joined(sentences: readonly SummarySentence[]): string {
-  return sentences
-    .map((sentence) => `${sentence.text} ${sentence.citations.map((n) => `[${n}]`).join("")}`)
-    .join(" ");
-}
-
 /** `briefbot summarize` with a model configured: its verified summary, else the extractive one with a note. */
 export async function summaryWithModel(
   topic: string | undefined,
   articles: readonly IngestedArticle[],
   extractive: Summary,
-  parts: ModelParts,
+  answering: ModelAnswering | undefined,
 ): Promise<CliSummary> {
-  const answering = parts.modelAnswering;
   if (!answering || extractive.sentences.length === 0) return extractive;
   const outcome = await callModel(
     answering,
@@ -38,5 +32,5 @@ export async function summaryWithModel(
   if (outcome.kind === "fallback") return { ...extractive, note: fallbackNote(outcome.reason) };
   if (!outcome.value) return { ...extractive, note: UNCHECKED_SUMMARY_NOTE };
   const { sentences, sources } = outcome.value;
-  return { summary: joined(sentences), sentences, sources, model: answering.model.name };
+  return { summary: citedText(sentences), sentences, sources, model: answering.model.name };
 }

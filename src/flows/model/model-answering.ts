@@ -1,4 +1,3 @@
-import type { Config } from "../../config.ts";
 import type { PromptTemplates } from "../../core/answer/model/index.ts";
 import type { Embedder, LanguageModel, TokenBudget } from "../../core/ports.ts";
 
@@ -16,31 +15,4 @@ export interface ModelAnswering {
 export interface ModelParts {
   embedder: Embedder | undefined;
   modelAnswering: ModelAnswering | undefined;
-}
-
-/**
- * The model and embedder the configuration asks for. With neither configured nothing is loaded: the openai
- * package is imported only when it will be used, and no client is created.
- */
-export async function modelParts(
-  config: Config,
-  budgetFor: (dailyTokens: number) => TokenBudget | undefined,
-): Promise<ModelParts> {
-  if (!config.llm && !config.embeddings) return { embedder: undefined, modelAnswering: undefined };
-  const { createEmbedder, createLanguageModel } = await import("../../llm/index.ts");
-  const { loadPromptTemplates } = await import("../../adapters/files/prompt-templates.ts");
-  const llm = config.llm;
-  return {
-    embedder: config.embeddings ? createEmbedder(config.embeddings) : undefined,
-    modelAnswering: llm
-      ? {
-          model: createLanguageModel(llm),
-          templates: loadPromptTemplates(),
-          passageTokenBudget: llm.passageTokenBudget,
-          maxOutputTokens: llm.maxOutputTokens,
-          attempts: llm.attempts,
-          budget: budgetFor(llm.dailyTokenBudget),
-        }
-      : undefined,
-  };
 }

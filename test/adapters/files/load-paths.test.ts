@@ -106,7 +106,7 @@ describe("loadPaths", () => {
   });
 
   it("loads the seeds", async () => {
-    const result = await loadPaths([new URL("../../seeds", import.meta.url).pathname]);
+    const result = await loadPaths([new URL("../../../seeds", import.meta.url).pathname]);
     expect(result.articles.map(({ article }) => article.language)).toEqual(["nl", "en", "en", "en", "fr"]);
     expect(result.problems).toEqual([]);
   });

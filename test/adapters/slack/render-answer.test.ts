@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { renderSlackAnswer } from "../../../src/adapters/slack/render-answer.ts";
 import { renderSlackHelp, renderSlackSearching } from "../../../src/adapters/slack/render-help.ts";
 import { escapeSlack } from "../../../src/adapters/slack/slack-text.ts";
+import { validateQuestion } from "../../../src/core/answer/question.ts";
 import type { Answer, Source } from "../../../src/core/types.ts";
 import { seedLibrary } from "../../support/seed-library.ts";
 import { allTexts, expectNoSlackControlSequences, expectWithinSlackLimits, textsOf } from "./slack-limits.ts";
@@ -39,7 +40,7 @@ function hugeAnswer(): Answer {
 describe("renderSlackAnswer", () => {
   it("renders a seed answer as one message: question, cited bullets, compact sources", async () => {
     const library = await seedLibrary();
-    const answer = library.ask("What will Trend Micro provide?");
+    const answer = library.ask(validateQuestion("What will Trend Micro provide?"));
     expect(answer.status).toBe("answered");
     const messages = renderSlackAnswer(answer);
     expect(messages).toHaveLength(1);
@@ -161,7 +162,7 @@ describe("renderSlackAnswer", () => {
 
   it("renders no_evidence plainly, escaped", async () => {
     const library = await seedLibrary();
-    const answer = library.ask("What is the airspeed velocity of an unladen swallow?");
+    const answer = library.ask(validateQuestion("What is the airspeed velocity of an unladen swallow?"));
     expect(answer.status).toBe("no_evidence");
     const messages = renderSlackAnswer(answer);
     expect(messages).toHaveLength(1);

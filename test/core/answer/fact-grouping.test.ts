@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { validateQuestion } from "../../../src/core/answer/question.ts";
 import { parseDocument } from "../../../src/core/ingest/index.ts";
 import { Library } from "../../../src/core/library.ts";
 import { citationProblems } from "../../support/answer-contract.ts";
@@ -38,7 +39,7 @@ const harbour = libraryOf([
 
 describe("fact grouping", () => {
   it("states a fact reported by several articles once, citing all of them", () => {
-    const answer = harbour.ask("Why did the port of Rotterdam close its terminals?");
+    const answer = harbour.ask(validateQuestion("Why did the port of Rotterdam close its terminals?"));
     expect(answer.status).toBe("answered");
     expect(citationProblems(answer)).toEqual([]);
     const first = answer.bullets[0];
@@ -51,7 +52,7 @@ describe("fact grouping", () => {
 
   it("keeps different facts in different bullets", () => {
     const answer = harbour.ask(
-      "What happened at the port of Rotterdam on Monday, and to the ferries to Hull?",
+      validateQuestion("What happened at the port of Rotterdam on Monday, and to the ferries to Hull?"),
     );
     const texts = answer.bullets.map((bullet) => bullet.text).join("\n");
     expect(texts).toMatch(/storm/);
@@ -59,14 +60,14 @@ describe("fact grouping", () => {
   });
 
   it("leads with a sentence in the question's language", () => {
-    const dutch = harbour.ask("Waarom sloot de haven van Rotterdam maandag de terminals?");
+    const dutch = harbour.ask(validateQuestion("Waarom sloot de haven van Rotterdam maandag de terminals?"));
     const first = dutch.bullets[0];
     expect(dutch.sources[(first?.citations[0] ?? 0) - 1]?.language).toBe("nl");
     expect(first?.text).toMatch(/haven van Rotterdam/);
   });
 
   it("shows only sources a bullet uses, each once", () => {
-    const answer = harbour.ask("Why did the port of Rotterdam close its terminals?");
+    const answer = harbour.ask(validateQuestion("Why did the port of Rotterdam close its terminals?"));
     const cited = new Set(answer.bullets.flatMap((bullet) => bullet.citations));
     expect(answer.sources.map((source) => source.n)).toEqual([...cited].sort((a, b) => a - b));
     expect(new Set(answer.sources.map((source) => source.passageId)).size).toBe(answer.sources.length);

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { validateQuestion } from "../../../src/core/answer/question.ts";
 import type { Library } from "../../../src/core/library.ts";
 import type { Answer } from "../../../src/core/types.ts";
 import { answerJsonSchema, citationProblems } from "../../support/answer-contract.ts";
@@ -25,7 +26,7 @@ function expectWellCited(answer: Answer): void {
 
 describe("answers from the seed articles", () => {
   it("tells what Trend Micro will provide: several facts, several articles, each cited", () => {
-    const answer = library.ask("What will Trend Micro provide?");
+    const answer = library.ask(validateQuestion("What will Trend Micro provide?"));
     expect(answer.status).toBe("answered");
     expectWellCited(answer);
     const text = bulletsText(answer);
@@ -38,19 +39,19 @@ describe("answers from the seed articles", () => {
   });
 
   it("answers who leads Trend Micro", () => {
-    const answer = library.ask("Who is the CEO of Trend Micro?");
+    const answer = library.ask(validateQuestion("Who is the CEO of Trend Micro?"));
     expectWellCited(answer);
     expect(answer.bullets[0]?.text).toMatch(/Eva Chen/);
   });
 
   it("answers where the INTERPOL complex is", () => {
-    const answer = library.ask("Where is the INTERPOL Global Complex for Innovation?");
+    const answer = library.ask(validateQuestion("Where is the INTERPOL Global Complex for Innovation?"));
     expectWellCited(answer);
     expect(bulletsText(answer)).toMatch(/singapore|singapour/);
   });
 
   it("answers a Dutch question from the Dutch article, in Dutch", () => {
-    const answer = library.ask("Wat gaat Trend Micro met Interpol delen?");
+    const answer = library.ask(validateQuestion("Wat gaat Trend Micro met Interpol delen?"));
     expectWellCited(answer);
     const first = answer.bullets[0];
     const firstSource = answer.sources[(first?.citations[0] ?? 0) - 1];
@@ -59,7 +60,7 @@ describe("answers from the seed articles", () => {
   });
 
   it("answers a French question from the French article, in French", () => {
-    const answer = library.ask("Quelles formations Trend Micro va-t-il organiser ?");
+    const answer = library.ask(validateQuestion("Quelles formations Trend Micro va-t-il organiser ?"));
     expectWellCited(answer);
     expect(answer.sources.some((source) => source.language === "fr")).toBe(true);
     const first = answer.bullets[0];
@@ -67,7 +68,7 @@ describe("answers from the seed articles", () => {
   });
 
   it("says plainly when the articles do not hold the answer", () => {
-    const answer = library.ask("What did Microsoft announce about Windows licensing?");
+    const answer = library.ask(validateQuestion("What did Microsoft announce about Windows licensing?"));
     expect(answer.status).toBe("no_evidence");
     expect(answer.bullets).toEqual([]);
     expect(answer.sources).toEqual([]);
@@ -81,17 +82,15 @@ describe("answers from the seed articles", () => {
       "Quel est le prix du pétrole brut aujourd'hui ?",
       "How many goals did Messi score last season?",
     ]) {
-      expect(library.ask(question).status, question).toBe("no_evidence");
+      expect(library.ask(validateQuestion(question)).status, question).toBe("no_evidence");
     }
   });
 
   it("rejects an empty or a 10,000-character question with a clear error", () => {
-    expect(() => library.ask("   ")).toThrowError(/empty/);
-    expect(() => library.ask("x".repeat(10_000))).toThrowError(/10,000 characters/);
-    try {
-      library.ask("");
-    } catch (error) {
-      expect(error).toMatchObject({ code: "INVALID_QUESTION" });
-    }
+    expect(() => library.ask(validateQuestion("   "))).toThrowError(/empty/);
+    expect(() => library.ask(validateQuestion("x".repeat(10_000)))).toThrowError(/10,000 characters/);
+    expect(() => library.ask(validateQuestion(""))).toThrowError(
+      expect.objectContaining({ code: "INVALID_QUESTION" }),
+    );
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadPaths } from "../../../src/adapters/files/load-paths.ts";
+import { validateQuestion } from "../../../src/core/answer/question.ts";
 import { BriefingError } from "../../../src/core/errors.ts";
 import { Library } from "../../../src/core/library.ts";
 import type { ArticleStore, Embedder } from "../../../src/core/ports.ts";
@@ -134,7 +135,7 @@ describe("syncLibrary with an embedder", () => {
     });
     expect(library.articleCount).toBe(seeds.length);
     expect(library.vectorCount).toBe(0);
-    expect(library.ask("Who is the CEO of Trend Micro?").status).toBe("answered");
+    expect(library.ask(validateQuestion("Who is the CEO of Trend Micro?")).status).toBe("answered");
     expect(embedder.calls).toBe(1);
 
     // Within 30 s the embedder is left alone, even when new articles arrive.

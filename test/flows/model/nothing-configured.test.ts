@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { modelParts } from "../../../src/app.ts";
 import { loadConfig } from "../../../src/config.ts";
-import { modelParts } from "../../../src/flows/model/model-answering.ts";
 import { modelAnswerJsonSchema } from "../../support/answer-contract.ts";
 import { FakeOpenAI } from "../../support/fake-openai.ts";
 import { runCli } from "../../support/run-cli.ts";

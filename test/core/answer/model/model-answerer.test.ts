@@ -11,6 +11,7 @@ import {
   UNCHECKED_NOTE,
   verificationTools,
 } from "../../../../src/core/answer/model/index.ts";
+import { validateQuestion } from "../../../../src/core/answer/question.ts";
 import { BriefingError } from "../../../../src/core/errors.ts";
 import { parseDocument } from "../../../../src/core/ingest/index.ts";
 import { Library } from "../../../../src/core/library.ts";
@@ -52,7 +53,7 @@ function input(
     passages,
     article: (id) => library.article(id),
     corpus: library,
-    fallback: () => library.ask(question),
+    fallback: () => library.ask(validateQuestion(question)),
   };
 }
 
@@ -204,7 +205,7 @@ describe("answerWithModel", () => {
       input(seeds, question, "en", ranked(seeds, ALERT, DELIVER)),
       options(model),
     );
-    expect(answer).toEqual({ ...seeds.ask(question), note: UNCHECKED_NOTE });
+    expect(answer).toEqual({ ...seeds.ask(validateQuestion(question)), note: UNCHECKED_NOTE });
     expect(answer.model).toBeUndefined();
     expect(answer.status).toBe("answered");
     expect(report).toMatchObject({ proposed: 2, kept: 0, fellBack: true });
@@ -244,7 +245,7 @@ describe("answerWithModel", () => {
     });
     const question = "Wie won de Tour de France in 2019?";
     const { answer, report } = await answerWithModel(input(seeds, question, "nl", []), options(model));
-    expect(answer).toEqual(seeds.ask(question));
+    expect(answer).toEqual(seeds.ask(validateQuestion(question)));
     expect(model.requests).toHaveLength(0);
     expect(report).toMatchObject({ proposed: 0, passagesGiven: 0, fellBack: true });
   });
@@ -395,7 +396,7 @@ describe("answerWithModel", () => {
           input(seeds, "What will Trend Micro provide?", "en", ranked(seeds, DELIVER)),
           options(new ScriptedModel(reply)),
         ),
-      ).rejects.toMatchObject({ name: "BriefingError", code: "MODEL_OUTPUT_INVALID" });
+      ).rejects.toMatchObject({ name: "BriefingError[MODEL_OUTPUT_INVALID]", code: "MODEL_OUTPUT_INVALID" });
     }
   });
 

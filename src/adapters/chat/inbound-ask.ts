@@ -1,0 +1,114 @@
+import { validateQuestion } from "../../core/answer/question.ts";
+import type { AskRequest, QuestionQueue, ReplyTarget } from "../../core/chat.ts";
+import { isBriefingError } from "../../core/errors.ts";
+import { type ChatLog, errorText } from "./chat-log.ts";
+
+export const QUEUE_FAILED_NOTICE =
+  "Sorry, I could not queue your question: the question queue is not reachable right now. Please try again in a minute.";
+
+type ValidQuestion = ReturnType<typeof validateQuestion>;
+
+export type QuestionCheck =
+  | { kind: "question"; question: ValidQuestion }
+  | { kind: "help" }
+  | { kind: "refused"; reason: string };
+
+/**
+ * A question as typed: empty asks for usage (and so do "help" and "?" with `helpWords`), an invalid one is
+ * refused with the reason, anything else is ready to queue.
+ */
+export function checkQuestion(text: string, options: { helpWords?: boolean } = {}): QuestionCheck {
+  const trimmed = text.trim();
+  if (trimmed.length === 0 || (options.helpWords && /^(?:help|\?)$/iu.test(trimmed))) return { kind: "help" };
+  try {
+    return { kind: "question", question: validateQuestion(trimmed) };
+  } catch (error) {
+    if (isBriefingError(error)) return { kind: "refused", reason: error.userMessage() };
+    throw error;
+  }
+}
+
+/** How the asker is answered when there is no question to queue. */
+export interface QuestionReplies {
+  help(): Promise<void>;
+  refuse(reason: string): Promise<void>;
+}
+
+/** The question to queue; or, once the asker was shown the usage or why it is refused, which of those it was. */
+export async function screenQuestion(
+  text: string,
+  replies: QuestionReplies,
+  options: { helpWords?: boolean } = {},
+): Promise<{ question: ValidQuestion } | "help" | "refused"> {
+  const check = checkQuestion(text, options);
+  if (check.kind === "help") {
+    await replies.help();
+    return "help";
+  }
+  if (check.kind === "refused") {
+    await replies.refuse(check.reason);
+    return "refused";
+  }
+  return { question: check.question };
+}
+
+/** A question from chat, before it is queued. */
+export interface InboundQuestion {
+  /** Derived from the platform's event id, so a platform retry is the same job. */
+  jobId: string;
+  question: ValidQuestion;
+  target: ReplyTarget;
+  previousQuestion?: string | undefined;
+  /** Summarize the articles matching the question instead of answering it. */
+  summarize?: boolean;
+}
+
+export interface InboundAskDependencies {
+  questions: QuestionQueue;
+  now(): number;
+  log: ChatLog;
+}
+
+export type AskOutcome = "enqueued" | "duplicate" | "queue_failed";
+
+/** What to tell the asker after queuing: nothing when it is queued (or was already), the answer follows. */
+export function askNotice(outcome: AskOutcome): string | undefined {
+  return outcome === "queue_failed" ? QUEUE_FAILED_NOTICE : undefined;
+}
+
+function askRequest(inbound: InboundQuestion, requestedAt: number): AskRequest {
+  return {
+    jobId: inbound.jobId,
+    question: inbound.question,
+    ...(inbound.previousQuestion ? { previousQuestion: inbound.previousQuestion } : {}),
+    target: inbound.target,
+    requestedAt,
+    ...(inbound.summarize ? { mode: "summarize" as const } : {}),
+  };
+}
+
+/**
+ * Puts the question on the queue and tells the asker what became of it where that needs saying (`tell` must
+ * not throw). A platform retry is a duplicate; an unreachable queue is said, never hidden.
+ */
+export async function enqueueQuestion(
+  inbound: InboundQuestion,
+  dependencies: InboundAskDependencies,
+  tell: (notice: string) => Promise<void>,
+): Promise<AskOutcome> {
+  const { log } = dependencies;
+  const platform = inbound.target.platform;
+  const request = askRequest(inbound, dependencies.now());
+  let outcome: AskOutcome;
+  try {
+    const { enqueued } = await dependencies.questions.ask(request);
+    log(`${platform}_question_queued`, { jobId: request.jobId, enqueued });
+    outcome = enqueued ? "enqueued" : "duplicate";
+  } catch (error) {
+    log(`${platform}_queue_failed`, { jobId: request.jobId, error: errorText(error) });
+    outcome = "queue_failed";
+  }
+  const notice = askNotice(outcome);
+  if (notice) await tell(notice);
+  return outcome;
+}
