@@ -1,16 +1,12 @@
-import type { Worker } from "bullmq";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { loadPaths } from "../../src/adapters/files/load-paths.ts";
+import { startWorker } from "../../src/app.ts";
+import { loadConfig } from "../../src/config.ts";
 import type { AskRequest } from "../../src/core/chat.ts";
 import { BriefingError } from "../../src/core/errors.ts";
-import { Library } from "../../src/core/library.ts";
-import { AnswerEngine } from "../../src/flows/ask/answer-engine.ts";
-import { reportAskFailure, runAskJob } from "../../src/flows/ask/ask-job.ts";
-import { startAskWorker } from "../../src/queue/ask-worker.ts";
 import { BullQuestionQueue } from "../../src/queue/bull-question-queue.ts";
 import { RedisArticleStore } from "../../src/store/redis-article-store.ts";
 import { redisConnection } from "../../src/store/redis-connections.ts";
-import { RedisDeliveryLog } from "../../src/store/redis-delivery-log.ts";
 import { RecordingReplier } from "../support/recording-replier.ts";
 import { startRedis, type ThrowawayRedis } from "../support/redis-server.ts";
 import { SEEDS_DIRECTORY } from "../support/seed-library.ts";
@@ -38,33 +34,20 @@ async function untilIdle(queue: BullQuestionQueue): Promise<void> {
   }, "the queue to be idle");
 }
 
+/** A worker as `briefbot worker` builds it (app.ts), posting to a recording replier instead of Slack. */
 async function setUp() {
   const namespace = `q${process.pid}-${run++}`;
   const store = new RedisArticleStore(redis.client(), namespace);
   await store.put((await loadPaths([SEEDS_DIRECTORY])).articles);
   const replier = new RecordingReplier();
-  const library = new Library();
-  const dependencies = {
-    library,
-    store,
-    repliers: { slack: replier },
-    deliveries: new RedisDeliveryLog(redis.client(), namespace),
-    engine: new AnswerEngine({ library, log: () => {} }),
-    log: () => {},
-  };
+  const config = loadConfig({ REDIS_URL: redis.url, BRIEFBOT_NAMESPACE: namespace });
+  const services = await startWorker(config, () => {}, { repliers: { slack: replier } });
   const queue = new BullQuestionQueue(redisConnection(redis.url, "producer"), namespace);
-  const worker: Worker = startAskWorker({
-    connection: redisConnection(redis.url, "worker"),
-    namespace,
-    answer: (request) => runAskJob(request, dependencies),
-    giveUp: (request, error) => reportAskFailure(request, error, dependencies),
-    log: () => {},
-  });
   cleanups.push(async () => {
-    await worker.close();
+    await services.stop();
     await queue.close();
   });
-  return { queue, replier, store, worker };
+  return { queue, replier, store };
 }
 
 function request(jobId: string, question = "Who is the CEO of Trend Micro?"): AskRequest {
