@@ -1,8 +1,9 @@
 /**
- * `npm run bench`: ingest throughput, index build/memory/latency, answer rate; ours beside MiniSearch; vector
- * search and hybrid ask latency; the model path's own cost; digests.
+ * `npm run bench`: ingest throughput, article extraction (ours beside Readability), index build/memory/latency,
+ * answer rate; ours beside MiniSearch; vector search and hybrid ask latency; the model path's own cost; digests.
  */
 import { benchAnswers } from "./answer-bench.ts";
+import { printExtractBench } from "./extract-bench.ts";
 import { benchIndex } from "./index-bench.ts";
 import { benchIngest } from "./ingest-bench.ts";
 import { benchModelPath, printModelPathBench } from "./model-path-bench.ts";
@@ -22,6 +23,8 @@ console.log(
 console.log(
   `parse + MiniSearch index:                        ${fixed(ingest.miniSearchArticlesPerSecond)} articles/s`,
 );
+
+printExtractBench();
 
 console.log("\n== Index: build, heap per passage, query latency (top 10)");
 console.log("passages engine       build ms  passages/s  heap B/passage  p50 ms   p95 ms");

@@ -1,7 +1,7 @@
 /**
  * `npm run eval`: retrieval and answer quality on public data, ours beside MiniSearch in the same run.
- * Data: ../shared/eval (or BRIEFBOT_EVAL_DIR). Prints tables; exits 1 if the NFCorpus target is missed, or if
- * hybrid retrieval fails its oracle wiring check.
+ * Data: ../shared/eval (or BRIEFBOT_EVAL_DIR). Prints tables; exits 1 if the NFCorpus target is missed, if
+ * hybrid retrieval fails its oracle wiring check, or if article extraction is below F1 0.95 or leaves a page empty.
  *
  * `npm run eval -- --llm [--questions N] [--embeddings] [--concurrency N]`: only the model-written answers'
  * evaluation (eval/llm.ts) through the configured model (OPENAI_MODEL …); exits 2 when none is configured.
@@ -10,6 +10,7 @@
 import { parseArgs } from "node:util";
 import { printDigestEvaluation } from "./digest-report.ts";
 import { evalFile } from "./eval-data.ts";
+import { printExtractionEvaluation } from "./extraction.ts";
 import { printHybridEvaluation } from "./hybrid.ts";
 import { DEFAULT_LLM_QUESTIONS, LOCAL_MODEL_HOWTO, printLlmEvaluation } from "./llm.ts";
 import { evaluateNfcorpus } from "./nfcorpus.ts";
@@ -134,13 +135,16 @@ async function standardEvaluation(): Promise<void> {
 
   const oracleHolds = await printHybridEvaluation([squad, piaf]);
 
+  const extractionMet = printExtractionEvaluation();
+
   const ahead = nfcorpus.ours.ndcgAt10 > nfcorpus.miniSearch.ndcgAt10;
   console.log(
     `\nNFCorpus nDCG@10 ${nfcorpus.ours.ndcgAt10.toFixed(4)} (target >= ${NDCG_TARGET}, ${ahead ? "ahead of" : "BEHIND"} MiniSearch ${nfcorpus.miniSearch.ndcgAt10.toFixed(4)})`,
   );
   if (!oracleHolds)
     console.log("Hybrid wiring check FAILED: fused ranks are worse than lexical under the oracle embedder");
-  if (nfcorpus.ours.ndcgAt10 < NDCG_TARGET || !ahead || !oracleHolds) process.exitCode = 1;
+  if (!extractionMet) console.log("Article extraction target MISSED: F1 below 0.95 or an empty page");
+  if (nfcorpus.ours.ndcgAt10 < NDCG_TARGET || !ahead || !oracleHolds || !extractionMet) process.exitCode = 1;
 }
 
 let flags: EvalFlags | undefined;

@@ -3,25 +3,51 @@
  * BullMQ queues and workers, the OpenAI clients, the Slack and Discord clients, the embedded redis-server).
  * Everything else receives ports. Three entry points: openCli (one command), startWorker, startServe.
  */
-import { existsSync } from "node:fs";
+
+import { existsSync, readFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import type { Redis } from "ioredis";
 import { loadPaths } from "./adapters/files/load-paths.ts";
 import type { Config } from "./config.ts";
-import type { Platform, Replier } from "./core/chat.ts";
+import type { FeedFollowing, Platform, Replier } from "./core/chat.ts";
 import { BriefingError } from "./core/errors.ts";
+import type { FeedScheduler } from "./core/feeds/feed-scheduler.ts";
+import { isWebUrl } from "./core/feeds/web-url.ts";
+import { decodeText } from "./core/ingest/decode.ts";
+import { type ExtractedArticle, extractArticle } from "./core/ingest/extract/extract-article.ts";
 import { Library } from "./core/library.ts";
 import type { Log } from "./core/log.ts";
 import { MemoryTokenBudget } from "./core/memory/memory-token-budget.ts";
-import type { ArticleStore, DocumentLoader, Embedder, LoadProgress, TokenBudget } from "./core/ports.ts";
+import type {
+  ArticleStore,
+  DocumentLoader,
+  Embedder,
+  LoadedDocuments,
+  LoadProgress,
+  TokenBudget,
+} from "./core/ports.ts";
 import type { IngestedArticle } from "./core/types.ts";
+import type { WebFetcher } from "./core/web.ts";
 import { AnswerEngine } from "./flows/ask/answer-engine.ts";
 import { reportAskFailure, runAskJob } from "./flows/ask/ask-job.ts";
 import { FIRST_DIGEST_LOOKBACK_MS, postDigest, reportDigestFailure } from "./flows/digest/digest-job.ts";
 import { articlesArrivedSince, articlesPublishedSince } from "./flows/digest/digest-window.ts";
 import { type WrittenDigest, writeDigest } from "./flows/digest/digest-writer.ts";
+import { applyRetention } from "./flows/ingest/apply-retention.ts";
+import { reportFeedRequestFailure, runFeedRequest } from "./flows/ingest/follow-feed.ts";
 import { type IngestReport, ingestDocuments } from "./flows/ingest/ingest-documents.ts";
+import { loadWebDocuments } from "./flows/ingest/load-web-documents.ts";
+import {
+  type AddedFeed,
+  addFeed,
+  type FeedListing,
+  listFeeds,
+  removeFeed,
+} from "./flows/ingest/manage-feeds.ts";
 import { libraryFromDocuments, libraryFromStore, type OpenedLibrary } from "./flows/ingest/open-library.ts";
+import { type PollRun, pollDueFeeds } from "./flows/ingest/poll-due-feeds.ts";
+import { type FeedPollDependencies, pollFeed } from "./flows/ingest/poll-feed.ts";
 import { logVectorFailure, syncLibrary } from "./flows/ingest/sync-library.ts";
 import type { ModelAnswering, ModelParts } from "./flows/model/model-answering.ts";
 import type { ModelCallContext } from "./flows/model/model-call.ts";
@@ -35,6 +61,7 @@ import {
 } from "./store/redis-connections.ts";
 import { RedisConversationMemory } from "./store/redis-conversation-memory.ts";
 import { RedisDeliveryLog } from "./store/redis-delivery-log.ts";
+import { RedisFeedStore } from "./store/redis-feed-store.ts";
 import { RedisSubscriptionStore } from "./store/redis-subscription-store.ts";
 import { RedisTokenBudget } from "./store/redis-token-budget.ts";
 
@@ -43,6 +70,64 @@ const BUNDLED_SEEDS = fileURLToPath(new URL("../seeds", import.meta.url));
 const files: DocumentLoader = {
   load: (paths, onProgress) => loadPaths([...paths], onProgress ? { onProgress } : {}),
 };
+
+/** An .html file's text, decoded as file ingest decodes it. */
+async function readHtmlFile(path: string): Promise<string> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === "ENOENT";
+    throw new BriefingError(
+      missing ? "NOT_FOUND" : "MALFORMED_INPUT",
+      `${path} ${missing ? "does not exist" : "cannot be read"}`,
+      {
+        location: path,
+        cause: error,
+        userText: true,
+      },
+    );
+  }
+  return decodeText(bytes, path);
+}
+
+const VERSION = String(
+  (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version?: unknown })
+    .version,
+);
+
+/** The one way to the web (undici, loaded only when a command fetches), with the configured address rules. */
+async function webFetcher(config: Config): Promise<WebFetcher & { close(): Promise<void> }> {
+  const { UndiciFetcher } = await import("./adapters/web/fetcher.ts");
+  return new UndiciFetcher({
+    version: VERSION,
+    contact: config.fetch.contact,
+    allowedPrivateHosts: config.fetch.allowedPrivateHosts,
+  });
+}
+
+/** Files and folders, and web addresses (pages and feeds, read once), in one load. */
+async function loadPathsAndUrls(
+  config: Config,
+  paths: readonly string[],
+  onProgress: LoadProgress | undefined,
+): Promise<LoadedDocuments> {
+  const urls = paths.filter(isWebUrl);
+  const local = paths.filter((path) => !isWebUrl(path));
+  const loaded = local.length > 0 ? await files.load(local, onProgress) : undefined;
+  if (urls.length === 0) return loaded ?? { articles: [], problems: [], duplicates: 0 };
+  const fetcher = await webFetcher(config);
+  try {
+    const web = await loadWebDocuments(urls, fetcher, onProgress);
+    return {
+      articles: [...(loaded?.articles ?? []), ...web.articles],
+      problems: [...(loaded?.problems ?? []), ...web.problems],
+      duplicates: (loaded?.duplicates ?? 0) + web.duplicates,
+    };
+  } finally {
+    await fetcher.close();
+  }
+}
 
 // ---------------------------------------------------------------------------------------------------------
 // Models
@@ -130,6 +215,16 @@ export interface CliApp {
     context: ModelCallContext,
   ): Promise<CliDigest>;
   registerDiscordCommands(): Promise<string>;
+  /** `feeds add|list|remove`: need REDIS_URL. */
+  feeds: {
+    add(url: string): Promise<AddedFeed>;
+    list(): Promise<FeedListing[]>;
+    remove(url: string): Promise<{ url: string; title: string }>;
+  };
+  /** `poll`: every due feed once, now. */
+  poll(onProgress?: LoadProgress): Promise<PollRun>;
+  /** `extract`: the article of one page (an .html file or a URL) as it would be stored. */
+  extract(target: string): Promise<ExtractedArticle>;
 }
 
 /** The CLI's log: only what went wrong with a model or the embedder, as warnings. */
@@ -200,6 +295,19 @@ async function digestArticles(
 export function openCli(config: Config, warn: (line: string) => void): CliApp {
   const log = cliWarnings(warn);
   return {
+    async extract(target) {
+      if (isWebUrl(target)) {
+        const fetcher = await webFetcher(config);
+        try {
+          const page = await fetcher.fetch({ url: target, kind: "page" });
+          return extractArticle(page.text, { url: page.url });
+        } finally {
+          await fetcher.close();
+        }
+      }
+      return extractArticle(await readHtmlFile(target));
+    },
+
     async openEngine(corpus, onProgress) {
       const budget = cliBudget(config);
       try {
@@ -223,7 +331,11 @@ export function openCli(config: Config, warn: (line: string) => void): CliApp {
       const { embedder } = await modelParts(config, () => undefined);
       const store = config.redis ? await commandStore(config.redis) : undefined;
       try {
-        const report = await ingestDocuments(await files.load(paths, onProgress), store, embedder);
+        const report = await ingestDocuments(
+          await loadPathsAndUrls(config, paths, onProgress),
+          store,
+          embedder,
+        );
         return {
           ...report,
           target: config.redis
@@ -263,7 +375,54 @@ export function openCli(config: Config, warn: (line: string) => void): CliApp {
         ? `guild ${discord.guildId}`
         : "all guilds (global commands can take up to an hour to show)";
     },
+
+    feeds: {
+      add: (url) => withFeeds(config, log, (feeds) => addFeed(url, "cli", feeds)),
+      list: () => withFeeds(config, log, (feeds) => listFeeds(feeds.feeds)),
+      remove: (url) => withFeeds(config, log, (feeds) => removeFeed(url, feeds)),
+    },
+
+    poll: (onProgress) => withFeeds(config, log, (feeds) => pollDueFeeds(feeds, onProgress)),
   };
+}
+
+/** What the CLI's feed commands use: the Redis stores, the queue's schedulers, the web, all closed after. */
+async function withFeeds<T>(
+  config: Config,
+  log: Log,
+  use: (feeds: FeedPollDependencies & { scheduler: FeedScheduler }) => Promise<T>,
+): Promise<T> {
+  if (!config.redis) {
+    throw new BriefingError("CONFIG_INVALID", "Feeds are kept in Redis: set REDIS_URL to use them", {
+      userText: true,
+    });
+  }
+  const { BullFeedScheduler } = await import("./queue/feed-poller.ts");
+  const redis = await connectedCommandRedis(config.redis.url);
+  const feeds = new RedisFeedStore(redis, config.namespace);
+  const scheduler = new BullFeedScheduler({
+    connection: redis,
+    namespace: config.namespace,
+    pollMinutes: config.feeds.pollMinutes,
+    feeds,
+  });
+  const fetcher = await webFetcher(config);
+  try {
+    return await use({
+      feeds,
+      articles: new RedisArticleStore(redis, config.namespace),
+      fetcher,
+      scheduler,
+      repliers: await repliersFor(config, log),
+      pollMinutes: config.feeds.pollMinutes,
+      now: Date.now,
+      log,
+    });
+  } finally {
+    await fetcher.close();
+    await scheduler.close();
+    await redis.quit().catch(() => redis.disconnect());
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -278,6 +437,8 @@ export interface RunningServices {
 /** Parts a caller brings instead of the configured ones: tests and benches post to a recording replier. */
 export interface ServiceParts {
   repliers?: Partial<Record<Platform, Replier>>;
+  /** The web, instead of the configured fetcher (tests: a loopback publisher without the politeness pauses). */
+  fetcher?: WebFetcher;
 }
 
 /** Everything started so far, stopped in reverse order. */
@@ -322,6 +483,13 @@ async function seedEmptyStore(config: Config, store: ArticleStore, log: Log): Pr
   log("seeded_store", { from: seeds, added: result.added });
 }
 
+/** One retention pass: what is older than ARTICLE_RETENTION_DAYS leaves the store (and so every library). */
+async function applyRetentionLogged(config: Config, store: ArticleStore, log: Log): Promise<void> {
+  const { removed, cutoff } = await applyRetention(store, config.retention.days);
+  if (removed > 0 && cutoff !== undefined)
+    log("retention_applied", { removed, olderThan: new Date(cutoff).toISOString() });
+}
+
 async function repliersFor(config: Config, log: Log): Promise<Partial<Record<string, Replier>>> {
   const repliers: Partial<Record<string, Replier>> = {};
   if (config.slack) {
@@ -352,10 +520,14 @@ interface Workers {
 async function startWorkers(config: Config, log: Log, stops: Stops, parts: ServiceParts): Promise<Workers> {
   const { startAskWorker } = await import("./queue/ask-worker.ts");
   const { startDigestWorker } = await import("./queue/digest-worker.ts");
+  const { startRetentionWorker } = await import("./queue/retention-worker.ts");
+  const { RetentionSchedule } = await import("./queue/retention-schedule.ts");
   const redisUrl = await redisUrlFor(config, log, stops);
   const redis = stops.connection(redisUrl, "worker");
   const store = new RedisArticleStore(redis, config.namespace);
   await seedEmptyStore(config, store, log);
+  // Once at start, before the library loads (what is expired is not loaded), then hourly by one scheduler.
+  await applyRetentionLogged(config, store, log);
   const { embedder, modelAnswering } = await modelParts(
     config,
     (dailyTokens) => new RedisTokenBudget(redis, config.namespace, dailyTokens),
@@ -386,8 +558,26 @@ async function startWorkers(config: Config, log: Log, stops: Stops, parts: Servi
     log,
   });
   stops.add(() => digestWorker.close());
+  await startFeedWork(config, { redis, redisUrl, store, repliers, log, stops, parts });
+  if (config.retention.days > 0) {
+    const retentionWorker = startRetentionWorker({
+      connection: stops.connection(redisUrl, "worker"),
+      namespace: config.namespace,
+      lockDurationMs: config.worker.lockDurationMs,
+      run: () => applyRetentionLogged(config, store, log),
+      log,
+    });
+    stops.add(() => retentionWorker.close());
+  }
+  const retention = new RetentionSchedule(redis, config.namespace);
+  try {
+    await retention.reconcile(config.retention.days > 0);
+  } finally {
+    await retention.close();
+  }
   log("worker_started", {
     articles: library.articleCount,
+    retentionDays: config.retention.days,
     concurrency: config.worker.concurrency,
     model: modelAnswering?.model.name,
     embeddings: embedder?.name,
@@ -404,6 +594,83 @@ async function libraryFromStoreLogged(
   const library = new Library();
   logVectorFailure(await syncLibrary(library, store, embedder), log);
   return { library };
+}
+
+interface FeedWorkParts {
+  redis: Redis;
+  redisUrl: string;
+  store: ArticleStore;
+  repliers: Partial<Record<Platform, Replier>>;
+  log: Log;
+  stops: Stops;
+  parts: ServiceParts;
+}
+
+/** The feed worker (scheduled polls, chat's follow and add), and every feed's scheduler made sure of. */
+async function startFeedWork(config: Config, work: FeedWorkParts): Promise<void> {
+  const { startFeedWorker } = await import("./queue/feed-worker.ts");
+  const { BullFeedScheduler } = await import("./queue/feed-poller.ts");
+  const { redis, stops, log } = work;
+  const feeds = new RedisFeedStore(redis, config.namespace);
+  const pollMinutes = config.feeds.pollMinutes;
+  const scheduler = new BullFeedScheduler({
+    connection: redis,
+    namespace: config.namespace,
+    pollMinutes,
+    feeds,
+  });
+  stops.add(() => scheduler.close());
+  let fetcher = work.parts.fetcher;
+  if (!fetcher) {
+    const own = await webFetcher(config);
+    stops.add(() => own.close());
+    fetcher = own;
+  }
+  const deps = {
+    feeds,
+    articles: work.store,
+    fetcher,
+    scheduler,
+    repliers: work.repliers,
+    pollMinutes,
+    now: Date.now,
+    log,
+  };
+  const worker = startFeedWorker({
+    connection: stops.connection(work.redisUrl, "worker"),
+    namespace: config.namespace,
+    lockDurationMs: config.worker.lockDurationMs,
+    poll: async (url) => void (await pollFeed(url, deps)),
+    request: (request) => runFeedRequest(request, deps),
+    giveUp: (request, error) => reportFeedRequestFailure(request, error, deps),
+    log,
+  });
+  stops.add(() => worker.close());
+  log("feed_schedulers_ready", { feeds: await scheduler.reconcile(), pollMinutes });
+}
+
+/** The adapters' side of feeds: follow and add queued for the feed worker; listing and unfollowing at once. */
+async function feedFollowing(config: Config, producer: Redis, stops: Stops): Promise<FeedFollowing> {
+  const { BullFeedFollowing } = await import("./queue/feed-following.ts");
+  const { BullFeedScheduler } = await import("./queue/feed-poller.ts");
+  const feeds = new RedisFeedStore(producer, config.namespace);
+  const scheduler = new BullFeedScheduler({
+    connection: producer,
+    namespace: config.namespace,
+    pollMinutes: config.feeds.pollMinutes,
+    feeds,
+  });
+  const following = new BullFeedFollowing({
+    connection: producer,
+    namespace: config.namespace,
+    feeds,
+    scheduler,
+  });
+  stops.add(async () => {
+    await following.close();
+    await scheduler.close();
+  });
+  return following;
 }
 
 async function startAdapters(config: Config, workers: Workers, log: Log, stops: Stops): Promise<void> {
@@ -428,6 +695,7 @@ async function startAdapters(config: Config, workers: Workers, log: Log, stops: 
   stops.add(() => digests.close());
   await whenReady(producer);
   log("digest_schedulers_ready", { subscriptions: await digests.reconcile() });
+  const feeds = await feedFollowing(config, producer, stops);
   const articleCount = () => workers.library.articleCount;
   if (config.slack) {
     const slack = config.slack;
@@ -441,6 +709,8 @@ async function startAdapters(config: Config, workers: Workers, log: Log, stops: 
       questions,
       memory,
       digests,
+      feeds,
+      ...(slack.adminUsers ? { adminUsers: slack.adminUsers } : {}),
       articleCount,
       log,
     });
@@ -460,6 +730,7 @@ async function startAdapters(config: Config, workers: Workers, log: Log, stops: 
       ...(discord.apiUrl ? { apiUrl: discord.apiUrl } : {}),
       questions,
       digests,
+      feeds,
       log,
     });
     stops.add(async () => void (await client.destroy()));

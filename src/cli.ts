@@ -10,7 +10,10 @@ import {
   renderAnswer,
   renderArticles,
   renderDigest,
+  renderExtracted,
+  renderFeeds,
   renderHits,
+  renderPollRun,
   renderSummary,
 } from "./cli/render-terminal.ts";
 import { stderrLog } from "./cli/stderr-log.ts";
@@ -142,6 +145,42 @@ async function runCommand(run: Run, command: Command): Promise<number> {
       const digest = { ...written.digest, ...(written.note ? { note: written.note } : {}) };
       out(command.json ? JSON.stringify(digest) : renderDigest(digest, colors));
       return 0;
+    }
+    case "feeds-add": {
+      const { feed, items, added } = await cliApp(run).feeds.add(command.url);
+      const json = { feed: { url: feed.url, title: feed.title, format: feed.format, items } };
+      const already = added ? "Following" : "Already following";
+      out(
+        command.json
+          ? JSON.stringify(json)
+          : `${already} "${feed.title}" (${feed.format} feed, ${items} item(s)): ${feed.url}`,
+      );
+      return 0;
+    }
+    case "feeds-list": {
+      const feeds = await cliApp(run).feeds.list();
+      out(command.json ? JSON.stringify({ feeds }) : renderFeeds(feeds, colors));
+      return 0;
+    }
+    case "feeds-remove": {
+      const { url, title } = await cliApp(run).feeds.remove(command.url);
+      out(
+        command.json ? JSON.stringify({ removed: { url, title } }) : `No longer following "${title}": ${url}`,
+      );
+      return 0;
+    }
+    case "poll": {
+      const bar = progress(run);
+      const polled = await cliApp(run).poll(bar.onProgress);
+      bar.done();
+      out(command.json ? JSON.stringify(polled) : renderPollRun(polled, colors));
+      return polled.failed.length > 0 && polled.failed.length === polled.polled ? 1 : 0;
+    }
+    case "extract": {
+      const article = await cliApp(run).extract(command.target);
+      for (const warning of article.warnings) run.err(`warning: ${warning}`);
+      out(command.json ? JSON.stringify(article) : renderExtracted(article, colors));
+      return article.text.trim() === "" ? 1 : 0;
     }
     case "serve":
     case "worker":

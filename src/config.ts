@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { BriefingError } from "./core/errors.ts";
+import { clampPollMinutes, DEFAULT_POLL_MINUTES } from "./core/feeds/poll-schedule.ts";
 
 const optionalText = z.string().min(1).optional();
 const httpUrl = (example: string) =>
@@ -17,6 +18,7 @@ const environmentSchema = z.object({
   BRIEFBOT_DATA_DIR: z.string().min(1).default("./data"),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   JOB_LOCK_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
+  ARTICLE_RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(365),
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   SLACK_BOT_TOKEN: z
     .string()
@@ -28,6 +30,19 @@ const environmentSchema = z.object({
     .regex(/^xapp-/, "must start with xapp- (an app-level token for Socket Mode)")
     .optional(),
   SLACK_API_URL: httpUrl("https://slack.com/api/"),
+  SLACK_ADMIN_USERS: z
+    .string()
+    .regex(
+      /^\s*[A-Z0-9]+(\s*,\s*[A-Z0-9]+)*\s*,?\s*$/u,
+      "must be comma-separated Slack user ids, e.g. U012AB3CD,U045EF6GH",
+    )
+    .optional()
+    .transform((value) =>
+      value
+        ?.split(",")
+        .map((id) => id.trim())
+        .filter((id) => id !== ""),
+    ),
   DISCORD_TOKEN: optionalText,
   DISCORD_APPLICATION_ID: z
     .string()
@@ -60,6 +75,30 @@ const environmentSchema = z.object({
     .default("true")
     .transform((value) => value === "true" || value === "1"),
   EMBEDDING_BATCH_SIZE: z.coerce.number().int().min(1).max(2_048).default(64),
+  FEED_POLL_MINUTES: z.coerce.number().int().default(DEFAULT_POLL_MINUTES).transform(clampPollMinutes),
+  FETCH_ALLOWED_PRIVATE_HOSTS: z
+    .string()
+    .optional()
+    .transform((value) =>
+      (value ?? "")
+        .split(",")
+        .map((entry) => entry.trim())
+        .filter((entry) => entry !== ""),
+    )
+    .pipe(
+      z.array(
+        z
+          .string()
+          .regex(
+            /^(\[[0-9A-Fa-f:.]+\]|[^\s:/?#@[\]\\]+)(:\d{1,5})?$/u,
+            "must be a comma-separated list of host or host:port entries (IPv6 in brackets), e.g. feeds.intranet,127.0.0.1:8080",
+          ),
+      ),
+    ),
+  FETCH_CONTACT: z
+    .string()
+    .regex(/^[\x20-\x7e]{1,200}$/u, "must be printable ASCII, e.g. an e-mail address or URL")
+    .optional(),
 });
 
 type EnvironmentValues = z.infer<typeof environmentSchema>;
@@ -70,6 +109,8 @@ export interface SlackConfig {
   appToken: string | undefined;
   apiUrl: string | undefined;
   port: number;
+  /** SLACK_ADMIN_USERS: who may follow and unfollow feeds; undefined lets anyone. */
+  adminUsers: string[] | undefined;
 }
 
 export interface DiscordConfig {
@@ -118,12 +159,25 @@ export interface Config {
   seedsDirectory: string | undefined;
   dataDirectory: string;
   worker: { concurrency: number; lockDurationMs: number };
+  /** Articles stored more than `days` days ago leave the store and every index; 0 keeps all. */
+  retention: { days: number };
   slack: SlackConfig | undefined;
   discord: DiscordConfig | undefined;
   /** Set when OPENAI_MODEL is, with OPENAI_API_KEY or OPENAI_BASE_URL: answers written by the model. */
   llm: LlmConfig | undefined;
   /** Set when OPENAI_EMBEDDING_MODEL is, with OPENAI_API_KEY or OPENAI_BASE_URL: hybrid retrieval. */
   embeddings: EmbeddingConfig | undefined;
+  fetch: FetchConfig;
+  /** How often each followed feed is polled (FEED_POLL_MINUTES, 5 to 1440). */
+  feeds: { pollMinutes: number };
+}
+
+/** How publishers' pages and feeds are fetched. */
+export interface FetchConfig {
+  /** `host` or `host:port` entries fetched although their address is private; nothing else private is. */
+  allowedPrivateHosts: string[];
+  /** Added to the User-Agent, so publishers can reach the operator. */
+  contact: string | undefined;
 }
 
 function blankToUndefined(environment: NodeJS.ProcessEnv): Record<string, string | undefined> {
@@ -148,6 +202,7 @@ function slackConfig(values: EnvironmentValues): SlackConfig | undefined {
     appToken: values.SLACK_APP_TOKEN,
     apiUrl: values.SLACK_API_URL,
     port: values.PORT,
+    adminUsers: values.SLACK_ADMIN_USERS,
   };
 }
 
@@ -212,6 +267,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     seedsDirectory: values.BRIEFBOT_SEEDS_DIR,
     dataDirectory: values.BRIEFBOT_DATA_DIR,
     worker: { concurrency: values.WORKER_CONCURRENCY, lockDurationMs: values.JOB_LOCK_MS },
+    retention: { days: values.ARTICLE_RETENTION_DAYS },
     slack: slackConfig(values),
     discord: values.DISCORD_TOKEN
       ? {
@@ -223,5 +279,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       : undefined,
     llm: llmConfig(values),
     embeddings: embeddingConfig(values),
+    feeds: { pollMinutes: values.FEED_POLL_MINUTES },
+    fetch: { allowedPrivateHosts: values.FETCH_ALLOWED_PRIVATE_HOSTS, contact: values.FETCH_CONTACT },
   };
 }

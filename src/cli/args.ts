@@ -14,6 +14,11 @@ export type Command =
       words: number | undefined;
     }
   | { name: "digest"; corpus: string[]; json: boolean; sinceMs: number | undefined }
+  | { name: "feeds-add"; url: string; json: boolean }
+  | { name: "feeds-list"; json: boolean }
+  | { name: "feeds-remove"; url: string; json: boolean }
+  | { name: "poll"; json: boolean }
+  | { name: "extract"; target: string; json: boolean }
   | { name: "serve" }
   | { name: "worker" }
   | { name: "discord-register" }
@@ -32,12 +37,20 @@ export const USAGE = `briefbot — cited answers from the articles you follow
 Usage:
   briefbot ask "<question>" [--corpus <path>]... [--json] [--batch <questions.jsonl>]
   briefbot search "<query>" [--corpus <path>]... [--json] [--limit K] [--batch <queries.jsonl>]
-  briefbot ingest <file or folder>... [--json]
+  briefbot ingest <file, folder or URL>... [--json]
+                              a URL is a page (one article) or a feed (its items now), read once
   briefbot articles [--corpus <path>]... [--json]
   briefbot summarize ["<topic>"] [--corpus <path>]... [--words N] [--json]
                               one cited summary of the articles (those matching the topic, when given)
   briefbot digest [--since 24h] [--corpus <path>]... [--json]
                               what a digest would post now: the stories clustered across languages, cited
+  briefbot feeds add <url> [--json]
+                              follows a feed (or the feed a site's page announces): polled from then on
+  briefbot feeds list [--json]
+  briefbot feeds remove <url>
+  briefbot poll [--json]      polls every feed that is due, once, now
+  briefbot extract [--json] <file.html | url>
+                              the article of one page as it would be stored
   briefbot serve              chat adapters (Slack, Discord), workers and schedulers in one process
   briefbot worker             workers only: run as many as you like, on any machine, with one REDIS_URL
   briefbot discord register   registers the /brief slash command with Discord
@@ -122,7 +135,7 @@ export function parseCommand(argv: readonly string[]): Command {
         throw usageError('search needs a query: briefbot search "interpol"');
       return { name: "search", query: text, options };
     case "ingest":
-      if (rest.length === 0) throw usageError("ingest needs at least one file or folder");
+      if (rest.length === 0) throw usageError("ingest needs at least one file, folder or URL");
       return { name: "ingest", paths: rest, json: values.json };
     case "articles":
       return { name: "articles", corpus: values.corpus, json: values.json };
@@ -142,6 +155,17 @@ export function parseCommand(argv: readonly string[]): Command {
         json: values.json,
         sinceMs: parseDuration(values.since),
       };
+    case "feeds":
+      return feedsCommand(rest, values.json);
+    case "extract":
+      if (rest.length !== 1 || rest[0] === undefined)
+        throw usageError(
+          "extract needs one .html file or one URL: briefbot extract https://example.com/news/1",
+        );
+      return { name: "extract", target: rest[0], json: values.json };
+    case "poll":
+      if (text !== undefined) throw usageError(`poll takes options only, not "${text}"`);
+      return { name: "poll", json: values.json };
     case "serve":
       return { name: "serve" };
     case "worker":
@@ -152,4 +176,12 @@ export function parseCommand(argv: readonly string[]): Command {
     default:
       throw usageError(`Unknown command "${verb}"`);
   }
+}
+
+function feedsCommand(rest: readonly string[], json: boolean): Command {
+  const [action, url, ...extra] = rest;
+  if (action === "list" && url === undefined) return { name: "feeds-list", json };
+  if ((action === "add" || action === "remove") && url !== undefined && extra.length === 0)
+    return { name: action === "add" ? "feeds-add" : "feeds-remove", url, json };
+  throw usageError("Use: briefbot feeds add <url>, briefbot feeds list, or briefbot feeds remove <url>");
 }

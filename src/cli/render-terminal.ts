@@ -3,6 +3,8 @@ import type { Digest, Summary } from "../core/digest/index.ts";
 import { madeByLines, storySummaryBy } from "../core/made-by.ts";
 import { citationMarker, citationMarkers, sourceTitle } from "../core/source-line.ts";
 import type { Answer, Article, SearchHit, Source } from "../core/types.ts";
+import type { FeedListing } from "../flows/ingest/manage-feeds.ts";
+import type { PollRun } from "../flows/ingest/poll-due-feeds.ts";
 
 export interface Palette {
   bold(text: string): string;
@@ -88,4 +90,52 @@ export function renderDigest(digest: Digest & { note?: string }, colors: Palette
   });
   const count = `${digest.stories.length} stor${digest.stories.length === 1 ? "y" : "ies"} from ${digest.articleCount} article${digest.articleCount === 1 ? "" : "s"}`;
   return `${colors.dim(count)}${footnotes(digest, colors)}\n\n${stories.join("\n\n")}`;
+}
+
+/** `feeds list`: one feed a line, its status, counts and the last error of a failing one. */
+export function renderFeeds(feeds: readonly FeedListing[], colors: Palette): string {
+  if (feeds.length === 0) return "No feeds are followed. Add one with: briefbot feeds add <url>";
+  return feeds
+    .map((feed) => {
+      const status =
+        feed.status === "failing"
+          ? colors.yellow("failing")
+          : feed.status === "ok"
+            ? colors.green("ok")
+            : "new";
+      const polled = feed.lastPolled ? `, polled ${feed.lastPolled}` : "";
+      const counts = `${feed.articles} article(s), ${feed.channels} channel(s)${polled}`;
+      const error = feed.lastError ? `\n    ${colors.yellow(feed.lastError)}` : "";
+      return `${colors.bold(feed.title)} [${status}]\n    ${colors.dim(feed.url)}\n    ${colors.dim(counts)}${error}`;
+    })
+    .join("\n");
+}
+
+/** `poll`: what the run did, and each feed that failed. */
+export function renderPollRun(run: PollRun, colors: Palette): string {
+  const head = `Polled ${run.polled} feed(s): ${run.newArticles} new article(s), ${run.updatedArticles} updated, ${run.notModified} not modified.`;
+  const failures = run.failed.map((failure) => colors.yellow(`  failed: ${failure.url}: ${failure.error}`));
+  return [head, ...failures].join("\n");
+}
+
+/** `briefbot extract`: the title, what is known of the article, then its text. */
+export function renderExtracted(
+  article: {
+    url: string | undefined;
+    title: string | undefined;
+    text: string;
+    published: string | undefined;
+    author: string | undefined;
+    source: string | undefined;
+    language: string;
+  },
+  colors: Palette,
+): string {
+  const facts = [article.source, article.author, article.published, article.language].filter(Boolean);
+  return [
+    colors.bold(article.title ?? "(no title)"),
+    colors.dim([facts.join(" · "), article.url].filter(Boolean).join("\n")),
+    "",
+    article.text || colors.yellow("(no article text found)"),
+  ].join("\n");
 }

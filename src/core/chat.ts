@@ -169,3 +169,37 @@ export interface SubscriptionStore {
   lock(id: string, owner: string, ttlMs: number): Promise<boolean>;
   unlock(id: string, owner: string): Promise<void>;
 }
+
+/** `follow <url>` or `add <url>` asked for in chat: a worker does it, and answers the asker privately. */
+export interface FeedRequest {
+  /** Derived from the platform's event id: a platform retry is the same job. */
+  jobId: string;
+  kind: "follow" | "add";
+  url: string;
+  /** The channel that follows the feed (no reply-only fields): told when the feed keeps failing. */
+  channel: ReplyTarget;
+  /** One per channel: "slack:T1:C2", "discord:G1:C2". */
+  channelKey: string;
+  /** Who asked, with whatever lets us answer them privately (response_url, interaction). */
+  requestedBy: ReplyTarget;
+  requestedAt: number;
+}
+
+/** One feed a channel follows, as `feeds` lists it. */
+export interface ChannelFeed {
+  /** 1-based position: `unfollow 2`. */
+  n: number;
+  url: string;
+  title: string;
+  status: "ok" | "failing" | "new";
+  lastPolledAt?: number;
+  lastError?: string;
+}
+
+/** The adapters' side of feeds: work that fetches goes on the queue; listing and unfollowing are quick. */
+export interface FeedFollowing {
+  request(request: FeedRequest): Promise<{ enqueued: boolean }>;
+  /** The feed the channel stopped following (by URL or `feeds` number), or undefined when it followed none such. */
+  unfollow(channelKey: string, urlOrNumber: string): Promise<{ title: string; url: string } | undefined>;
+  channelFeeds(channelKey: string): Promise<ChannelFeed[]>;
+}

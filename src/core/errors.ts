@@ -28,6 +28,9 @@ export const ERROR_CODES = {
   MODEL_OUTPUT_INVALID: { retryable: true, user: "The language model's reply could not be used." },
   MODEL_REJECTED: { retryable: false, user: "The language model refused the request." },
   MODEL_BUDGET_SPENT: { retryable: false, user: "Today's language-model budget is spent." },
+  FETCH_REFUSED: { retryable: false, user: "Briefbot does not fetch that address." },
+  FETCH_FAILED: { retryable: true, user: "The site could not be reached right now." },
+  FETCH_REJECTED: { retryable: false, user: "The site's response could not be used." },
   BUSY: { retryable: true, user: "Briefbot is busy with this channel and will try again shortly." },
   INTERNAL: { retryable: false, user: "Something went wrong inside Briefbot." },
 } as const satisfies Record<string, ErrorKind>;

@@ -30,6 +30,12 @@ export interface ArticleStore {
   get(id: string): Promise<IngestedArticle | undefined>;
   list(): Promise<Article[]>;
   remove(id: string): Promise<boolean>;
+  /**
+   * Removes, as `remove` does (each removal is in the sequence, so every library drops it, and its vectors go
+   * with it), every article dated before `instant` (ms): by `retentionInstant` (core/retention.ts): its
+   * arrival. Returns how many were removed.
+   */
+  removeOlderThan(instant: number): Promise<number>;
   sequence(): Promise<number>;
   changesSince(sequence: number): Promise<StoreChanges>;
   /** The sequence just before the first article that arrived at or after `instant` (ms): a digest cursor. */

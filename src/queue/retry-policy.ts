@@ -18,3 +18,11 @@ export function retryDelay(attemptsMade: number, error: Error | undefined): numb
   const exponential = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** Math.max(0, attemptsMade - 1));
   return Math.round(exponential * (0.8 + 0.4 * Math.random()));
 }
+
+/** Feed jobs: a scheduled poll handles feed failures itself (backoff in the feed's state); these retries are for Redis. */
+export const FEED_JOB_OPTIONS: JobsOptions = {
+  attempts: 3,
+  backoff: { type: "platform" },
+  removeOnComplete: { age: 3600, count: 1_000 },
+  removeOnFail: { age: 7 * 24 * 3600 },
+};

@@ -2,16 +2,18 @@ import { endianness } from "node:os";
 import type { Redis } from "ioredis";
 import { BriefingError } from "../core/errors.ts";
 import type { ArticleStore, PassageVectors, PutResult, StoreChanges } from "../core/ports.ts";
+import { retentionInstant } from "../core/retention.ts";
 import type { Article, IngestedArticle } from "../core/types.ts";
 import { checkVectorShape } from "../core/vector-shape.ts";
 import { parseStoredArticle } from "./stored-article-schema.ts";
 
 /**
  * One article write, atomically: dedupe by content hash, replace an older version (and drop its passage
- * vectors), bump the sequence.
+ * vectors), bump the sequence. `dated` is the instant its retention counts from (core/retention.ts): its
+ * arrival, so a new version starts a new term; unchanged content (same hash) keeps its arrival.
  */
 const PUT_SCRIPT = `
-local prefix, id, hash, json, now = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5]
+local prefix, id, hash, json, now, dated = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6]
 if redis.call('EXISTS', prefix .. 'hash:' .. hash) == 1 then return 0 end
 local old = redis.call('HGET', prefix .. 'hashes', id)
 if old then redis.call('DEL', prefix .. 'hash:' .. old) end
@@ -22,22 +24,39 @@ redis.call('HSET', prefix .. 'hashes', id, hash)
 local seq = redis.call('INCR', prefix .. 'seq')
 redis.call('ZADD', prefix .. 'log', seq, id)
 redis.call('ZADD', prefix .. 'arrived', now, id)
+redis.call('ZADD', prefix .. 'dated', dated, id)
 redis.call('ZREM', prefix .. 'removed', id)
 if old then return 2 end
 return 1
 `;
 
-const REMOVE_SCRIPT = `
-local prefix, id = ARGV[1], ARGV[2]
-local hash = redis.call('HGET', prefix .. 'hashes', id)
-if not hash then return 0 end
-redis.call('DEL', prefix .. 'doc:' .. id, prefix .. 'hash:' .. hash, prefix .. 'vec:' .. id)
-redis.call('HDEL', prefix .. 'hashes', id)
-redis.call('ZREM', prefix .. 'log', id)
-redis.call('ZREM', prefix .. 'arrived', id)
-local seq = redis.call('INCR', prefix .. 'seq')
-redis.call('ZADD', prefix .. 'removed', seq, id)
-return 1
+/** Lua shared by the removal scripts: one article and all that is kept about it; the removal takes a sequence. */
+const REMOVE_ONE = `
+local function removeOne(prefix, id)
+  redis.call('ZREM', prefix .. 'dated', id)
+  local hash = redis.call('HGET', prefix .. 'hashes', id)
+  if not hash then return 0 end
+  redis.call('DEL', prefix .. 'doc:' .. id, prefix .. 'hash:' .. hash, prefix .. 'vec:' .. id)
+  redis.call('HDEL', prefix .. 'hashes', id)
+  redis.call('ZREM', prefix .. 'log', id)
+  redis.call('ZREM', prefix .. 'arrived', id)
+  local seq = redis.call('INCR', prefix .. 'seq')
+  redis.call('ZADD', prefix .. 'removed', seq, id)
+  return 1
+end
+`;
+
+const REMOVE_SCRIPT = `${REMOVE_ONE}
+return removeOne(ARGV[1], ARGV[2])
+`;
+
+/** Up to `limit` articles stored before `before` (ms), removed atomically; returns {removed, ids looked at}. */
+const REMOVE_OLDER_SCRIPT = `${REMOVE_ONE}
+local prefix, before, limit = ARGV[1], ARGV[2], tonumber(ARGV[3])
+local ids = redis.call('ZRANGEBYSCORE', prefix .. 'dated', '-inf', '(' .. before, 'LIMIT', 0, limit)
+local removed = 0
+for _, id in ipairs(ids) do removed = removed + removeOne(prefix, id) end
+return {removed, #ids}
 `;
 
 /** Passage vectors of one model, written only while the article still has the content they were made from. */
@@ -49,6 +68,8 @@ return 1
 `;
 
 const FETCH_BATCH = 500;
+/** Articles per removal script: each batch is atomic and short, so Redis serves others in between. */
+const REMOVE_BATCH = 500;
 /** Vector entries per pipeline: at 768 dimensions and ~10 passages an entry, ~4 MB per round trip. */
 const VECTOR_BATCH = 100;
 const LITTLE_ENDIAN = endianness() === "LE";
@@ -103,29 +124,53 @@ function decodeVectors(value: string, contentHash: string): Float32Array[] | und
   );
 }
 
+/** The published date of a stored record, read leniently: `retentionInstant` takes it (and counts from arrival). */
+function publishedOf(json: string): string | undefined {
+  try {
+    const published = (JSON.parse(json) as { article?: { published?: unknown } } | null)?.article?.published;
+    return typeof published === "string" ? published : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Articles in Redis. Keys share one hash tag so the scripts stay valid on Redis Cluster:
  * `{briefbot}:doc:<id>` (JSON), `{briefbot}:hash:<contentHash>` → id, `{briefbot}:hashes` id → hash,
  * `{briefbot}:seq`, `{briefbot}:log` (zset id by sequence), `{briefbot}:arrived` (zset id by arrival ms), `{briefbot}:removed` (zset id by sequence),
+ * `{briefbot}:dated` (zset id by the ms its retention counts from: its arrival, see core/retention.ts),
  * `{briefbot}:vec:<id>` (hash: embedding model → that article version's passage vectors, see EncodedVectors).
  */
 export class RedisArticleStore implements ArticleStore {
   readonly #redis: Redis;
   readonly #prefix: string;
+  readonly #now: () => number;
 
-  constructor(redis: Redis, namespace = "briefbot") {
+  /** `now` stamps arrivals (tests give another clock). */
+  constructor(redis: Redis, namespace = "briefbot", now: () => number = Date.now) {
     this.#redis = redis;
     this.#prefix = `{${namespace}}:`;
+    this.#now = now;
   }
 
   async put(articles: readonly IngestedArticle[]): Promise<PutResult> {
     const result: PutResult = { added: 0, updated: 0, unchanged: 0 };
     if (articles.length === 0) return result;
     const pipeline = this.#redis.pipeline();
-    const now = String(Date.now());
+    const now = this.#now();
     for (const ingested of articles) {
       const { id, contentHash } = ingested.article;
-      pipeline.eval(PUT_SCRIPT, 0, this.#prefix, id, contentHash, JSON.stringify(ingested), now);
+      const dated = String(retentionInstant(ingested.article, now));
+      pipeline.eval(
+        PUT_SCRIPT,
+        0,
+        this.#prefix,
+        id,
+        contentHash,
+        JSON.stringify(ingested),
+        String(now),
+        dated,
+      );
     }
     const replies = await this.#guard(pipeline.exec());
     for (const [error, outcome] of replies ?? []) {
@@ -150,6 +195,21 @@ export class RedisArticleStore implements ArticleStore {
   async remove(id: string): Promise<boolean> {
     const removed = await this.#guard(this.#redis.eval(REMOVE_SCRIPT, 0, this.#prefix, id));
     return removed === 1;
+  }
+
+  async removeOlderThan(instant: number): Promise<number> {
+    if (Number.isNaN(instant) || instant === -Infinity) return 0;
+    await this.#dateUndated();
+    const before = instant === Infinity ? "+inf" : String(instant);
+    let removed = 0;
+    for (;;) {
+      const reply = await this.#guard(
+        this.#redis.eval(REMOVE_OLDER_SCRIPT, 0, this.#prefix, before, String(REMOVE_BATCH)),
+      );
+      const [batchRemoved, looked] = Array.isArray(reply) ? reply.map(Number) : [0, 0];
+      removed += batchRemoved ?? 0;
+      if ((looked ?? 0) < REMOVE_BATCH) return removed;
+    }
   }
 
   async sequence(): Promise<number> {
@@ -229,6 +289,40 @@ export class RedisArticleStore implements ArticleStore {
 
   async close(): Promise<void> {
     await this.#redis.quit().catch(() => this.#redis.disconnect());
+  }
+
+  /**
+   * Stores written before `{ns}:dated` existed: dates the articles it lacks by their arrival (`{ns}:arrived`,
+   * else now: a full term), without overwriting a date a write set meanwhile. Costs two counts when nothing is
+   * missing.
+   */
+  async #dateUndated(): Promise<void> {
+    const [count, dated] = await this.#guard(
+      Promise.all([this.#redis.hlen(`${this.#prefix}hashes`), this.#redis.zcard(`${this.#prefix}dated`)]),
+    );
+    if (dated >= count) return;
+    const ids = await this.#guard(this.#redis.hkeys(`${this.#prefix}hashes`));
+    for (let offset = 0; offset < ids.length; offset += FETCH_BATCH) {
+      const batch = ids.slice(offset, offset + FETCH_BATCH);
+      const scores = await this.#guard(this.#redis.zmscore(`${this.#prefix}dated`, ...batch));
+      const missing = batch.filter((_, index) => scores[index] === null);
+      if (missing.length === 0) continue;
+      const [docs, arrivals] = await this.#guard(
+        Promise.all([
+          this.#redis.mget(missing.map((id) => `${this.#prefix}doc:${id}`)),
+          this.#redis.zmscore(`${this.#prefix}arrived`, ...missing),
+        ]),
+      );
+      const members: string[] = [];
+      missing.forEach((id, index) => {
+        const json = docs[index];
+        if (json === null || json === undefined) return;
+        const arrival = arrivals[index];
+        const arrivedAt = arrival === null || arrival === undefined ? this.#now() : Number(arrival);
+        members.push(String(retentionInstant({ published: publishedOf(json) }, arrivedAt)), id);
+      });
+      if (members.length > 0) await this.#guard(this.#redis.zadd(`${this.#prefix}dated`, "NX", ...members));
+    }
   }
 
   async #fetch(ids: readonly string[]): Promise<IngestedArticle[]> {

@@ -12,10 +12,15 @@ export const BRIEF_COMMAND = "brief";
 export const QUESTION_OPTION = "question";
 export const DIGEST_OPTION = "digest";
 export const SUMMARIZE_OPTION = "summarize";
+export const FOLLOW_OPTION = "follow";
+export const UNFOLLOW_OPTION = "unfollow";
+export const FEEDS_OPTION = "feeds";
+export const ADD_OPTION = "add";
 
 /**
  * `/brief question:<text>`, `/brief digest:daily 08:00 Europe/Amsterdam` (or off, now, status) and
- * `/brief summarize:<topic>`: options rather than subcommands, so `/brief question:` keeps working.
+ * `/brief summarize:<topic>`, and for feeds `follow:<url>`, `unfollow:<url or number>`, `feeds:True` and
+ * `add:<url>`: options rather than subcommands, so `/brief question:` keeps working.
  */
 export function briefCommand(): RESTPostAPIChatInputApplicationCommandsJSONBody {
   return new SlashCommandBuilder()
@@ -43,6 +48,34 @@ export function briefCommand(): RESTPostAPIChatInputApplicationCommandsJSONBody 
         .setDescription("Summarize the articles about a topic, e.g. Trend Micro and INTERPOL")
         .setRequired(false)
         .setMaxLength(300),
+    )
+    .addStringOption((option) =>
+      option
+        .setName(FOLLOW_OPTION)
+        .setDescription(
+          "Follow a site or feed in this channel (Manage Channels), e.g. https://example.com/feed.xml",
+        )
+        .setRequired(false)
+        .setMaxLength(2_000),
+    )
+    .addStringOption((option) =>
+      option
+        .setName(UNFOLLOW_OPTION)
+        .setDescription(
+          "Stop following a feed in this channel (Manage Channels): its URL or its number in feeds",
+        )
+        .setRequired(false)
+        .setMaxLength(2_000),
+    )
+    .addBooleanOption((option) =>
+      option.setName(FEEDS_OPTION).setDescription("List the feeds this channel follows").setRequired(false),
+    )
+    .addStringOption((option) =>
+      option
+        .setName(ADD_OPTION)
+        .setDescription("Read one page now, to ask about it, e.g. https://example.com/news/story.html")
+        .setRequired(false)
+        .setMaxLength(2_000),
     )
     .toJSON();
 }

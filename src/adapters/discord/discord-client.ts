@@ -8,10 +8,20 @@ import {
   type Message,
   MessageFlags,
   Partials,
+  PermissionFlagsBits,
   Routes,
 } from "discord.js";
-import type { DigestSubscriptions, QuestionQueue } from "../../core/chat.ts";
-import { BRIEF_COMMAND, DIGEST_OPTION, QUESTION_OPTION, SUMMARIZE_OPTION } from "./commands.ts";
+import type { DigestSubscriptions, FeedFollowing, QuestionQueue } from "../../core/chat.ts";
+import {
+  ADD_OPTION,
+  BRIEF_COMMAND,
+  DIGEST_OPTION,
+  FEEDS_OPTION,
+  FOLLOW_OPTION,
+  QUESTION_OPTION,
+  SUMMARIZE_OPTION,
+  UNFOLLOW_OPTION,
+} from "./commands.ts";
 import { handleBriefCommand, type IncomingBriefCommand } from "./handle-brief-command.ts";
 import { handleDiscordMessage, type IncomingDiscordMessage } from "./handle-message.ts";
 import { type DiscordLog, errorText } from "./log.ts";
@@ -32,6 +42,7 @@ export interface DiscordClientOptions {
   apiUrl?: string;
   questions: QuestionQueue;
   digests?: DigestSubscriptions;
+  feeds?: FeedFollowing;
   log: DiscordLog;
   now?: () => number;
 }
@@ -70,6 +81,11 @@ function incomingBriefCommand(interaction: ChatInputCommandInteraction): Incomin
     question: interaction.options.getString(QUESTION_OPTION) ?? "",
     ...optionalText("digest", interaction.options.getString(DIGEST_OPTION)),
     ...optionalText("summarize", interaction.options.getString(SUMMARIZE_OPTION)),
+    ...optionalText("follow", interaction.options.getString(FOLLOW_OPTION)),
+    ...optionalText("unfollow", interaction.options.getString(UNFOLLOW_OPTION)),
+    ...optionalText("add", interaction.options.getString(ADD_OPTION)),
+    feeds: interaction.options.getBoolean(FEEDS_OPTION) ?? false,
+    canManageChannel: interaction.memberPermissions?.has(PermissionFlagsBits.ManageChannels) ?? false,
     deferReply: async (options) => {
       await interaction.deferReply(options?.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
     },
@@ -122,6 +138,7 @@ export function createDiscordClient(options: DiscordClientOptions): Client {
       botName: interaction.client.user.username,
       questions,
       ...(options.digests ? { digests: options.digests } : {}),
+      ...(options.feeds ? { feeds: options.feeds } : {}),
       now,
       log,
     }).catch((error: unknown) =>

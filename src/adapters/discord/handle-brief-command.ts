@@ -1,6 +1,7 @@
-import type { DigestSubscriptions, DiscordTarget, QuestionQueue } from "../../core/chat.ts";
+import type { DigestSubscriptions, DiscordTarget, FeedFollowing, QuestionQueue } from "../../core/chat.ts";
 import { sendSafely } from "../chat/chat-log.ts";
 import { handleDigestCommand } from "../chat/digest-command-handler.ts";
+import { type FeedCommand, handleFeedCommand } from "../chat/feed-command-handler.ts";
 import { enqueueQuestion, screenQuestion } from "../chat/inbound-ask.ts";
 import { type DiscordLog, errorText } from "./log.ts";
 import type { DiscordMessagePayload } from "./payload.ts";
@@ -20,6 +21,16 @@ export interface IncomingBriefCommand {
   digest?: string;
   /** The `summarize:` option: a topic to summarize the matching articles of. */
   summarize?: string;
+  /** The `follow:`, `unfollow:` and `add:` options (a URL, or a `feeds` number), and `feeds:True`. */
+  follow?: string;
+  unfollow?: string;
+  add?: string;
+  feeds?: boolean;
+  /**
+   * Whether the member has Manage Channels here (the interaction's `member.permissions`, bit 0x10), which
+   * following and unfollowing feeds need; true in a DM, where there is no one else.
+   */
+  canManageChannel?: boolean;
   /** Acknowledges the interaction ("Briefbot is thinking…"); Discord allows 3 seconds for this. */
   deferReply(options?: { ephemeral: boolean }): Promise<void>;
   /** Replaces the deferred "thinking" message. */
@@ -30,6 +41,7 @@ export interface CommandHandlerDependencies {
   botName: string;
   questions: QuestionQueue;
   digests?: DigestSubscriptions;
+  feeds?: FeedFollowing;
   now(): number;
   log: DiscordLog;
 }
@@ -41,7 +53,8 @@ export type CommandOutcome =
   | "refused"
   | "queue_failed"
   | "defer_failed"
-  | "digest";
+  | "digest"
+  | "feeds";
 
 /** The channel the command was typed in; undefined outside one. */
 function channelTarget(command: IncomingBriefCommand): DiscordTarget | undefined {
@@ -117,6 +130,8 @@ export async function handleBriefCommand(
 ): Promise<CommandOutcome> {
   const { log } = dependencies;
   if (command.digest !== undefined) return await digestCommand(command, command.digest, dependencies);
+  const feedCommand = feedCommandOf(command);
+  if (feedCommand) return await feedsCommand(command, feedCommand, dependencies);
   const summarize = command.summarize !== undefined && command.question.trim() === "";
   if (!(await deferSafely(command, log))) return "defer_failed";
   const screened = await screenQuestion(summarize ? (command.summarize ?? "") : command.question, {
@@ -140,4 +155,45 @@ export async function handleBriefCommand(
     dependencies,
     (notice) => editSafely(command, renderDiscordNotice(notice), log),
   );
+}
+
+function feedCommandOf(command: IncomingBriefCommand): FeedCommand | undefined {
+  if (command.follow !== undefined) return { name: "follow", argument: command.follow.trim() };
+  if (command.unfollow !== undefined) return { name: "unfollow", argument: command.unfollow.trim() };
+  if (command.add !== undefined) return { name: "add", argument: command.add.trim() };
+  if (command.feeds) return { name: "feeds", argument: "" };
+  return undefined;
+}
+
+/** Feed commands: deferred privately, a few Redis calls, then the reply; fetching is the feed worker's. */
+async function feedsCommand(
+  command: IncomingBriefCommand,
+  feedCommand: FeedCommand,
+  dependencies: CommandHandlerDependencies,
+): Promise<CommandOutcome> {
+  const { feeds, log } = dependencies;
+  if (!(await deferSafely(command, log, { ephemeral: true }))) return "defer_failed";
+  const channel = channelTarget(command);
+  if (!feeds || !channel) {
+    const reason = feeds
+      ? "Feeds are followed in a channel."
+      : "Following feeds is not available on this Briefbot.";
+    await editSafely(command, renderDiscordNotice(reason), log);
+    return "refused";
+  }
+  const reply = await handleFeedCommand(feedCommand, {
+    feeds,
+    channel,
+    channelKey: `discord:${command.guildId ?? "dm"}:${channel.channelId}`,
+    requester: { ...channel, interaction: interactionOf(command) },
+    jobId: `discord-int-${command.id}`,
+    mayChangeFeeds: command.guildId === undefined || command.canManageChannel === true,
+    whoMayChange: "members with the Manage Channels permission",
+    now: dependencies.now,
+  }).catch((error: unknown) => {
+    log("discord_feed_command_failed", { interactionId: command.id, error: errorText(error) });
+    return "Sorry, the feeds could not be reached. Please try again in a minute.";
+  });
+  await editSafely(command, renderDiscordNotice(reply), log);
+  return "feeds";
 }

@@ -13,6 +13,8 @@ export function renderDiscordHelp(botName = "Briefbot"): DiscordMessagePayload {
     `• Or use the slash command: \`/brief question: ${EXAMPLE}\``,
     "• `/brief summarize: Trend Micro`: a cited summary of the articles on a topic.",
     "• `/brief digest: daily 08:00 Europe/Amsterdam [topic] [--quiet]`: a daily digest in this channel; also `now`, `status`, `off`.",
+    "• `/brief follow: https://example.com/feed.xml`: this channel follows a site or feed (Manage Channels); `/brief feeds: True` lists them, `/brief unfollow: 1` stops one.",
+    "• `/brief add: https://example.com/news/story.html`: reads one page now, so you can ask about it.",
     "Every answer quotes the articles and lists its sources; when they don't hold the answer, I say so.",
   ].join("\n");
   return { content, allowed_mentions: NO_MENTIONS };

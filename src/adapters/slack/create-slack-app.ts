@@ -1,6 +1,11 @@
 import type { AddressInfo } from "node:net";
 import { App, type AppOptions, LogLevel } from "@slack/bolt";
-import type { ConversationMemory, DigestSubscriptions, QuestionQueue } from "../../core/chat.ts";
+import type {
+  ConversationMemory,
+  DigestSubscriptions,
+  FeedFollowing,
+  QuestionQueue,
+} from "../../core/chat.ts";
 import { BriefingError } from "../../core/errors.ts";
 import { handleAppMention } from "./handle-app-mention.ts";
 import { handleSlashCommand } from "./handle-slash-command.ts";
@@ -28,6 +33,10 @@ export interface SlackAppOptions {
   memory: ConversationMemory;
   /** Digest subscriptions (`/brief digest …`); refused with a reason when absent. */
   digests?: DigestSubscriptions;
+  /** Followed feeds (`/brief follow …`, `unfollow`, `feeds`, `add`); refused with a reason when absent. */
+  feeds?: FeedFollowing;
+  /** Who may follow and unfollow feeds (SLACK_ADMIN_USERS); anyone when absent. */
+  adminUsers?: readonly string[];
   /** For "Searching N articles…"; the acknowledgement waits at most a quarter second for it. */
   articleCount(): number | Promise<number>;
   now?(): number;
@@ -99,6 +108,8 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
         log,
         command,
         ...(options.digests ? { digests: options.digests } : {}),
+        ...(options.feeds ? { feeds: options.feeds } : {}),
+        ...(options.adminUsers ? { adminUsers: options.adminUsers } : {}),
       },
     );
   });

@@ -1,6 +1,7 @@
-import type { DigestSubscriptions, QuestionQueue, SlackTarget } from "../../core/chat.ts";
+import type { DigestSubscriptions, FeedFollowing, QuestionQueue, SlackTarget } from "../../core/chat.ts";
 import { sendSafely } from "../chat/chat-log.ts";
 import { handleDigestCommand, splitSubcommand } from "../chat/digest-command-handler.ts";
+import { type FeedCommand, handleFeedCommand, splitFeedCommand } from "../chat/feed-command-handler.ts";
 import { enqueueQuestion, screenQuestion } from "../chat/inbound-ask.ts";
 import type { SlackBlock } from "./blocks.ts";
 import { plainTextFromSlack } from "./incoming-text.ts";
@@ -39,12 +40,23 @@ export interface SlashCommandDependencies {
   command?: string;
   /** Digest subscriptions; without them `digest …` is refused with a reason. */
   digests?: DigestSubscriptions;
+  /** Followed feeds; without them `follow`, `unfollow`, `feeds` and `add` are refused with a reason. */
+  feeds?: FeedFollowing;
+  /** SLACK_ADMIN_USERS: who may follow and unfollow feeds; anyone when absent. */
+  adminUsers?: readonly string[];
 }
 
-export type SlashCommandOutcome = "enqueued" | "duplicate" | "help" | "refused" | "queue_failed" | "digest";
+export type SlashCommandOutcome =
+  | "enqueued"
+  | "duplicate"
+  | "help"
+  | "refused"
+  | "queue_failed"
+  | "digest"
+  | "feeds";
 
-/** Past this, the digest command's reply goes through the response_url instead of the 3-second ack. */
-const DIGEST_ACK_WAIT_MS = 2_000;
+/** Past this, a digest or feed command's reply goes through the response_url instead of the 3-second ack. */
+const COMMAND_ACK_WAIT_MS = 2_000;
 
 /** How long the acknowledgement waits for the article count before saying "the articles" instead. */
 const COUNT_WAIT_MS = 250;
@@ -77,6 +89,8 @@ export async function handleSlashCommand(
 ): Promise<SlashCommandOutcome> {
   const { log } = dependencies;
   const text = plainTextFromSlack(command.text);
+  const feedCommand = splitFeedCommand(plainTextFromSlack(linkTargets(command.text)));
+  if (feedCommand) return await feedsCommand(command, feedCommand, dependencies);
   const subcommand = splitSubcommand(text);
   if (subcommand?.name === "digest") return await digestCommand(command, subcommand.rest, dependencies);
   const summarize = subcommand?.name === "summarize";
@@ -146,18 +160,63 @@ async function digestCommand(
     log("slack_digest_command_failed", { error: errorText(error) });
     return "Sorry, the digest settings could not be reached. Please try again in a minute.";
   });
+  await replyInTime(command, reply, log);
+  return "digest";
+}
+
+/** The reply as the ack when it comes within the ack's time; else "Working on it…" and the reply later. */
+async function replyInTime(
+  command: IncomingSlashCommand,
+  reply: Promise<string>,
+  log: SlackLog,
+): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const slow = new Promise<undefined>((resolve) => {
-    timer = setTimeout(() => resolve(undefined), DIGEST_ACK_WAIT_MS);
+    timer = setTimeout(() => resolve(undefined), COMMAND_ACK_WAIT_MS);
   });
   const quick = await Promise.race([reply, slow]);
   clearTimeout(timer);
   if (quick !== undefined) {
     await command.ack(ephemeral(quick));
-    return "digest";
+    return;
   }
   await command.ack(ephemeral("Working on it…"));
   const said = await reply;
   await sendSafely(() => command.respond(ephemeral(said)), log, "slack_respond_failed", {});
-  return "digest";
+}
+
+/** Slack links as their targets (`<https://x.example/feed|x.example/feed>` → the URL), not their labels. */
+function linkTargets(text: string): string {
+  return text.replace(/<(https?:\/\/[^|>\s]+)(?:\|[^>]*)?>/gu, "$1");
+}
+
+/**
+ * `follow`, `unfollow`, `feeds`, `add`: a few Redis calls at once (the reply is the ack, or a response_url
+ * message when slow); fetching is the feed worker's, which answers through the response_url.
+ */
+async function feedsCommand(
+  command: IncomingSlashCommand,
+  feedCommand: FeedCommand,
+  dependencies: SlashCommandDependencies,
+): Promise<SlashCommandOutcome> {
+  const { feeds, log, adminUsers } = dependencies;
+  if (!feeds) {
+    await command.ack(ephemeral("Following feeds is not available on this Briefbot."));
+    return "refused";
+  }
+  const reply = handleFeedCommand(feedCommand, {
+    feeds,
+    channel: channelTarget(command),
+    channelKey: `slack:${command.teamId ?? "T"}:${command.channelId}`,
+    requester: askerTarget(command),
+    jobId: slackJobId("slack-cmd", command.triggerId),
+    mayChangeFeeds: adminUsers === undefined || adminUsers.includes(command.userId),
+    whoMayChange: "the people listed in SLACK_ADMIN_USERS",
+    now: dependencies.now,
+  }).catch((error: unknown) => {
+    log("slack_feed_command_failed", { error: errorText(error) });
+    return "Sorry, the feeds could not be reached. Please try again in a minute.";
+  });
+  await replyInTime(command, reply, log);
+  return "feeds";
 }

@@ -12,6 +12,8 @@ export function renderSlackHelp(command = DEFAULT_COMMAND): SlackMessage {
     "• Mention me with a question: I answer in the thread. Mention me again in that thread for a follow-up.",
     `• \`${command} summarize Trend Micro\`: a cited summary of the articles on a topic.`,
     `• \`${command} digest daily 08:00 Europe/Amsterdam [topic] [--quiet]\`: a digest of the day's stories in this channel; \`${command} digest now\`, \`digest status\`, \`digest off\`.`,
+    `• \`${command} follow https://example.com/feed.xml\`: this channel follows a site or feed (a site's address will do); \`${command} feeds\` lists them, \`${command} unfollow 1\` stops one.`,
+    `• \`${command} add https://example.com/news/story.html\`: reads one page now, so you can ask about it.`,
     `• \`${command} help\`: this message.`,
     `Questions can be up to ${SLACK_LIMITS.question.toLocaleString("en")} characters, in English, Dutch or French.`,
   ];

@@ -5,9 +5,10 @@ import { comparable, wordCount } from "./lines.ts";
 const FURNITURE_LINES = new Set(
   (
     "editorial standards|all news|print|print this page|share|share this|share this article|tweet|" +
-    "email|e mail|facebook|twitter|linkedin|whatsapp|pinterest|reddit|advertisement|sponsored|" +
+    "email|e mail|facebook|twitter|linkedin|whatsapp|pinterest|reddit|advertisement|advert|sponsored|" +
     "sponsored content|media release|press release|news release|related|related articles|" +
-    "related stories|most read|most popular|trending|comments|leave a comment|skip to content|" +
+    "related stories|most read|most popular|trending|comments|tags|don t miss|you may also like|more stories|" +
+    "recommended for you|leave a comment|skip to content|" +
     "skip to main content|back to top|menu|home|search|sign in|log in|register|subscribe|newsletter|" +
     "close|next article|previous article|toggle navigation|loading|delen|deel dit artikel|meer nieuws|" +
     "alle nieuws|advertentie|persbericht|reacties|reageer|gerelateerde artikelen|inloggen|abonneren|" +

@@ -1,4 +1,5 @@
 import type { ArticleStore, PassageVectors, PutResult, StoreChanges } from "../ports.ts";
+import { retentionInstant } from "../retention.ts";
 import type { Article, IngestedArticle } from "../types.ts";
 import { checkVectorShape } from "../vector-shape.ts";
 
@@ -65,6 +66,15 @@ export class MemoryArticleStore implements ArticleStore {
     this.#sequence++;
     this.#removals.set(id, this.#sequence);
     return true;
+  }
+
+  async removeOlderThan(instant: number): Promise<number> {
+    let removed = 0;
+    for (const [id, entry] of [...this.#entries]) {
+      if (retentionInstant(entry.value.article, entry.arrivedAt) < instant && (await this.remove(id)))
+        removed++;
+    }
+    return removed;
   }
 
   async sequenceBefore(instant: number): Promise<number> {

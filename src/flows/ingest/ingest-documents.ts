@@ -45,7 +45,11 @@ async function storeVectors(
   }
 }
 
-/** Writes loaded articles to the store (when there is one: without, they are only checked); with an embedder, with their passage vectors. */
+/**
+ * Writes loaded articles to the store (when there is one: without, they are only checked); with an embedder,
+ * with their passage vectors. Every article is stored, whatever its published date: retention counts from
+ * arrival (core/retention.ts), so a new arrival starts its full term.
+ */
 export async function ingestDocuments(
   loaded: LoadedDocuments,
   store: ArticleStore | undefined,

@@ -15,7 +15,7 @@ async function fakeDiscord() {
 }
 
 describe("registerDiscordCommands", () => {
-  it("puts /brief with question, digest and summarize options, globally", async () => {
+  it("puts /brief with question, digest, summarize and feed options, globally", async () => {
     const fake = await fakeDiscord();
     const registered = await registerDiscordCommands({
       token: "fake-bot-token",
@@ -32,6 +32,10 @@ describe("registerDiscordCommands", () => {
           expect.objectContaining({ type: 3, name: "question", required: false, max_length: 1_000 }),
           expect.objectContaining({ type: 3, name: "digest", required: false }),
           expect.objectContaining({ type: 3, name: "summarize", required: false }),
+          expect.objectContaining({ type: 3, name: "follow", required: false }),
+          expect.objectContaining({ type: 3, name: "unfollow", required: false }),
+          expect.objectContaining({ type: 5, name: "feeds", required: false }),
+          expect.objectContaining({ type: 3, name: "add", required: false }),
         ],
       }),
     ]);

@@ -1,0 +1,82 @@
+import type { FeedRequest, Platform, Replier } from "../../core/chat.ts";
+import type { BriefingError } from "../../core/errors.ts";
+import type { FeedRecord } from "../../core/feeds/feed-store.ts";
+import { canonicalLink, webArticleId } from "../../core/feeds/item-identity.ts";
+import { webUrl } from "../../core/feeds/web-url.ts";
+import { plural } from "../../core/plural.ts";
+import { addFeed, type FeedManagement } from "./manage-feeds.ts";
+import { type FeedPollDependencies, pollFeed } from "./poll-feed.ts";
+import { fetchWebArticle } from "./web-article.ts";
+
+export type FeedRequestDependencies = FeedManagement &
+  FeedPollDependencies & { repliers: Partial<Record<Platform, Replier>> };
+
+/**
+ * Does what a `follow` or `add` from chat asked for and tells the asker privately: the feed followed (its
+ * first poll done at once) and how many articles it gave, or the page's title. Failures are thrown: the
+ * queue retries what may pass, then `reportFeedRequestFailure` tells the asker.
+ */
+export async function runFeedRequest(request: FeedRequest, deps: FeedRequestDependencies): Promise<void> {
+  const text = request.kind === "follow" ? await follow(request, deps) : await addPage(request, deps);
+  await tell(request, text, deps);
+}
+
+export async function reportFeedRequestFailure(
+  request: FeedRequest,
+  error: BriefingError,
+  deps: Pick<FeedRequestDependencies, "repliers">,
+): Promise<void> {
+  const what = request.kind === "follow" ? "follow" : "add";
+  await tell(request, `Sorry, I could not ${what} ${request.url}: ${error.userMessage()}`, deps);
+}
+
+async function follow(request: FeedRequest, deps: FeedRequestDependencies): Promise<string> {
+  // Scheduled after the first poll: the scheduler's first run is at once, and would take the items first.
+  const { feed } = await addFeed(request.url, "chat", { ...deps, scheduler: undefined });
+  try {
+    return await followAndPoll(request, feed, deps);
+  } finally {
+    await deps.scheduler?.schedule(feed.url);
+  }
+}
+
+async function followAndPoll(
+  request: FeedRequest,
+  feed: FeedRecord,
+  deps: FeedRequestDependencies,
+): Promise<string> {
+  const followed = await deps.feeds.follow(feed.url, {
+    channelKey: request.channelKey,
+    target: request.channel,
+    followedAt: request.requestedAt,
+    followedBy: request.requestedBy.userId,
+  });
+  const name = `"${feed.title}" (${feed.url})`;
+  if (!followed) return `This channel already follows ${name}.`;
+  const every = `New items are read every ${plural(deps.pollMinutes, "minute")}.`;
+  if (feed.state.lastPolledAt !== undefined) {
+    const count = await deps.feeds.countArticles(feed.url);
+    return `This channel now follows ${name}; ${plural(count, "article")} from it are already here. ${every}`;
+  }
+  const report = await pollFeed(feed.url, deps, { force: true });
+  if (report.error) {
+    return `This channel now follows ${name}, but reading it failed: ${report.error.userMessage()} Briefbot will keep trying.`;
+  }
+  const taken = report.newArticles + report.updatedArticles;
+  return `This channel now follows ${name}: took ${plural(taken, "item")} of the last 24 hours, which you can ask about now. ${every}`;
+}
+
+async function addPage(request: FeedRequest, deps: FeedRequestDependencies): Promise<string> {
+  const url = webUrl(request.url);
+  const composed = await fetchWebArticle(deps.fetcher, {
+    articleId: webArticleId(undefined, { link: canonicalLink(url) }),
+    pageUrl: url,
+    origin: url,
+  });
+  await deps.articles.put([composed.ingested]);
+  return `Added "${composed.ingested.article.title}". You can ask about it now.`;
+}
+
+async function tell(request: FeedRequest, text: string, deps: Pick<FeedRequestDependencies, "repliers">) {
+  await deps.repliers[request.requestedBy.platform]?.notifyFailure(request.requestedBy, text);
+}
