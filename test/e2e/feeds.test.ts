@@ -288,6 +288,19 @@ describe("serve: /brief follow in Slack, with a second worker", () => {
     );
     expect(answer).toMatch(/Marta Jansen/);
 
+    const digestUrl = slack.responseUrl("digest");
+    for (const text of ["digest daily 08:00 Europe/Amsterdam", "digest now"]) {
+      await sendSlashCommand(
+        eventsUrl,
+        SECRET,
+        slashCommandFields({ channel_id: "C0FEEDS", text, response_url: digestUrl }),
+      );
+    }
+    const digestPosts = () =>
+      slack.callsTo("chat.postMessage").filter((call) => call.body.channel === "C0FEEDS");
+    await until(() => digestPosts().length > 0, "the channel's digest");
+    expect(JSON.stringify(digestPosts())).toMatch(/lighthouse keeper/i);
+
     story("/serve/page", "Ferry timetable changes", [
       "The Texel ferry will sail every thirty minutes from June, the ferry company TESO announced on Monday.",
     ]);
