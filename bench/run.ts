@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: ingest throughput, article extraction (ours beside Readability), index build/memory/latency,
- * answer rate; ours beside MiniSearch; vector search and hybrid ask latency; the model path's own cost; digests.
+ * answer rate; ours beside MiniSearch; vector search and hybrid ask latency; the model path's own cost; digests;
+ * feed polling over loopback HTTP into a throwaway redis-server.
  */
 import { benchAnswers } from "./answer-bench.ts";
 import { printExtractBench } from "./extract-bench.ts";
@@ -60,3 +61,5 @@ console.log("\n== The model path's own cost (500 SQuAD questions; a model that r
 printModelPathBench(await benchModelPath());
 
 (await import("./digest-bench.ts")).printDigestBench();
+
+await (await import("./feed-bench.ts")).printFeedBench();

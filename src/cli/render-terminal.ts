@@ -1,5 +1,6 @@
 import pc from "picocolors";
 import type { Digest, Summary } from "../core/digest/index.ts";
+import type { ExtractedArticle } from "../core/ingest/extract/extract-article.ts";
 import { madeByLines, storySummaryBy } from "../core/made-by.ts";
 import { citationMarker, citationMarkers, sourceTitle } from "../core/source-line.ts";
 import type { Answer, Article, SearchHit, Source } from "../core/types.ts";
@@ -119,18 +120,7 @@ export function renderPollRun(run: PollRun, colors: Palette): string {
 }
 
 /** `briefbot extract`: the title, what is known of the article, then its text. */
-export function renderExtracted(
-  article: {
-    url: string | undefined;
-    title: string | undefined;
-    text: string;
-    published: string | undefined;
-    author: string | undefined;
-    source: string | undefined;
-    language: string;
-  },
-  colors: Palette,
-): string {
+export function renderExtracted(article: ExtractedArticle, colors: Palette): string {
   const facts = [article.source, article.author, article.published, article.language].filter(Boolean);
   return [
     colors.bold(article.title ?? "(no title)"),

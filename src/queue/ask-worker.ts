@@ -1,11 +1,11 @@
-import { Worker } from "bullmq";
+import type { Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import type { AskRequest } from "../core/chat.ts";
 import type { BriefingError } from "../core/errors.ts";
 import { askRequestSchema } from "./ask-job-schema.ts";
 import { ASK_QUEUE } from "./queue-names.ts";
 import { readJobData, runWithRetries } from "./run-with-retries.ts";
-import { workerOptions } from "./worker-options.ts";
+import { startBriefbotWorker } from "./worker-options.ts";
 
 export interface AskWorkerOptions {
   connection: Redis;
@@ -22,7 +22,7 @@ export interface AskWorkerOptions {
 
 /** Workers take questions from the shared queue; any number of them, on any number of machines. */
 export function startAskWorker(options: AskWorkerOptions): Worker {
-  const worker = new Worker(
+  return startBriefbotWorker(
     ASK_QUEUE,
     async (job) => {
       const request = readJobData(job, "job_failed", options.log, () => askRequestSchema.parse(job.data));
@@ -34,13 +34,7 @@ export function startAskWorker(options: AskWorkerOptions): Worker {
         log: options.log,
       });
     },
-    workerOptions({
-      connection: options.connection,
-      namespace: options.namespace,
-      concurrency: options.concurrency ?? 4,
-      lockDurationMs: options.lockDurationMs,
-    }),
+    options,
+    options.concurrency ?? 4,
   );
-  worker.on("error", (error) => options.log("worker_error", { error: error.message }));
-  return worker;
 }

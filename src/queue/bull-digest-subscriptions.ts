@@ -1,7 +1,6 @@
-import { Queue } from "bullmq";
+import type { Queue } from "bullmq";
 import type { Redis } from "ioredis";
 import type { DigestRequest, DigestSubscriptions, SubscriptionStore } from "../core/chat.ts";
-import { BriefingError } from "../core/errors.ts";
 import { cronPattern, type Subscription } from "../core/subscriptions/index.ts";
 import {
   DIGEST_QUEUE,
@@ -9,7 +8,7 @@ import {
   type ScheduledDigest,
   schedulerIdFor,
 } from "./digest-job-schema.ts";
-import { queuePrefix } from "./queue-names.ts";
+import { openQueue, schedulerUnavailable } from "./producer-queue.ts";
 import { ASK_JOB_OPTIONS } from "./retry-policy.ts";
 
 export interface BullDigestSubscriptionsOptions {
@@ -18,14 +17,6 @@ export interface BullDigestSubscriptionsOptions {
   subscriptions: SubscriptionStore;
   /** Where a new subscription's first digest starts: the store's sequence some hours back. */
   initialCursor(): Promise<number>;
-}
-
-function unavailable(error: unknown): BriefingError {
-  if (error instanceof BriefingError) return error;
-  const reason = error instanceof Error ? error.message : String(error);
-  return new BriefingError("QUEUE_UNAVAILABLE", `The digest scheduler is not reachable: ${reason}`, {
-    cause: error,
-  });
 }
 
 /**
@@ -38,11 +29,7 @@ export class BullDigestSubscriptions implements DigestSubscriptions {
 
   constructor(options: BullDigestSubscriptionsOptions) {
     this.#options = options;
-    this.#queue = new Queue(DIGEST_QUEUE, {
-      connection: options.connection,
-      prefix: queuePrefix(options.namespace),
-    });
-    this.#queue.on("error", () => {});
+    this.#queue = openQueue(DIGEST_QUEUE, options.connection, options.namespace);
   }
 
   async subscribe(subscription: Subscription): Promise<void> {
@@ -50,7 +37,7 @@ export class BullDigestSubscriptions implements DigestSubscriptions {
       await this.#options.subscriptions.save(subscription, await this.#options.initialCursor());
       await this.#schedule(subscription);
     } catch (error) {
-      throw unavailable(error);
+      throw schedulerUnavailable("The digest scheduler", error);
     }
   }
 
@@ -59,7 +46,7 @@ export class BullDigestSubscriptions implements DigestSubscriptions {
       await this.#queue.removeJobScheduler(schedulerIdFor(subscriptionId));
       return await this.#options.subscriptions.remove(subscriptionId);
     } catch (error) {
-      throw unavailable(error);
+      throw schedulerUnavailable("The digest scheduler", error);
     }
   }
 
@@ -71,7 +58,7 @@ export class BullDigestSubscriptions implements DigestSubscriptions {
       const scheduler = await this.#queue.getJobScheduler(schedulerIdFor(subscriptionId));
       return { subscription, progress, nextRunAt: scheduler?.next };
     } catch (error) {
-      throw unavailable(error);
+      throw schedulerUnavailable("The digest scheduler", error);
     }
   }
 
@@ -82,7 +69,7 @@ export class BullDigestSubscriptions implements DigestSubscriptions {
       const stored = await this.#queue.getJob(data.jobId);
       return { enqueued: stored === undefined || stored.data.requestedAt === data.requestedAt };
     } catch (error) {
-      throw unavailable(error);
+      throw schedulerUnavailable("The digest scheduler", error);
     }
   }
 

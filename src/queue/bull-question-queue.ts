@@ -1,9 +1,10 @@
-import { Queue } from "bullmq";
+import type { Queue } from "bullmq";
 import type { Redis } from "ioredis";
 import type { AskRequest, QuestionQueue } from "../core/chat.ts";
 import { BriefingError } from "../core/errors.ts";
 import { askRequestSchema } from "./ask-job-schema.ts";
-import { ASK_QUEUE, queuePrefix } from "./queue-names.ts";
+import { openQueue } from "./producer-queue.ts";
+import { ASK_QUEUE } from "./queue-names.ts";
 import { ASK_JOB_OPTIONS } from "./retry-policy.ts";
 
 /** The adapters' side of the shared queue: one job per question, its id from the platform's event id. */
@@ -11,8 +12,7 @@ export class BullQuestionQueue implements QuestionQueue {
   readonly #queue: Queue;
 
   constructor(connection: Redis, namespace: string) {
-    this.#queue = new Queue(ASK_QUEUE, { connection, prefix: queuePrefix(namespace) });
-    this.#queue.on("error", () => {});
+    this.#queue = openQueue(ASK_QUEUE, connection, namespace);
   }
 
   async ask(request: AskRequest): Promise<{ enqueued: boolean }> {

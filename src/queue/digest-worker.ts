@@ -1,10 +1,10 @@
-import { type Job, Worker } from "bullmq";
+import type { Job, Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import type { DigestRun } from "../core/chat.ts";
 import type { BriefingError } from "../core/errors.ts";
 import { DIGEST_QUEUE, digestRequestSchema, scheduledDigestSchema } from "./digest-job-schema.ts";
 import { readJobData, runWithRetries } from "./run-with-retries.ts";
-import { workerOptions } from "./worker-options.ts";
+import { startBriefbotWorker } from "./worker-options.ts";
 
 /** One digest run: what to post, and the moment it stands for (a scheduled run's own time, not when it ran). */
 export interface DigestWorkerOptions {
@@ -38,7 +38,7 @@ function runOf(job: Job): DigestRun {
 
 /** Runs scheduled and on-demand digests; several workers may run, one digest per subscription at a time. */
 export function startDigestWorker(options: DigestWorkerOptions): Worker {
-  const worker = new Worker(
+  return startBriefbotWorker(
     DIGEST_QUEUE,
     async (job) => {
       const run = readJobData(job, "digest_failed", options.log, () => runOf(job));
@@ -50,13 +50,7 @@ export function startDigestWorker(options: DigestWorkerOptions): Worker {
         log: options.log,
       });
     },
-    workerOptions({
-      connection: options.connection,
-      namespace: options.namespace,
-      concurrency: 2,
-      lockDurationMs: options.lockDurationMs,
-    }),
+    options,
+    2,
   );
-  worker.on("error", (error) => options.log("worker_error", { error: error.message }));
-  return worker;
 }

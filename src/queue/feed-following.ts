@@ -1,4 +1,4 @@
-import { Queue } from "bullmq";
+import type { Queue } from "bullmq";
 import type { Redis } from "ioredis";
 import type { ChannelFeed, FeedFollowing, FeedRequest } from "../core/chat.ts";
 import { BriefingError } from "../core/errors.ts";
@@ -6,7 +6,7 @@ import type { FeedScheduler } from "../core/feeds/feed-scheduler.ts";
 import type { FeedStore } from "../core/feeds/feed-store.ts";
 import { channelFeeds, unfollowFeed } from "../flows/ingest/channel-feeds.ts";
 import { FEED_QUEUE, feedRequestSchema } from "./feed-job-schema.ts";
-import { queuePrefix } from "./queue-names.ts";
+import { openQueue } from "./producer-queue.ts";
 import { FEED_JOB_OPTIONS } from "./retry-policy.ts";
 
 export interface BullFeedFollowingOptions {
@@ -23,11 +23,7 @@ export class BullFeedFollowing implements FeedFollowing {
 
   constructor(options: BullFeedFollowingOptions) {
     this.#options = options;
-    this.#queue = new Queue(FEED_QUEUE, {
-      connection: options.connection,
-      prefix: queuePrefix(options.namespace),
-    });
-    this.#queue.on("error", () => {});
+    this.#queue = openQueue(FEED_QUEUE, options.connection, options.namespace);
   }
 
   async request(request: FeedRequest): Promise<{ enqueued: boolean }> {

@@ -1,11 +1,10 @@
-import { Queue } from "bullmq";
+import type { Queue } from "bullmq";
 import type { Redis } from "ioredis";
-import { BriefingError } from "../core/errors.ts";
 import type { FeedScheduler } from "../core/feeds/feed-scheduler.ts";
 import type { FeedStore } from "../core/feeds/feed-store.ts";
 import { clampPollMinutes } from "../core/feeds/poll-schedule.ts";
 import { FEED_QUEUE, feedSchedulerId, type ScheduledPoll } from "./feed-job-schema.ts";
-import { queuePrefix } from "./queue-names.ts";
+import { openQueue, schedulerUnavailable } from "./producer-queue.ts";
 import { FEED_JOB_OPTIONS } from "./retry-policy.ts";
 
 export interface BullFeedSchedulerOptions {
@@ -14,14 +13,6 @@ export interface BullFeedSchedulerOptions {
   /** FEED_POLL_MINUTES: how often each scheduler runs; a run before the feed's next poll time does nothing. */
   pollMinutes: number;
   feeds: FeedStore;
-}
-
-function unavailable(error: unknown): BriefingError {
-  if (error instanceof BriefingError) return error;
-  const reason = error instanceof Error ? error.message : String(error);
-  return new BriefingError("QUEUE_UNAVAILABLE", `The feed scheduler is not reachable: ${reason}`, {
-    cause: error,
-  });
 }
 
 /**
@@ -34,11 +25,7 @@ export class BullFeedScheduler implements FeedScheduler {
 
   constructor(options: BullFeedSchedulerOptions) {
     this.#options = options;
-    this.#queue = new Queue(FEED_QUEUE, {
-      connection: options.connection,
-      prefix: queuePrefix(options.namespace),
-    });
-    this.#queue.on("error", () => {});
+    this.#queue = openQueue(FEED_QUEUE, options.connection, options.namespace);
   }
 
   get #everyMs(): number {
@@ -54,7 +41,7 @@ export class BullFeedScheduler implements FeedScheduler {
         { name: "poll", data, opts: FEED_JOB_OPTIONS },
       );
     } catch (error) {
-      throw unavailable(error);
+      throw schedulerUnavailable("The feed scheduler", error);
     }
   }
 
@@ -62,7 +49,7 @@ export class BullFeedScheduler implements FeedScheduler {
     try {
       await this.#queue.removeJobScheduler(feedSchedulerId(url));
     } catch (error) {
-      throw unavailable(error);
+      throw schedulerUnavailable("The feed scheduler", error);
     }
   }
 

@@ -1,10 +1,10 @@
-import { type Job, Worker } from "bullmq";
+import type { Job, Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import type { FeedRequest } from "../core/chat.ts";
 import type { BriefingError } from "../core/errors.ts";
 import { FEED_QUEUE, feedRequestSchema, scheduledPollSchema } from "./feed-job-schema.ts";
 import { readJobData, runWithRetries } from "./run-with-retries.ts";
-import { workerOptions } from "./worker-options.ts";
+import { startBriefbotWorker } from "./worker-options.ts";
 
 export interface FeedWorkerOptions {
   connection: Redis;
@@ -28,7 +28,7 @@ function feedJobOf(job: Job): FeedJob {
 
 /** Polls feeds and does chat's `follow`/`add`; any number of workers share the "feed" queue. */
 export function startFeedWorker(options: FeedWorkerOptions): Worker {
-  const worker = new Worker(
+  return startBriefbotWorker(
     FEED_QUEUE,
     async (job) => {
       const feedJob = readJobData(job, "feed_job_failed", options.log, () => feedJobOf(job));
@@ -45,13 +45,7 @@ export function startFeedWorker(options: FeedWorkerOptions): Worker {
         log: options.log,
       });
     },
-    workerOptions({
-      connection: options.connection,
-      namespace: options.namespace,
-      concurrency: 2,
-      lockDurationMs: options.lockDurationMs,
-    }),
+    options,
+    2,
   );
-  worker.on("error", (error) => options.log("worker_error", { error: error.message }));
-  return worker;
 }

@@ -1,7 +1,6 @@
-import { type JobsOptions, Queue } from "bullmq";
+import type { JobsOptions, Queue } from "bullmq";
 import type { Redis } from "ioredis";
-import { BriefingError } from "../core/errors.ts";
-import { queuePrefix } from "./queue-names.ts";
+import { openQueue, schedulerUnavailable } from "./producer-queue.ts";
 
 export const RETENTION_QUEUE = "retention";
 /** One scheduler per deployment (namespace): every worker process upserts this same id. */
@@ -17,21 +16,12 @@ export const RETENTION_JOB_OPTIONS: JobsOptions = {
   removeOnFail: { age: 7 * 24 * 3600 },
 };
 
-function unavailable(error: unknown): BriefingError {
-  if (error instanceof BriefingError) return error;
-  const reason = error instanceof Error ? error.message : String(error);
-  return new BriefingError("QUEUE_UNAVAILABLE", `The retention scheduler is not reachable: ${reason}`, {
-    cause: error,
-  });
-}
-
 /** The retention queue's producer side: its one job scheduler, and a run on demand. */
 export class RetentionSchedule {
   readonly #queue: Queue;
 
   constructor(connection: Redis, namespace: string) {
-    this.#queue = new Queue(RETENTION_QUEUE, { connection, prefix: queuePrefix(namespace) });
-    this.#queue.on("error", () => {});
+    this.#queue = openQueue(RETENTION_QUEUE, connection, namespace);
   }
 
   /**
@@ -52,7 +42,7 @@ export class RetentionSchedule {
         { name: "retention", data: {}, opts: RETENTION_JOB_OPTIONS },
       );
     } catch (error) {
-      throw unavailable(error);
+      throw schedulerUnavailable("The retention scheduler", error);
     }
   }
 
@@ -61,7 +51,7 @@ export class RetentionSchedule {
     try {
       await this.#queue.add("retention-now", {}, RETENTION_JOB_OPTIONS);
     } catch (error) {
-      throw unavailable(error);
+      throw schedulerUnavailable("The retention scheduler", error);
     }
   }
 
@@ -70,7 +60,7 @@ export class RetentionSchedule {
     try {
       return (await this.#queue.getJobScheduler(RETENTION_SCHEDULER_ID))?.next ?? undefined;
     } catch (error) {
-      throw unavailable(error);
+      throw schedulerUnavailable("The retention scheduler", error);
     }
   }
 

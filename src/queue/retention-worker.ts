@@ -1,8 +1,8 @@
-import { Worker } from "bullmq";
+import type { Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import { RETENTION_QUEUE } from "./retention-schedule.ts";
 import { runWithRetries } from "./run-with-retries.ts";
-import { workerOptions } from "./worker-options.ts";
+import { startBriefbotWorker } from "./worker-options.ts";
 
 export interface RetentionWorkerOptions {
   connection: Redis;
@@ -18,7 +18,7 @@ export interface RetentionWorkerOptions {
  * each run goes to one of them. A failed pass is retried, then left to the next hour's.
  */
 export function startRetentionWorker(options: RetentionWorkerOptions): Worker {
-  const worker = new Worker(
+  return startBriefbotWorker(
     RETENTION_QUEUE,
     async (job) => {
       await runWithRetries(job, {
@@ -29,13 +29,7 @@ export function startRetentionWorker(options: RetentionWorkerOptions): Worker {
         log: options.log,
       });
     },
-    workerOptions({
-      connection: options.connection,
-      namespace: options.namespace,
-      concurrency: 1,
-      lockDurationMs: options.lockDurationMs,
-    }),
+    options,
+    1,
   );
-  worker.on("error", (error) => options.log("worker_error", { error: error.message }));
-  return worker;
 }

@@ -1,4 +1,4 @@
-import type { WorkerOptions } from "bullmq";
+import { type Processor, Worker, type WorkerOptions } from "bullmq";
 import type { Redis } from "ioredis";
 import { queuePrefix } from "./queue-names.ts";
 import { retryDelay } from "./retry-policy.ts";
@@ -25,4 +25,33 @@ export function workerOptions(settings: BriefbotWorkerSettings): WorkerOptions {
     maxStalledCount: 3,
     settings: { backoffStrategy: (attemptsMade, _type, error) => retryDelay(attemptsMade, error) },
   };
+}
+
+/** What a worker's caller passes on: where the queue is, the lock, and the log. */
+export interface BriefbotWorkerHost {
+  connection: Redis;
+  namespace: string;
+  lockDurationMs?: number | undefined;
+  log(event: string, fields: Record<string, unknown>): void;
+}
+
+/** A worker on `queue` with the shared settings; its connection errors are logged as "worker_error". */
+export function startBriefbotWorker(
+  queue: string,
+  processor: Processor,
+  host: BriefbotWorkerHost,
+  concurrency: number,
+): Worker {
+  const worker = new Worker(
+    queue,
+    processor,
+    workerOptions({
+      connection: host.connection,
+      namespace: host.namespace,
+      concurrency,
+      lockDurationMs: host.lockDurationMs,
+    }),
+  );
+  worker.on("error", (error) => host.log("worker_error", { error: error.message }));
+  return worker;
 }

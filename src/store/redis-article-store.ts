@@ -5,6 +5,7 @@ import type { ArticleStore, PassageVectors, PutResult, StoreChanges } from "../c
 import { retentionInstant } from "../core/retention.ts";
 import type { Article, IngestedArticle } from "../core/types.ts";
 import { checkVectorShape } from "../core/vector-shape.ts";
+import { guardRedis } from "./redis-connections.ts";
 import { parseStoredArticle } from "./stored-article-schema.ts";
 
 /**
@@ -172,7 +173,7 @@ export class RedisArticleStore implements ArticleStore {
         dated,
       );
     }
-    const replies = await this.#guard(pipeline.exec());
+    const replies = await guardRedis(pipeline.exec());
     for (const [error, outcome] of replies ?? []) {
       if (error) throw new BriefingError("STORE_UNAVAILABLE", `Writing an article failed: ${error.message}`);
       if (outcome === 1) result.added++;
@@ -183,17 +184,17 @@ export class RedisArticleStore implements ArticleStore {
   }
 
   async get(id: string): Promise<IngestedArticle | undefined> {
-    const json = await this.#guard(this.#redis.get(`${this.#prefix}doc:${id}`));
+    const json = await guardRedis(this.#redis.get(`${this.#prefix}doc:${id}`));
     return json === null ? undefined : parseStoredArticle(json, id);
   }
 
   async list(): Promise<Article[]> {
-    const ids = await this.#guard(this.#redis.zrange(`${this.#prefix}log`, "0", "-1"));
+    const ids = await guardRedis(this.#redis.zrange(`${this.#prefix}log`, "0", "-1"));
     return (await this.#fetch(ids)).map((ingested) => ingested.article);
   }
 
   async remove(id: string): Promise<boolean> {
-    const removed = await this.#guard(this.#redis.eval(REMOVE_SCRIPT, 0, this.#prefix, id));
+    const removed = await guardRedis(this.#redis.eval(REMOVE_SCRIPT, 0, this.#prefix, id));
     return removed === 1;
   }
 
@@ -203,7 +204,7 @@ export class RedisArticleStore implements ArticleStore {
     const before = instant === Infinity ? "+inf" : String(instant);
     let removed = 0;
     for (;;) {
-      const reply = await this.#guard(
+      const reply = await guardRedis(
         this.#redis.eval(REMOVE_OLDER_SCRIPT, 0, this.#prefix, before, String(REMOVE_BATCH)),
       );
       const [batchRemoved, looked] = Array.isArray(reply) ? reply.map(Number) : [0, 0];
@@ -213,14 +214,14 @@ export class RedisArticleStore implements ArticleStore {
   }
 
   async sequence(): Promise<number> {
-    const value = await this.#guard(this.#redis.get(`${this.#prefix}seq`));
+    const value = await guardRedis(this.#redis.get(`${this.#prefix}seq`));
     return value === null ? 0 : Number(value);
   }
 
   async changesSince(sequence: number): Promise<StoreChanges> {
     const current = await this.sequence();
     if (current <= sequence) return { sequence: current, upserts: [], removedIds: [] };
-    const [ids, removedIds] = await this.#guard(
+    const [ids, removedIds] = await guardRedis(
       Promise.all([
         this.#redis.zrangebyscore(`${this.#prefix}log`, `(${sequence}`, "+inf"),
         this.#redis.zrangebyscore(`${this.#prefix}removed`, `(${sequence}`, "+inf"),
@@ -245,7 +246,7 @@ export class RedisArticleStore implements ArticleStore {
           value,
         );
       }
-      for (const [error, outcome] of (await this.#guard(pipeline.exec())) ?? []) {
+      for (const [error, outcome] of (await guardRedis(pipeline.exec())) ?? []) {
         if (error) throw new BriefingError("STORE_UNAVAILABLE", `Writing vectors failed: ${error.message}`);
         if (outcome === 1) written++;
       }
@@ -262,7 +263,7 @@ export class RedisArticleStore implements ArticleStore {
         pipeline.hget(`${this.#prefix}vec:${id}`, model);
         pipeline.hget(`${this.#prefix}hashes`, id);
       }
-      const replies = (await this.#guard(pipeline.exec())) ?? [];
+      const replies = (await guardRedis(pipeline.exec())) ?? [];
       batch.forEach((id, index) => {
         const [vectorError, value] = replies[2 * index] ?? [];
         const [hashError, hash] = replies[2 * index + 1] ?? [];
@@ -278,11 +279,11 @@ export class RedisArticleStore implements ArticleStore {
 
   /** The sequence just before the first article that arrived at or after `instant` (ms): a digest cursor. */
   async sequenceBefore(instant: number): Promise<number> {
-    const ids = await this.#guard(
+    const ids = await guardRedis(
       this.#redis.zrangebyscore(`${this.#prefix}arrived`, String(instant), "+inf", "LIMIT", 0, 10_000),
     );
     if (ids.length === 0) return await this.sequence();
-    const sequences = await this.#guard(this.#redis.zmscore(`${this.#prefix}log`, ...ids));
+    const sequences = await guardRedis(this.#redis.zmscore(`${this.#prefix}log`, ...ids));
     const known = sequences.filter((value): value is string => value !== null).map(Number);
     return known.length === 0 ? await this.sequence() : Math.min(...known) - 1;
   }
@@ -297,17 +298,17 @@ export class RedisArticleStore implements ArticleStore {
    * missing.
    */
   async #dateUndated(): Promise<void> {
-    const [count, dated] = await this.#guard(
+    const [count, dated] = await guardRedis(
       Promise.all([this.#redis.hlen(`${this.#prefix}hashes`), this.#redis.zcard(`${this.#prefix}dated`)]),
     );
     if (dated >= count) return;
-    const ids = await this.#guard(this.#redis.hkeys(`${this.#prefix}hashes`));
+    const ids = await guardRedis(this.#redis.hkeys(`${this.#prefix}hashes`));
     for (let offset = 0; offset < ids.length; offset += FETCH_BATCH) {
       const batch = ids.slice(offset, offset + FETCH_BATCH);
-      const scores = await this.#guard(this.#redis.zmscore(`${this.#prefix}dated`, ...batch));
+      const scores = await guardRedis(this.#redis.zmscore(`${this.#prefix}dated`, ...batch));
       const missing = batch.filter((_, index) => scores[index] === null);
       if (missing.length === 0) continue;
-      const [docs, arrivals] = await this.#guard(
+      const [docs, arrivals] = await guardRedis(
         Promise.all([
           this.#redis.mget(missing.map((id) => `${this.#prefix}doc:${id}`)),
           this.#redis.zmscore(`${this.#prefix}arrived`, ...missing),
@@ -321,7 +322,7 @@ export class RedisArticleStore implements ArticleStore {
         const arrivedAt = arrival === null || arrival === undefined ? this.#now() : Number(arrival);
         members.push(String(retentionInstant({ published: publishedOf(json) }, arrivedAt)), id);
       });
-      if (members.length > 0) await this.#guard(this.#redis.zadd(`${this.#prefix}dated`, "NX", ...members));
+      if (members.length > 0) await guardRedis(this.#redis.zadd(`${this.#prefix}dated`, "NX", ...members));
     }
   }
 
@@ -329,21 +330,11 @@ export class RedisArticleStore implements ArticleStore {
     const articles: IngestedArticle[] = [];
     for (let offset = 0; offset < ids.length; offset += FETCH_BATCH) {
       const batch = ids.slice(offset, offset + FETCH_BATCH);
-      const values = await this.#guard(this.#redis.mget(batch.map((id) => `${this.#prefix}doc:${id}`)));
+      const values = await guardRedis(this.#redis.mget(batch.map((id) => `${this.#prefix}doc:${id}`)));
       values.forEach((json, index) => {
         if (json !== null) articles.push(parseStoredArticle(json, batch[index] ?? "?"));
       });
     }
     return articles;
-  }
-
-  async #guard<T>(operation: Promise<T>): Promise<T> {
-    try {
-      return await operation;
-    } catch (error) {
-      if (error instanceof BriefingError) throw error;
-      const reason = error instanceof Error ? error.message : String(error);
-      throw new BriefingError("STORE_UNAVAILABLE", `Redis is not reachable: ${reason}`, { cause: error });
-    }
   }
 }

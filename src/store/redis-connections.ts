@@ -36,6 +36,17 @@ export async function connectedCommandRedis(url: string): Promise<Redis> {
   return redis;
 }
 
+/** Awaits a Redis operation; a failure that is not already a BriefingError becomes STORE_UNAVAILABLE. */
+export async function guardRedis<T>(operation: Promise<T>): Promise<T> {
+  try {
+    return await operation;
+  } catch (error) {
+    if (error instanceof BriefingError) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new BriefingError("STORE_UNAVAILABLE", `Redis is not reachable: ${reason}`, { cause: error });
+  }
+}
+
 /** Resolves once the connection is ready (a fail-fast producer refuses commands before that). */
 export async function whenReady(redis: Redis, timeoutMs = 10_000): Promise<void> {
   if (redis.status === "ready") return;

@@ -15,6 +15,7 @@ import {
   SEEN_ITEMS_KEPT,
   type SeenItem,
 } from "../core/feeds/feed-store.ts";
+import { guardRedis } from "./redis-connections.ts";
 import { parseStored } from "./stored-json.ts";
 
 /** Removes a feed and everything kept about it but its articles, in one step. */
@@ -106,7 +107,7 @@ export class RedisFeedStore implements FeedStore {
   async save(feed: FeedRecord): Promise<void> {
     const { state, ...record } = feedRecordSchema.parse(feed);
     const id = feedId(feed.url);
-    await this.#guard(
+    await guardRedis(
       this.#redis
         .multi()
         .hset(`${this.#prefix}feeds`, id, feed.url)
@@ -118,7 +119,7 @@ export class RedisFeedStore implements FeedStore {
 
   async get(url: string): Promise<FeedRecord | undefined> {
     const id = feedId(url);
-    const [record, state] = await this.#guard(
+    const [record, state] = await guardRedis(
       this.#redis.mget(`${this.#prefix}feed:${id}`, `${this.#prefix}feed-state:${id}`),
     );
     if (record === null || record === undefined) return undefined;
@@ -126,26 +127,26 @@ export class RedisFeedStore implements FeedStore {
   }
 
   async list(): Promise<FeedRecord[]> {
-    const urls = Object.values(await this.#guard(this.#redis.hgetall(`${this.#prefix}feeds`))).sort();
+    const urls = Object.values(await guardRedis(this.#redis.hgetall(`${this.#prefix}feeds`))).sort();
     const feeds = await Promise.all(urls.map((url) => this.get(url)));
     return feeds.filter((feed) => feed !== undefined);
   }
 
   async remove(url: string): Promise<boolean> {
-    const removed = await this.#guard(this.#redis.eval(REMOVE_SCRIPT, 0, this.#prefix, feedId(url), url));
+    const removed = await guardRedis(this.#redis.eval(REMOVE_SCRIPT, 0, this.#prefix, feedId(url), url));
     return removed === 1;
   }
 
   async setState(url: string, state: FeedPollState): Promise<void> {
     const json = JSON.stringify(feedPollStateSchema.parse(state));
-    await this.#guard(this.#redis.eval(SET_STATE_SCRIPT, 0, this.#prefix, feedId(url), json));
+    await guardRedis(this.#redis.eval(SET_STATE_SCRIPT, 0, this.#prefix, feedId(url), json));
   }
 
   async seenItems(url: string, keys: readonly string[]): Promise<Map<string, SeenItem>> {
     const found = new Map<string, SeenItem>();
     if (keys.length === 0) return found;
     const location = `${this.#prefix}feed-seen:${feedId(url)}`;
-    const values = await this.#guard(this.#redis.hmget(location, ...keys));
+    const values = await guardRedis(this.#redis.hmget(location, ...keys));
     values.forEach((json, index) => {
       const key = keys[index];
       if (json !== null && key !== undefined)
@@ -175,41 +176,41 @@ export class RedisFeedStore implements FeedStore {
   }
 
   async feedOfArticle(articleId: string): Promise<string | undefined> {
-    return (await this.#guard(this.#redis.hget(`${this.#prefix}article-feed`, articleId))) ?? undefined;
+    return (await guardRedis(this.#redis.hget(`${this.#prefix}article-feed`, articleId))) ?? undefined;
   }
 
   async countArticles(url: string): Promise<number> {
-    return Number(await this.#guard(this.#redis.eval(COUNT_ARTICLES_SCRIPT, 0, this.#prefix, feedId(url))));
+    return Number(await guardRedis(this.#redis.eval(COUNT_ARTICLES_SCRIPT, 0, this.#prefix, feedId(url))));
   }
 
   async follow(url: string, follower: FeedFollower): Promise<boolean> {
     const json = JSON.stringify(feedFollowerSchema.parse(follower));
     const args = [this.#prefix, feedId(url), url, follower.channelKey, json, String(follower.followedAt)];
-    return (await this.#guard(this.#redis.eval(FOLLOW_SCRIPT, 0, ...args))) === 1;
+    return (await guardRedis(this.#redis.eval(FOLLOW_SCRIPT, 0, ...args))) === 1;
   }
 
   async unfollow(url: string, channelKey: string): Promise<boolean> {
     const args = [this.#prefix, feedId(url), url, channelKey];
-    return (await this.#guard(this.#redis.eval(UNFOLLOW_SCRIPT, 0, ...args))) === 1;
+    return (await guardRedis(this.#redis.eval(UNFOLLOW_SCRIPT, 0, ...args))) === 1;
   }
 
   async followers(url: string): Promise<FeedFollower[]> {
     const location = `${this.#prefix}feed-followers:${feedId(url)}`;
-    const values = Object.values(await this.#guard(this.#redis.hgetall(location)));
+    const values = Object.values(await guardRedis(this.#redis.hgetall(location)));
     return values.map((json) => parseStored(json, "feed follower", location, feedFollowerSchema));
   }
 
   async followedBy(channelKey: string): Promise<string[]> {
-    return await this.#guard(this.#redis.zrange(`${this.#prefix}channel-feeds:${channelKey}`, "0", "-1"));
+    return await guardRedis(this.#redis.zrange(`${this.#prefix}channel-feeds:${channelKey}`, "0", "-1"));
   }
 
   async lock(url: string, owner: string, ttlMs: number): Promise<boolean> {
     const key = `${this.#prefix}feed-lock:${feedId(url)}`;
-    return (await this.#guard(this.#redis.set(key, owner, "PX", ttlMs, "NX"))) === "OK";
+    return (await guardRedis(this.#redis.set(key, owner, "PX", ttlMs, "NX"))) === "OK";
   }
 
   async unlock(url: string, owner: string): Promise<void> {
-    await this.#guard(this.#redis.eval(UNLOCK_SCRIPT, 0, `${this.#prefix}feed-lock:${feedId(url)}`, owner));
+    await guardRedis(this.#redis.eval(UNLOCK_SCRIPT, 0, `${this.#prefix}feed-lock:${feedId(url)}`, owner));
   }
 
   #record(recordJson: string, stateJson: string | null, url: string): FeedRecord {
@@ -221,18 +222,8 @@ export class RedisFeedStore implements FeedStore {
   }
 
   async #exec(pipeline: ReturnType<Redis["pipeline"]>, what: string): Promise<void> {
-    for (const [error] of (await this.#guard(pipeline.exec())) ?? []) {
+    for (const [error] of (await guardRedis(pipeline.exec())) ?? []) {
       if (error) throw new BriefingError("STORE_UNAVAILABLE", `${what} failed: ${error.message}`);
-    }
-  }
-
-  async #guard<T>(operation: Promise<T>): Promise<T> {
-    try {
-      return await operation;
-    } catch (error) {
-      if (error instanceof BriefingError) throw error;
-      const reason = error instanceof Error ? error.message : String(error);
-      throw new BriefingError("STORE_UNAVAILABLE", `Redis is not reachable: ${reason}`, { cause: error });
     }
   }
 }

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { type RunningServices, startWorker } from "../../src/app.ts";
 import { loadConfig } from "../../src/config.ts";
 import type { AskRequest, DeliveryRecord, ReplyTarget } from "../../src/core/chat.ts";
@@ -13,7 +13,7 @@ import { RedisArticleStore } from "../../src/store/redis-article-store.ts";
 import { redisConnection } from "../../src/store/redis-connections.ts";
 import { onePassageArticle } from "../support/one-passage-article.ts";
 import { RecordingReplier } from "../support/recording-replier.ts";
-import { startRedis, type ThrowawayRedis } from "../support/redis-server.ts";
+import { redisPerFile } from "../support/redis-server.ts";
 import { until } from "../support/until.ts";
 
 /** Records every answer it is given, with its sources, besides posting it as the recording replier does. */
@@ -52,18 +52,12 @@ const TUNNEL = article(
   new Date().toISOString().slice(0, 10),
 );
 
-let redis: ThrowawayRedis;
+const redis = redisPerFile();
 let run = 0;
 const cleanups: Array<() => Promise<void>> = [];
 
-beforeAll(async () => {
-  redis = await startRedis();
-});
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-afterAll(async () => {
-  await redis?.stop();
 });
 
 /** Stored today, and stored 800 days ago. */

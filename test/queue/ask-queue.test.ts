@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { loadPaths } from "../../src/adapters/files/load-paths.ts";
 import { startWorker } from "../../src/app.ts";
 import { loadConfig } from "../../src/config.ts";
@@ -8,22 +8,16 @@ import { BullQuestionQueue } from "../../src/queue/bull-question-queue.ts";
 import { RedisArticleStore } from "../../src/store/redis-article-store.ts";
 import { redisConnection } from "../../src/store/redis-connections.ts";
 import { RecordingReplier } from "../support/recording-replier.ts";
-import { startRedis, type ThrowawayRedis } from "../support/redis-server.ts";
+import { redisPerFile } from "../support/redis-server.ts";
 import { SEEDS_DIRECTORY } from "../support/seed-library.ts";
 import { until } from "../support/until.ts";
 
-let redis: ThrowawayRedis;
+const redis = redisPerFile();
 let run = 0;
 const cleanups: Array<() => Promise<void>> = [];
 
-beforeAll(async () => {
-  redis = await startRedis();
-});
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-afterAll(async () => {
-  await redis?.stop();
 });
 
 /** Nothing of the queue waits, runs or waits for a retry: what was posted is all that will be. */

@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { MemoryArticleStore } from "../../src/core/memory/memory-article-store.ts";
 import type { ArticleStore, PassageVectors } from "../../src/core/ports.ts";
 import type { IngestedArticle } from "../../src/core/types.ts";
 import { RedisArticleStore } from "../../src/store/redis-article-store.ts";
 import { onePassageArticle } from "../support/one-passage-article.ts";
-import { startRedis, type ThrowawayRedis } from "../support/redis-server.ts";
+import { redisPerFile } from "../support/redis-server.ts";
 
 function article(id: string, text: string, hash = `hash-${text}`): IngestedArticle {
   return onePassageArticle(id, text, { contentHash: hash });
@@ -23,15 +23,8 @@ function vectorsFor(
   };
 }
 
-let redis: ThrowawayRedis;
+const redis = redisPerFile();
 let namespaceCounter = 0;
-
-beforeAll(async () => {
-  redis = await startRedis();
-});
-afterAll(async () => {
-  await redis?.stop();
-});
 
 const stores: Array<[string, () => ArticleStore]> = [
   ["memory", () => new MemoryArticleStore()],

@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { MemoryArticleStore } from "../../src/core/memory/memory-article-store.ts";
 import type { ArticleStore } from "../../src/core/ports.ts";
 import { DAY_MS } from "../../src/core/retention.ts";
 import type { IngestedArticle } from "../../src/core/types.ts";
 import { RedisArticleStore } from "../../src/store/redis-article-store.ts";
 import { onePassageArticle } from "../support/one-passage-article.ts";
-import { startRedis, type ThrowawayRedis } from "../support/redis-server.ts";
+import { redisPerFile } from "../support/redis-server.ts";
 
 const T0 = Date.parse("2026-03-10T12:00:00Z");
 
@@ -23,15 +23,8 @@ function vectorsOf(ingested: IngestedArticle) {
   };
 }
 
-let redis: ThrowawayRedis;
+const redis = redisPerFile();
 let namespaceCounter = 0;
-
-beforeAll(async () => {
-  redis = await startRedis();
-});
-afterAll(async () => {
-  await redis?.stop();
-});
 
 /** A store whose arrivals are stamped by a clock the test moves. */
 type Clocked = (clock: { now: number }) => ArticleStore;

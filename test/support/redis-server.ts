@@ -2,6 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Redis } from "ioredis";
+import { afterAll, beforeAll } from "vitest";
 import { type RedisServerProcess, startRedisServer } from "../../src/store/embedded-redis-server.ts";
 
 export interface ThrowawayRedis {
@@ -38,5 +39,37 @@ export async function startRedis(): Promise<ThrowawayRedis> {
       await server.stop();
       await rm(directory, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * The test file's throwaway Redis: started before all its tests, stopped after them. Call it at the top of the
+ * file; what it returns may be used inside tests and hooks, once the server has started.
+ */
+export function redisPerFile(): ThrowawayRedis {
+  let redis: ThrowawayRedis | undefined;
+  const current = (): ThrowawayRedis => {
+    if (redis === undefined) throw new Error("the throwaway Redis starts in beforeAll");
+    return redis;
+  };
+  beforeAll(async () => {
+    redis = await startRedis();
+  });
+  afterAll(async () => {
+    await redis?.stop();
+  });
+  return {
+    get url() {
+      return current().url;
+    },
+    get port() {
+      return current().port;
+    },
+    get directory() {
+      return current().directory;
+    },
+    client: () => current().client(),
+    restart: () => current().restart(),
+    stop: () => current().stop(),
   };
 }

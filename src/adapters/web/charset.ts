@@ -1,12 +1,11 @@
 import { TextDecoder } from "node:util";
 import { BriefingError } from "../../core/errors.ts";
+import { controlRatio, MAX_CONTROL_RATIO } from "../../core/ingest/decode.ts";
 
 /** How far into the body <meta charset> and <?xml encoding?> are looked for (HTML's prescan takes 1024). */
 const PRESCAN_BYTES = 4_096;
 /** How far into the body NUL bytes and control characters mark it as binary. */
 const SNIFF_BYTES = 8_192;
-/** Share of control characters above which decoded text is treated as binary. */
-const MAX_CONTROL_RATIO = 0.01;
 
 export interface DecodedText {
   text: string;
@@ -101,18 +100,4 @@ function sniffedDecoder(bytes: Uint8Array): TextDecoder {
   } catch {
     return new TextDecoder("windows-1252");
   }
-}
-
-/** Share of C0/C1 control characters other than tab, line feed, form feed and carriage return. */
-function controlRatio(text: string): number {
-  let controls = 0;
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    const isControl =
-      code < 0x20
-        ? code !== 0x09 && code !== 0x0a && code !== 0x0c && code !== 0x0d
-        : code >= 0x7f && code <= 0x9f;
-    if (isControl) controls++;
-  }
-  return text.length === 0 ? 0 : controls / text.length;
 }

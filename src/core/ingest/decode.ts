@@ -1,7 +1,7 @@
 import { BriefingError } from "../errors.ts";
 
 /** Share of control characters above which decoded text is treated as binary. */
-const MAX_CONTROL_RATIO = 0.01;
+export const MAX_CONTROL_RATIO = 0.01;
 
 const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
 const windows1252 = new TextDecoder("windows-1252");
@@ -51,7 +51,7 @@ function utf16Encoding(bytes: Uint8Array): "utf-16le" | "utf-16be" | undefined {
 }
 
 /** Share of C0/C1 control characters other than tab, line feed, form feed and carriage return. */
-function controlRatio(text: string): number {
+export function controlRatio(text: string): number {
   let controls = 0;
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index);

@@ -12,23 +12,35 @@ export interface PollRun {
   failed: Array<{ url: string; error: string }>;
 }
 
-/** Polls every feed that is due, one after another; a failing feed is reported and the others go on. */
+/** Feeds polled at once: the fetcher keeps each publisher's own pace, so slow hosts do not hold the others. */
+const FEEDS_AT_ONCE = 8;
+
+/** Polls every feed that is due, several at a time; a failing feed is reported and the others go on. */
 export async function pollDueFeeds(
   deps: FeedPollDependencies & { feeds: FeedStore },
   onProgress?: LoadProgress,
 ): Promise<PollRun> {
   const run: PollRun = { polled: 0, notModified: 0, newArticles: 0, updatedArticles: 0, failed: [] };
   const feeds = await deps.feeds.list();
+  const failures = new Map<string, string>();
+  let next = 0;
   let done = 0;
+  const pollNext = async (): Promise<void> => {
+    for (let feed = feeds[next++]; feed !== undefined; feed = feeds[next++]) {
+      const report = await pollFeed(feed.url, deps);
+      if (report.outcome === "polled" || report.outcome === "not_modified" || report.outcome === "failed")
+        run.polled++;
+      if (report.outcome === "not_modified") run.notModified++;
+      run.newArticles += report.newArticles;
+      run.updatedArticles += report.updatedArticles;
+      if (report.error) failures.set(feed.url, report.error.detailedMessage());
+      onProgress?.(++done, feeds.length, feed.url);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(FEEDS_AT_ONCE, feeds.length) }, pollNext));
   for (const feed of feeds) {
-    const report = await pollFeed(feed.url, deps);
-    if (report.outcome === "polled" || report.outcome === "not_modified" || report.outcome === "failed")
-      run.polled++;
-    if (report.outcome === "not_modified") run.notModified++;
-    run.newArticles += report.newArticles;
-    run.updatedArticles += report.updatedArticles;
-    if (report.error) run.failed.push({ url: feed.url, error: report.error.detailedMessage() });
-    onProgress?.(++done, feeds.length, feed.url);
+    const error = failures.get(feed.url);
+    if (error !== undefined) run.failed.push({ url: feed.url, error });
   }
   return run;
 }

@@ -1,30 +1,9 @@
 import { brotliCompressSync, deflateSync, gzipSync } from "node:zlib";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import {
-  closeFetchers,
-  type Handler,
-  type Publisher,
-  serve,
-  startPublisher,
-  testFetcher,
-} from "./publisher.ts";
+import { describe, expect, it } from "vitest";
+import { routedSite, serve } from "./publisher.ts";
 
-const routes: Record<string, Handler> = {};
-let site: Publisher;
-
-beforeAll(async () => {
-  site = await startPublisher((request, response, seen) => {
-    const handler = routes[new URL(request.url ?? "/", "http://x").pathname];
-    if (handler) handler(request, response, seen);
-    else serve("missing", {}, 404)(request, response, seen);
-  });
-});
-afterAll(() => site.close());
-afterEach(closeFetchers);
-
-function fetcher(options: Parameters<typeof testFetcher>[0] = {}) {
-  return testFetcher({ allowedPrivateHosts: [site.hostPort], ...options });
-}
+const site = routedSite();
+const { routes, fetcher } = site;
 
 const CP1252_EXTRA: Record<string, number> = { "€": 0x80, "–": 0x96, "’": 0x92, œ: 0x9c, "…": 0x85 };
 

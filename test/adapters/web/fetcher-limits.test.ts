@@ -1,15 +1,7 @@
 import { createServer as createTcpServer, type Server, type Socket } from "node:net";
 import { gzipSync } from "node:zlib";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import {
-  closeFetchers,
-  failure,
-  type Handler,
-  type Publisher,
-  serve,
-  startPublisher,
-  testFetcher,
-} from "./publisher.ts";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { failure, routedSite, serve, startPublisher, testFetcher } from "./publisher.ts";
 
 const PNG = Buffer.from([
   0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52,
@@ -17,23 +9,8 @@ const PNG = Buffer.from([
 const KB = 1024;
 const MB = 1024 * KB;
 
-/** Routes by path; every publisher here is on the allow list. */
-const routes: Record<string, Handler> = {};
-let site: Publisher;
-
-beforeAll(async () => {
-  site = await startPublisher((request, response, seen) => {
-    const handler = routes[new URL(request.url ?? "/", "http://x").pathname];
-    if (handler) handler(request, response, seen);
-    else serve("missing", {}, 404)(request, response, seen);
-  });
-});
-afterAll(() => site.close());
-afterEach(closeFetchers);
-
-function fetcher(options: Parameters<typeof testFetcher>[0] = {}) {
-  return testFetcher({ allowedPrivateHosts: [site.hostPort], ...options });
-}
+const site = routedSite();
+const { routes, fetcher } = site;
 
 describe("time limits", () => {
   it("gives up on a server that never answers", async () => {

@@ -1,28 +1,19 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import {
   closeFetchers,
   failure,
   type Handler,
-  type Publisher,
   resolvingTo,
+  routedSite,
   serve,
-  startPublisher,
   testFetcher,
 } from "./publisher.ts";
 
-const routes: Record<string, Handler> = {};
-let site: Publisher;
+const site = routedSite();
+const { routes } = site;
 let inFlight = 0;
 let mostInFlight = 0;
 
-beforeAll(async () => {
-  site = await startPublisher((request, response, seen) => {
-    const handler = routes[new URL(request.url ?? "/", "http://x").pathname];
-    if (handler) handler(request, response, seen);
-    else serve("missing", {}, 404)(request, response, seen);
-  });
-});
-afterAll(() => site.close());
 afterEach(async () => {
   await closeFetchers();
   site.requests.length = 0;

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { LookupFunction } from "node:net";
-import { expect } from "vitest";
+import { afterAll, afterEach, beforeAll, expect } from "vitest";
 import { UndiciFetcher, type UndiciFetcherOptions } from "../../../src/adapters/web/fetcher.ts";
 import { BriefingError, type ErrorCode } from "../../../src/core/errors.ts";
 
@@ -98,4 +98,52 @@ export function testFetcher(options: Partial<UndiciFetcherOptions> = {}): Undici
 
 export async function closeFetchers(): Promise<void> {
   await Promise.all(fetchers.splice(0).map((fetcher) => fetcher.close()));
+}
+
+/** A publisher routing by path to handlers the tests set; a path with none answers 404 "missing". */
+export interface RoutedSite extends Omit<Publisher, "close"> {
+  routes: Record<string, Handler>;
+  /** A test fetcher allowed to reach this site. */
+  fetcher(options?: Partial<UndiciFetcherOptions>): UndiciFetcher;
+}
+
+/**
+ * The test file's one routed publisher: started before all its tests, closed after them; the test fetchers
+ * are closed after each test. Call it at the top of the file.
+ */
+export function routedSite(): RoutedSite {
+  const routes: Record<string, Handler> = {};
+  let publisher: Publisher | undefined;
+  const current = (): Publisher => {
+    if (publisher === undefined) throw new Error("the site starts in beforeAll");
+    return publisher;
+  };
+  beforeAll(async () => {
+    publisher = await startPublisher((request, response, seen) => {
+      const handler = routes[new URL(request.url ?? "/", "http://x").pathname];
+      if (handler) handler(request, response, seen);
+      else serve("missing", {}, 404)(request, response, seen);
+    });
+  });
+  afterAll(() => current().close());
+  afterEach(closeFetchers);
+  return {
+    routes,
+    get port() {
+      return current().port;
+    },
+    get origin() {
+      return current().origin;
+    },
+    get hostPort() {
+      return current().hostPort;
+    },
+    get requests() {
+      return current().requests;
+    },
+    get connections() {
+      return current().connections;
+    },
+    fetcher: (options = {}) => testFetcher({ allowedPrivateHosts: [current().hostPort], ...options }),
+  };
 }

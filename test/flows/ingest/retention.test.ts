@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { validateQuestion } from "../../../src/core/answer/question.ts";
 import { Library } from "../../../src/core/library.ts";
 import { MemoryArticleStore } from "../../../src/core/memory/memory-article-store.ts";
@@ -11,7 +11,7 @@ import { ingestDocuments } from "../../../src/flows/ingest/ingest-documents.ts";
 import { syncLibrary } from "../../../src/flows/ingest/sync-library.ts";
 import { RedisArticleStore } from "../../../src/store/redis-article-store.ts";
 import { onePassageArticle } from "../../support/one-passage-article.ts";
-import { startRedis, type ThrowawayRedis } from "../../support/redis-server.ts";
+import { redisPerFile } from "../../support/redis-server.ts";
 
 const NOW = Date.parse("2026-03-10T12:00:00Z");
 
@@ -51,15 +51,8 @@ function cited(library: Library, question: string): string[] {
   return library.ask(validateQuestion(question)).sources.map((source) => source.articleId);
 }
 
-let redis: ThrowawayRedis;
+const redis = redisPerFile();
 let namespaceCounter = 0;
-
-beforeAll(async () => {
-  redis = await startRedis();
-});
-afterAll(async () => {
-  await redis?.stop();
-});
 
 describe("retention rules (core/retention.ts)", () => {
   it("counts an article's age from its arrival, whatever its published date", () => {
