@@ -51,6 +51,7 @@ import { type FeedPollDependencies, pollFeed } from "./flows/ingest/poll-feed.ts
 import { logVectorFailure, syncLibrary } from "./flows/ingest/sync-library.ts";
 import type { ModelAnswering, ModelParts } from "./flows/model/model-answering.ts";
 import type { ModelCallContext } from "./flows/model/model-call.ts";
+import type { BullFeedScheduler } from "./queue/feed-poller.ts";
 import { startRedisServer } from "./store/embedded-redis-server.ts";
 import { RedisArticleStore } from "./store/redis-article-store.ts";
 import {
@@ -91,7 +92,7 @@ async function readHtmlFile(path: string): Promise<string> {
   return decodeText(bytes, path);
 }
 
-const VERSION = String(
+export const BRIEFBOT_VERSION = String(
   (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version?: unknown })
     .version,
 );
@@ -100,7 +101,7 @@ const VERSION = String(
 async function webFetcher(config: Config): Promise<WebFetcher & { close(): Promise<void> }> {
   const { UndiciFetcher } = await import("./adapters/web/fetcher.ts");
   return new UndiciFetcher({
-    version: VERSION,
+    version: BRIEFBOT_VERSION,
     contact: config.fetch.contact,
     allowedPrivateHosts: config.fetch.allowedPrivateHosts,
   });
@@ -386,6 +387,22 @@ export function openCli(config: Config, warn: (line: string) => void): CliApp {
   };
 }
 
+/** The feed store and the schedulers of its feeds over one connection (BullMQ loaded only when feeds are used). */
+async function feedsOver(
+  config: Config,
+  connection: Redis,
+): Promise<{ feeds: RedisFeedStore; scheduler: BullFeedScheduler }> {
+  const { BullFeedScheduler } = await import("./queue/feed-poller.ts");
+  const feeds = new RedisFeedStore(connection, config.namespace);
+  const scheduler = new BullFeedScheduler({
+    connection,
+    namespace: config.namespace,
+    pollMinutes: config.feeds.pollMinutes,
+    feeds,
+  });
+  return { feeds, scheduler };
+}
+
 /** What the CLI's feed commands use: the Redis stores, the queue's schedulers, the web, all closed after. */
 async function withFeeds<T>(
   config: Config,
@@ -397,15 +414,8 @@ async function withFeeds<T>(
       userText: true,
     });
   }
-  const { BullFeedScheduler } = await import("./queue/feed-poller.ts");
   const redis = await connectedCommandRedis(config.redis.url);
-  const feeds = new RedisFeedStore(redis, config.namespace);
-  const scheduler = new BullFeedScheduler({
-    connection: redis,
-    namespace: config.namespace,
-    pollMinutes: config.feeds.pollMinutes,
-    feeds,
-  });
+  const { feeds, scheduler } = await feedsOver(config, redis);
   const fetcher = await webFetcher(config);
   try {
     return await use({
@@ -532,7 +542,8 @@ async function startWorkers(config: Config, log: Log, stops: Stops, parts: Servi
     config,
     (dailyTokens) => new RedisTokenBudget(redis, config.namespace, dailyTokens),
   );
-  const { library } = await libraryFromStoreLogged(store, embedder, log);
+  const library = new Library();
+  logVectorFailure(await syncLibrary(library, store, embedder), log);
   const engine = new AnswerEngine({ library, embedder, modelAnswering, log });
   const repliers = { ...(await repliersFor(config, log)), ...parts.repliers };
   const deliveries = new RedisDeliveryLog(redis, config.namespace);
@@ -586,16 +597,6 @@ async function startWorkers(config: Config, log: Log, stops: Stops, parts: Servi
   return { redisUrl, library, store };
 }
 
-async function libraryFromStoreLogged(
-  store: ArticleStore,
-  embedder: Embedder | undefined,
-  log: Log,
-): Promise<{ library: Library }> {
-  const library = new Library();
-  logVectorFailure(await syncLibrary(library, store, embedder), log);
-  return { library };
-}
-
 interface FeedWorkParts {
   redis: Redis;
   redisUrl: string;
@@ -609,16 +610,9 @@ interface FeedWorkParts {
 /** The feed worker (scheduled polls, chat's follow and add), and every feed's scheduler made sure of. */
 async function startFeedWork(config: Config, work: FeedWorkParts): Promise<void> {
   const { startFeedWorker } = await import("./queue/feed-worker.ts");
-  const { BullFeedScheduler } = await import("./queue/feed-poller.ts");
   const { redis, stops, log } = work;
-  const feeds = new RedisFeedStore(redis, config.namespace);
   const pollMinutes = config.feeds.pollMinutes;
-  const scheduler = new BullFeedScheduler({
-    connection: redis,
-    namespace: config.namespace,
-    pollMinutes,
-    feeds,
-  });
+  const { feeds, scheduler } = await feedsOver(config, redis);
   stops.add(() => scheduler.close());
   let fetcher = work.parts.fetcher;
   if (!fetcher) {
@@ -652,14 +646,7 @@ async function startFeedWork(config: Config, work: FeedWorkParts): Promise<void>
 /** The adapters' side of feeds: follow and add queued for the feed worker; listing and unfollowing at once. */
 async function feedFollowing(config: Config, producer: Redis, stops: Stops): Promise<FeedFollowing> {
   const { BullFeedFollowing } = await import("./queue/feed-following.ts");
-  const { BullFeedScheduler } = await import("./queue/feed-poller.ts");
-  const feeds = new RedisFeedStore(producer, config.namespace);
-  const scheduler = new BullFeedScheduler({
-    connection: producer,
-    namespace: config.namespace,
-    pollMinutes: config.feeds.pollMinutes,
-    feeds,
-  });
+  const { feeds, scheduler } = await feedsOver(config, producer);
   const following = new BullFeedFollowing({
     connection: producer,
     namespace: config.namespace,

@@ -1,6 +1,4 @@
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { type CliApp, type CliEngine, openCli, startServe, startWorker } from "./app.ts";
+import { BRIEFBOT_VERSION, type CliApp, type CliEngine, openCli, startServe, startWorker } from "./app.ts";
 import { type Command, parseCommand, type QueryOptions, USAGE } from "./cli/args.ts";
 import { errorJson, readBatch } from "./cli/batch.ts";
 import { type CliIo, processIo, withDotEnv } from "./cli/io.ts";
@@ -104,13 +102,9 @@ async function runCommand(run: Run, command: Command): Promise<number> {
     case "help":
       out(USAGE);
       return 0;
-    case "version": {
-      const manifest = JSON.parse(
-        readFileSync(fileURLToPath(new URL("../package.json", import.meta.url)), "utf8"),
-      );
-      out(String(manifest.version));
+    case "version":
+      out(BRIEFBOT_VERSION);
       return 0;
-    }
     case "ask":
       return await withEngine(run, command.options.corpus, async ({ engine }) => {
         if (command.options.batch) return await runBatch(run, engine, command.options, "ask");
