@@ -1,3 +1,4 @@
+import { forEachAtMost } from "../../core/at-most.ts";
 import type { FeedStore } from "../../core/feeds/feed-store.ts";
 import type { LoadProgress } from "../../core/ports.ts";
 import { type FeedPollDependencies, pollFeed } from "./poll-feed.ts";
@@ -23,21 +24,17 @@ export async function pollDueFeeds(
   const run: PollRun = { polled: 0, notModified: 0, newArticles: 0, updatedArticles: 0, failed: [] };
   const feeds = await deps.feeds.list();
   const failures = new Map<string, string>();
-  let next = 0;
   let done = 0;
-  const pollNext = async (): Promise<void> => {
-    for (let feed = feeds[next++]; feed !== undefined; feed = feeds[next++]) {
-      const report = await pollFeed(feed.url, deps);
-      if (report.outcome === "polled" || report.outcome === "not_modified" || report.outcome === "failed")
-        run.polled++;
-      if (report.outcome === "not_modified") run.notModified++;
-      run.newArticles += report.newArticles;
-      run.updatedArticles += report.updatedArticles;
-      if (report.error) failures.set(feed.url, report.error.detailedMessage());
-      onProgress?.(++done, feeds.length, feed.url);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(FEEDS_AT_ONCE, feeds.length) }, pollNext));
+  await forEachAtMost(feeds, FEEDS_AT_ONCE, async (feed) => {
+    const report = await pollFeed(feed.url, deps);
+    if (report.outcome === "polled" || report.outcome === "not_modified" || report.outcome === "failed")
+      run.polled++;
+    if (report.outcome === "not_modified") run.notModified++;
+    run.newArticles += report.newArticles;
+    run.updatedArticles += report.updatedArticles;
+    if (report.error) failures.set(feed.url, report.error.detailedMessage());
+    onProgress?.(++done, feeds.length, feed.url);
+  });
   for (const feed of feeds) {
     const error = failures.get(feed.url);
     if (error !== undefined) run.failed.push({ url: feed.url, error });

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { forEachAtMost } from "../../core/at-most.ts";
 import type { Platform, Replier } from "../../core/chat.ts";
 import { BriefingError, isBriefingError } from "../../core/errors.ts";
 import type { FeedRecord, FeedStore, SeenItem } from "../../core/feeds/feed-store.ts";
@@ -126,7 +127,7 @@ async function takeItems(
   const sorted = await itemsToTake(feed.url, parsed.items, deps, firstPoll, now);
   const articles: IngestedArticle[] = [];
   const seen: SeenItem[] = [...sorted.passOver, ...sorted.known];
-  await inBatches(sorted.take, PAGE_CONCURRENCY, async (entry) => {
+  await forEachAtMost(sorted.take, PAGE_CONCURRENCY, async (entry) => {
     const article = await articleOf(entry, feed, parsed, deps);
     if (article === "later") return;
     seen.push(article ? entry.seen : { ...entry.seen, articleId: "" });
@@ -197,13 +198,4 @@ function asBriefingError(error: unknown, location: string): BriefingError {
 
 function report(url: string, outcome: PollOutcome): PollReport {
   return { url, outcome, newArticles: 0, updatedArticles: 0, items: 0 };
-}
-
-async function inBatches<T>(
-  items: readonly T[],
-  size: number,
-  run: (item: T) => Promise<void>,
-): Promise<void> {
-  for (let start = 0; start < items.length; start += size)
-    await Promise.all(items.slice(start, start + size).map(run));
 }
