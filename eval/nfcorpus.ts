@@ -1,4 +1,6 @@
 /**
+ * An EXPERIMENT, not the product path (that is eval/beir-product.ts, through the CLI): a whole-document index
+ * configured here only, tuned on NFCorpus dev.
  * NFCorpus (BEIR) retrieval quality: article-level nDCG@10 (pytrec_eval style: gain = relevance grade,
  * log2 discount, ideal ranking from the qrels) and recall@100, for our BM25F index and for MiniSearch with
  * its defaults, on the same data in the same run. Run: node eval/nfcorpus.ts [test|dev]
@@ -10,6 +12,9 @@ import { fileURLToPath } from "node:url";
 import MiniSearch from "minisearch";
 import type { Bm25Options } from "../src/core/search/bm25.ts";
 import { SearchIndex } from "../src/core/search/search-index.ts";
+import { ndcgAt10, recallAt100 } from "./beir-metrics.ts";
+
+export { ndcgAt10 } from "./beir-metrics.ts";
 
 export type Split = "test" | "dev";
 
@@ -105,20 +110,6 @@ export function loadDataset(split: Split): Dataset {
     .map((row) => ({ id: String(row._id), text: String(row.text ?? "") }))
     .filter((query) => qrels.has(query.id));
   return { corpus, queries, qrels };
-}
-
-export function ndcgAt10(ranking: readonly string[], judged: ReadonlyMap<string, number>): number {
-  const discounted = (grades: readonly number[]) =>
-    grades.slice(0, 10).reduce((sum, grade, rank) => sum + grade / Math.log2(rank + 2), 0);
-  const ideal = discounted([...judged.values()].filter((grade) => grade > 0).sort((a, b) => b - a));
-  return ideal === 0 ? 0 : discounted(ranking.map((id) => judged.get(id) ?? 0)) / ideal;
-}
-
-function recallAt100(ranking: readonly string[], judged: ReadonlyMap<string, number>): number {
-  const relevant = [...judged].filter(([, grade]) => grade > 0).map(([id]) => id);
-  if (relevant.length === 0) return 0;
-  const top = new Set(ranking.slice(0, 100));
-  return relevant.filter((id) => top.has(id)).length / relevant.length;
 }
 
 function measure(dataset: Dataset, build: () => Retrieve): RetrieverFigures {

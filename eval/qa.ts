@@ -1,10 +1,25 @@
 import MiniSearch from "minisearch";
+import { observeCandidates } from "../src/core/answer/candidate-trace.ts";
 import { validateQuestion } from "../src/core/answer/question.ts";
 import { parseDocument } from "../src/core/ingest/index.ts";
 import { Library } from "../src/core/library.ts";
 import type { Answer, IngestedArticle, LanguageCode } from "../src/core/types.ts";
 import { containsAnswer } from "./qa-metrics.ts";
 import { type QaQuestion, readSquadFormat } from "./squad-format.ts";
+import { heldOutTitle } from "./title-split.ts";
+
+/** Where the first bullet goes wrong, one category per question, checked in this order. */
+export const FAILURE_CATEGORIES = [
+  "answered with no bullets (a bug)",
+  "answer in the first bullet",
+  "gold paragraph not among the passages read",
+  "no_evidence although the gold paragraph was read",
+  "no sentence of the gold paragraph holding the answer was a candidate",
+  "gold paragraph read, first bullet from another paragraph",
+  "right paragraph, wrong sentence",
+] as const;
+
+export type FailureCategory = (typeof FAILURE_CATEGORIES)[number];
 
 export interface QaCounts {
   questions: number;
@@ -15,6 +30,8 @@ export interface QaCounts {
   goldPassageInTop1: number;
   goldPassageInTop5: number;
   questionsPerSecond: number;
+  /** Ours only: where each question's first bullet went wrong, or that it did not. */
+  breakdown: Record<FailureCategory, number>;
 }
 
 export interface QaReport {
@@ -22,6 +39,9 @@ export interface QaReport {
   articles: number;
   passages: number;
   ours: QaCounts;
+  /** Ours on the Wikipedia titles the sentence ranker was trained on, and on those held out (eval/title-split.ts). */
+  oursTrained: QaCounts;
+  oursHeldOut: QaCounts;
   minisearch: QaCounts;
   library: Library;
   questions: QaQuestion[];
@@ -53,6 +73,10 @@ function emptyCounts(questions: number): QaCounts {
     goldPassageInTop1: 0,
     goldPassageInTop5: 0,
     questionsPerSecond: 0,
+    breakdown: Object.fromEntries(FAILURE_CATEGORIES.map((category) => [category, 0])) as Record<
+      FailureCategory,
+      number
+    >,
   };
 }
 
@@ -110,16 +134,65 @@ function runMiniSearch(articles: IngestedArticle[], questions: QaQuestion[]): Qa
   return counts;
 }
 
-function runOurs(library: Library, questions: QaQuestion[]): QaCounts {
-  const counts = emptyCounts(questions.length);
+interface ReadEvidence {
+  goldRead: boolean;
+  goldAnswerCandidate: boolean;
+}
+
+function failureCategory(answer: Answer, question: QaQuestion, evidence: ReadEvidence): FailureCategory {
+  const first = answer.bullets[0];
+  if (answer.status === "answered" && !first) return "answered with no bullets (a bug)";
+  if (first && containsAnswer(first.text, question.answers)) return "answer in the first bullet";
+  if (!evidence.goldRead) return "gold paragraph not among the passages read";
+  if (answer.status !== "answered" || !first) return "no_evidence although the gold paragraph was read";
+  if (!evidence.goldAnswerCandidate)
+    return "no sentence of the gold paragraph holding the answer was a candidate";
+  const cited = first.citations.map((n) => answer.sources[n - 1]?.articleId);
+  return cited.includes(question.paragraphId)
+    ? "right paragraph, wrong sentence"
+    : "gold paragraph read, first bullet from another paragraph";
+}
+
+interface OursCounts {
+  all: QaCounts;
+  trained: QaCounts;
+  heldOut: QaCounts;
+}
+
+function runOurs(
+  library: Library,
+  questions: QaQuestion[],
+  titleOf: ReadonlyMap<string, string>,
+): OursCounts {
+  const heldOut = (question: QaQuestion) => heldOutTitle(titleOf.get(question.paragraphId) ?? "");
+  const counts: OursCounts = {
+    all: emptyCounts(questions.length),
+    trained: emptyCounts(questions.filter((question) => !heldOut(question)).length),
+    heldOut: emptyCounts(questions.filter(heldOut).length),
+  };
   const started = performance.now();
   for (const question of questions) {
+    const evidence: ReadEvidence = { goldRead: false, goldAnswerCandidate: false };
+    const stop = observeCandidates((_, candidates, retrieved) => {
+      evidence.goldRead = retrieved.some((hit) => hit.passage.articleId === question.paragraphId);
+      evidence.goldAnswerCandidate = candidates.some(
+        (candidate) =>
+          candidate.articleId === question.paragraphId && containsAnswer(candidate.text, question.answers),
+      );
+    });
+    const answer = library.ask(validateQuestion(question.question));
+    stop();
     const hits = library.search(question.question, 5);
-    if (hits[0]?.articleId === question.paragraphId) counts.goldPassageInTop1++;
-    if (hits.some((hit) => hit.articleId === question.paragraphId)) counts.goldPassageInTop5++;
-    scoreAnswer(counts, library.ask(validateQuestion(question.question)), question);
+    const category = failureCategory(answer, question, evidence);
+    for (const part of [counts.all, heldOut(question) ? counts.heldOut : counts.trained]) {
+      if (hits[0]?.articleId === question.paragraphId) part.goldPassageInTop1++;
+      if (hits.some((hit) => hit.articleId === question.paragraphId)) part.goldPassageInTop5++;
+      scoreAnswer(part, answer, question);
+      part.breakdown[category]++;
+    }
   }
-  counts.questionsPerSecond = questions.length / ((performance.now() - started) / 1000);
+  const perSecond = questions.length / ((performance.now() - started) / 1000);
+  for (const part of [counts.all, counts.trained, counts.heldOut]) part.questionsPerSecond = perSecond;
   return counts;
 }
 
@@ -128,11 +201,15 @@ export function evaluateQa(dataset: string, path: string, language: LanguageCode
   const articles = paragraphArticles(paragraphs, language);
   const library = new Library();
   library.add(articles);
+  const titleOf = new Map(paragraphs.map((paragraph) => [paragraph.id, paragraph.title]));
+  const ours = runOurs(library, questions, titleOf);
   return {
     dataset,
     articles: library.articleCount,
     passages: library.passageCount,
-    ours: runOurs(library, questions),
+    ours: ours.all,
+    oursTrained: ours.trained,
+    oursHeldOut: ours.heldOut,
     minisearch: runMiniSearch(articles, questions),
     library,
     questions,

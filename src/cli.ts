@@ -16,7 +16,7 @@ import {
 } from "./cli/render-terminal.ts";
 import { stderrLog } from "./cli/stderr-log.ts";
 import { loadConfig } from "./config.ts";
-import { type BriefingError, isBriefingError } from "./core/errors.ts";
+import { type BriefingError, ERROR_CODES, isBriefingError } from "./core/errors.ts";
 import type { LoadProgress } from "./core/ports.ts";
 import type { AnswerEngine } from "./flows/ask/answer-engine.ts";
 
@@ -85,7 +85,7 @@ async function runBatch(
       const result =
         verb === "ask"
           ? await engine.answer(text, { attempt: Number.POSITIVE_INFINITY })
-          : { query: text, hits: await engine.search(text, options.limit) };
+          : { query: text, hits: await engine.search(text, options.limit, { passages: options.passages }) };
       run.out(JSON.stringify({ id: item.id, ...result }));
     } catch (error) {
       failures++;
@@ -117,7 +117,9 @@ async function runCommand(run: Run, command: Command): Promise<number> {
       return await withEngine(run, command.options.corpus, async ({ engine }) => {
         if (command.options.batch) return await runBatch(run, engine, command.options, "search");
         const query = command.query ?? "";
-        const hits = await engine.search(query, command.options.limit);
+        const hits = await engine.search(query, command.options.limit, {
+          passages: command.options.passages,
+        });
         out(command.options.json ? JSON.stringify({ query, hits }) : renderHits(query, hits, colors));
         return 0;
       });
@@ -221,6 +223,13 @@ async function runUntilSignal(run: Run, adapters: boolean): Promise<number> {
   return 0;
 }
 
+/** Exit code 2: the command line, the question, the configuration, or what the user named (files, paths, a feed). */
+function badUsageOrInput(error: BriefingError): boolean {
+  if (error.code === "USAGE" || error.code === "INVALID_QUESTION" || error.code === "CONFIG_INVALID")
+    return true;
+  return "input" in ERROR_CODES[error.code];
+}
+
 /**
  * Runs one command; returns the process exit code (0 ok, 1 failure, 2 bad usage or input). `io` is the real
  * process unless given: its output, terminals and environment (`./.env` fills in what the environment lacks,
@@ -239,9 +248,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   } catch (error) {
     if (isBriefingError(error)) {
       err(`briefbot: ${error.detailedMessage()}`);
-      return error.code === "USAGE" || error.code === "INVALID_QUESTION" || error.code === "CONFIG_INVALID"
-        ? 2
-        : 1;
+      return badUsageOrInput(error) ? 2 : 1;
     }
     err(
       `briefbot: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,

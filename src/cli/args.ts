@@ -30,13 +30,17 @@ export interface QueryOptions {
   json: boolean;
   batch: string | undefined;
   limit: number;
+  /** search: passage-level hits (several per article) instead of one hit per article. */
+  passages: boolean;
 }
 
 export const USAGE = `briefbot — cited answers from the articles you follow
 
 Usage:
   briefbot ask "<question>" [--corpus <path>]... [--json] [--batch <questions.jsonl>]
-  briefbot search "<query>" [--corpus <path>]... [--json] [--limit K] [--batch <queries.jsonl>]
+  briefbot search "<query>" [--corpus <path>]... [--json] [--limit K] [--passages] [--batch <queries.jsonl>]
+                              the K best articles, each with its best passage (title and text ranked
+                              together); --passages lists the K best passages instead, several per article
   briefbot ingest <file, folder or URL>... [--json]
                               a URL is a page (one article) or a feed (its items now), read once
   briefbot articles [--corpus <path>]... [--json]
@@ -64,6 +68,7 @@ const OPTIONS = {
   json: { type: "boolean", default: false },
   batch: { type: "string" },
   limit: { type: "string", default: "10" },
+  passages: { type: "boolean", default: false },
   words: { type: "string" },
   since: { type: "string" },
   help: { type: "boolean", short: "h", default: false },
@@ -123,12 +128,14 @@ export function parseCommand(argv: readonly string[]): Command {
     json: values.json,
     batch: values.batch,
     limit: parseLimit(values.limit),
+    passages: values.passages,
   };
   const text = rest.length > 0 ? rest.join(" ") : undefined;
   switch (verb) {
     case "ask":
       if (text === undefined && !options.batch)
         throw usageError('ask needs a question: briefbot ask "What happened?"');
+      if (options.passages) throw usageError("--passages goes with search, not ask");
       return { name: "ask", question: text, options };
     case "search":
       if (text === undefined && !options.batch)

@@ -71,7 +71,8 @@ export function renderArticles(articles: readonly Article[], colors: Palette): s
 }
 
 export function renderSummary(summary: Summary & { model?: string; note?: string }, colors: Palette): string {
-  if (summary.sentences.length === 0) return colors.yellow("Nothing to summarize.");
+  if (summary.sentences.length === 0)
+    return `${colors.yellow("Nothing to summarize.")}${summary.message ? ` ${summary.message}` : ""}`;
   const lines = summary.sentences.map((sentence) => citedLine(sentence.text, sentence.citations, colors));
   const sources = summary.sources.map((source) => sourceLine(source, colors));
   return `${lines.join("\n")}${footnotes(summary, colors)}\n\n${colors.bold("Sources")}\n${sources.join("\n")}`;

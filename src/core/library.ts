@@ -1,13 +1,19 @@
 import type { AnswerTextTools, QueryToken, RetrievedPassage } from "./answer/evidence-types.ts";
 import { answerExtractively } from "./answer/extractive-answerer.ts";
+import type { AbstentionSetting } from "./answer/missing-terms.ts";
 import { type Question, validateQuestion } from "./answer/question.ts";
+import { cleanQuestion } from "./answer/question-cleaning.ts";
+import { questionLanguageWeights } from "./answer/question-language.ts";
 import { BriefingError } from "./errors.ts";
 import type { StoreChanges } from "./ports.ts";
+import { ANSWER_ARTICLE_SCORE_WEIGHT, ARTICLE_INDEX_OPTIONS } from "./search/article-ranking.ts";
+import type { Bm25Options } from "./search/bm25.ts";
 import { fusionDepth, reciprocalRankFusion } from "./search/rank-fusion.ts";
-import { SearchIndex } from "./search/search-index.ts";
+import { type ScoredId, SearchIndex } from "./search/search-index.ts";
+import { SpellingCorrector } from "./search/spelling.ts";
 import { VectorIndex } from "./search/vector-index.ts";
 import { analyze } from "./text/analyze.ts";
-import { detectLanguage } from "./text/language.ts";
+import { detectLanguage, languageScores } from "./text/language.ts";
 import { analyzeQuery } from "./text/query.ts";
 import type { Answer, Article, IngestedArticle, LanguageCode, Passage, SearchHit } from "./types.ts";
 
@@ -19,24 +25,49 @@ export interface VectorQuery {
   queryVector?: Float32Array | undefined;
 }
 
+export interface AskOptions extends VectorQuery {
+  /** For evaluation: when a salient word the cited passages lack withdraws the answer. */
+  abstention?: AbstentionSetting;
+}
+
 export interface RetrieveOptions extends VectorQuery {
   limit: number;
 }
 
+export interface LibraryOptions {
+  /** The article index's BM25F settings (fields `title` and `text`); the global default otherwise. */
+  articleIndex?: Bm25Options;
+  /** Weigh each language's analysis of a question by how likely the question is in it (default true). */
+  weighQueryLanguages?: boolean;
+  /** Share of its article's score added to a passage's for the answerer (default ANSWER_ARTICLE_SCORE_WEIGHT). */
+  answerArticleWeight?: number;
+}
+
 /**
- * The articles one process can answer from: article metadata, their passages, and a passage index.
- * Only passage text is indexed: the answerer weighs question words by their document frequency, and a
- * headline repeated into every passage would make the story's subject look like a common word.
+ * The articles one process can answer from: article metadata, their passages, a passage index and an
+ * article index. The passage index holds passage text only: the answerer weighs question words by their
+ * document frequency, and a headline repeated into every passage would make the story's subject look like a
+ * common word. The article index (title and whole text as two BM25F fields) ranks articles for `search`.
  */
 export class Library {
   readonly #articles = new Map<string, IngestedArticle>();
   readonly #passages = new Map<string, Passage>();
   readonly #index = new SearchIndex({ fields: { text: { boost: 1 } } });
+  readonly #spelling = new SpellingCorrector(this.#index.vocabulary());
+  readonly #articleIndex: SearchIndex;
+  readonly #weighQueryLanguages: boolean;
+  readonly #answerArticleWeight: number;
   readonly #languageCounts = new Map<LanguageCode, number>();
   #syncedSequence = 0;
   /** Passage vectors of one model; created by the first setVectors, so a library without any pays nothing. */
   #vectors: VectorIndex | undefined;
   #vectorModel: string | undefined;
+
+  constructor(options: LibraryOptions = {}) {
+    this.#articleIndex = new SearchIndex(options.articleIndex ?? ARTICLE_INDEX_OPTIONS);
+    this.#weighQueryLanguages = options.weighQueryLanguages ?? true;
+    this.#answerArticleWeight = options.answerArticleWeight ?? ANSWER_ARTICLE_SCORE_WEIGHT;
+  }
 
   get articleCount(): number {
     return this.#articles.size;
@@ -70,6 +101,12 @@ export class Library {
       this.#articles.set(ingested.article.id, ingested);
       const language = ingested.article.language;
       this.#languageCounts.set(language, (this.#languageCounts.get(language) ?? 0) + 1);
+      const { article } = ingested;
+      this.#articleIndex.add({
+        id: article.id,
+        language,
+        fields: { title: article.title ?? "", text: article.text },
+      });
       for (const passage of ingested.passages) {
         this.#passages.set(passage.id, passage);
         this.#index.add({
@@ -91,6 +128,7 @@ export class Library {
       vectors?.remove(passage.id);
     }
     this.#articles.delete(articleId);
+    this.#articleIndex.remove(articleId);
     const language = existing.article.language;
     const remaining = (this.#languageCounts.get(language) ?? 1) - 1;
     if (remaining > 0) this.#languageCounts.set(language, remaining);
@@ -185,34 +223,122 @@ export class Library {
     return this.#vectors?.similarity(passageIdA, passageIdB);
   }
 
+  /** The passages best matching the query, best first; several may come from one article. */
   search(query: string, limit = 10, options: VectorQuery = {}): SearchHit[] {
-    return this.retrieve(validateQuestion(query), { limit, queryVector: options.queryVector }).map(
-      ({ passage, score }) => ({
-        articleId: passage.articleId,
-        passageId: passage.id,
-        score: Number(score.toFixed(4)),
-        text: passage.text,
-      }),
+    const tokens = this.#queryTerms(validateQuestion(query), this.languages);
+    return this.#retrieve(tokens, limit, options.queryVector).map(({ passage, score }) =>
+      hitOf(passage, score),
     );
   }
 
   /**
-   * The passages best matching a question, best first: BM25F, or with a query vector (and passage vectors)
-   * BM25F and vector rankings fused by reciprocal rank, scored by the fused score.
+   * The articles best matching the query, best first, each once with its best passage. Articles are ranked
+   * by the article index (BM25F over title and whole text); with a query vector (and passage vectors) that
+   * ranking is fused by reciprocal rank with the articles in the order of their best vector-matching passage.
+   * An article's best passage is its best lexical match, else its best vector match, else its first passage.
    */
-  retrieve(question: Question, options: RetrieveOptions): RetrievedPassage[] {
-    return this.#retrieve(analyzeQuery(question, this.languages), options.limit, options.queryVector);
+  searchArticles(query: string, limit = 10, options: VectorQuery = {}): SearchHit[] {
+    const tokens = this.#queryTerms(validateQuestion(query), this.languages);
+    const vectors = this.#usableVectors(options.queryVector);
+    const queryVector = options.queryVector;
+    const ranked =
+      vectors === undefined || queryVector === undefined
+        ? this.#rankArticles(tokens, limit)
+        : this.#fuseArticles(tokens, limit, queryVector, vectors);
+    const best = this.#bestPassages(
+      tokens,
+      ranked.map((hit) => hit.id),
+    );
+    const semantic =
+      vectors === undefined || queryVector === undefined
+        ? []
+        : vectors.search(queryVector, fusionDepth(limit)).map((hit) => hit.id);
+    for (const passageId of semantic) {
+      const passage = this.#passages.get(passageId);
+      if (passage && !best.has(passage.articleId)) best.set(passage.articleId, passage);
+    }
+    const hits: SearchHit[] = [];
+    for (const { id, score } of ranked) {
+      const passage = best.get(id) ?? this.#articles.get(id)?.passages[0];
+      if (passage) hits.push(hitOf(passage, score));
+    }
+    return hits;
   }
 
-  ask(question: Question, options: VectorQuery = {}): Answer {
+  #rankArticles(tokens: readonly QueryToken[], limit: number): ScoredId[] {
+    return this.#articleIndex.search(tokens, {
+      limit,
+      filter: (id) => (this.#articles.get(id)?.passages.length ?? 0) > 0,
+    });
+  }
+
+  /** Lexical article ranking and articles by their best vector-matching passage, fused by reciprocal rank. */
+  #fuseArticles(
+    tokens: readonly QueryToken[],
+    limit: number,
+    queryVector: Float32Array,
+    vectors: VectorIndex,
+  ): ScoredId[] {
+    if (limit <= 0) return [];
+    const depth = fusionDepth(limit);
+    const lexical = this.#rankArticles(tokens, depth).map((hit) => hit.id);
+    const semantic = [
+      ...new Set(
+        vectors
+          .search(queryVector, depth * 4)
+          .map((hit) => this.#passages.get(hit.id)?.articleId)
+          .filter((id): id is string => id !== undefined),
+      ),
+    ].slice(0, depth);
+    return reciprocalRankFusion([lexical, semantic], { limit });
+  }
+
+  /** Each article's best lexical passage, for the given articles: only their passages are scored. */
+  #bestPassages(tokens: readonly QueryToken[], articleIds: readonly string[]): Map<string, Passage> {
+    const passageIds = articleIds.flatMap((id) => this.articlePassages(id).map((passage) => passage.id));
+    const best = new Map<string, Passage>();
+    for (const hit of this.#index.scoreIds(tokens, passageIds)) {
+      const passage = this.#passages.get(hit.id);
+      if (passage && !best.has(passage.articleId)) best.set(passage.articleId, passage);
+    }
+    return best;
+  }
+
+  /** The passage vectors, when there are some a query vector of this size can be compared with. */
+  #usableVectors(queryVector: Float32Array | undefined): VectorIndex | undefined {
+    const vectors = this.#vectors;
+    // A query vector of another size (the model behind the same name changed) cannot be compared: lexical.
+    return queryVector === undefined ||
+      vectors === undefined ||
+      vectors.size === 0 ||
+      queryVector.length !== vectors.dimensions
+      ? undefined
+      : vectors;
+  }
+
+  /**
+   * The passages an answer is written from, best first, as `ask` reads them: BM25F plus a share of the
+   * passage's article score, or with a query vector (and passage vectors) BM25F and vector rankings fused by
+   * reciprocal rank, scored by the fused score.
+   */
+  retrieve(question: Question, options: RetrieveOptions): RetrievedPassage[] {
+    const tokens = this.#queryTerms(question, this.languages);
+    const passages = this.#retrieve(tokens, options.limit, options.queryVector);
+    return this.#usableVectors(options.queryVector) === undefined
+      ? this.#withArticleScores(tokens, passages)
+      : passages;
+  }
+
+  ask(question: Question, options: AskOptions = {}): Answer {
     const queryVector = options.queryVector;
     const vectors = this.#vectors;
     if (vectors === undefined || vectors.size === 0) {
       return answerExtractively(question, {
         tools: this.#tools,
         corpus: this,
-        retrieve: (tokens, limit) => this.#retrieve(tokens, limit),
+        retrieve: (tokens, limit) => this.#withArticleScores(tokens, this.#retrieve(tokens, limit)),
         detectLanguage,
+        abstention: options.abstention,
       });
     }
     return answerExtractively(question, {
@@ -221,24 +347,53 @@ export class Library {
       retrieve: (tokens, limit) => this.#retrieve(tokens, limit, queryVector),
       detectLanguage,
       similarity: (passageIdA, passageIdB) => vectors.similarity(passageIdA, passageIdB),
+      abstention: options.abstention,
     });
+  }
+
+  /**
+   * A question's words for retrieval: greetings, mentions and filler set aside, misspellings matched to known
+   * terms, each language's analysis weighed by how likely the question is in that language.
+   */
+  #queryTerms(text: string, languages: readonly LanguageCode[], likelyLanguage?: LanguageCode): QueryToken[] {
+    const question = cleanQuestion(text);
+    const languageWeights = this.#weighQueryLanguages
+      ? questionLanguageWeights(question, languages, detectLanguage, languageScores)
+      : undefined;
+    const options = {
+      ...(likelyLanguage === undefined ? {} : { likelyLanguage }),
+      ...(languageWeights === undefined ? {} : { languageWeights }),
+    };
+    return this.#spelling.correct(analyzeQuery(question, languages, options));
   }
 
   readonly #tools: AnswerTextTools = {
     analyze: (text, language) => analyze(text, language),
-    analyzeQuery: (text, languages, likelyLanguage) => analyzeQuery(text, languages, { likelyLanguage }),
+    analyzeQuery: (text, languages, likelyLanguage) => this.#queryTerms(text, languages, likelyLanguage),
     termWeight: (term) => this.#index.idf(term),
     maxTermWeight: () => this.#index.idf("\u0000"),
   };
 
+  /**
+   * Lexical passages for the answerer, each scored by its own score plus a share of its article's score (0
+   * for an article outside the article top list of the same depth), best first.
+   */
+  #withArticleScores(tokens: readonly QueryToken[], passages: RetrievedPassage[]): RetrievedPassage[] {
+    const weight = this.#answerArticleWeight;
+    if (!(weight > 0) || passages.length === 0) return passages;
+    const articles = new Map(this.#rankArticles(tokens, passages.length).map((hit) => [hit.id, hit.score]));
+    return passages
+      .map(({ passage, score }) => ({
+        passage,
+        score: score + weight * (articles.get(passage.articleId) ?? 0),
+      }))
+      .sort((a, b) => b.score - a.score);
+  }
+
   #retrieve(tokens: readonly QueryToken[], limit: number, queryVector?: Float32Array): RetrievedPassage[] {
-    const vectors = this.#vectors;
-    // A query vector of another size (the model behind the same name changed) cannot be compared: lexical.
+    const vectors = this.#usableVectors(queryVector);
     const hits =
-      queryVector === undefined ||
-      vectors === undefined ||
-      vectors.size === 0 ||
-      queryVector.length !== vectors.dimensions
+      vectors === undefined || queryVector === undefined
         ? this.#index.search(tokens, { limit })
         : this.#fuse(tokens, limit, queryVector, vectors);
     const retrieved: RetrievedPassage[] = [];
@@ -257,4 +412,13 @@ export class Library {
     const semantic = vectors.search(queryVector, depth).map((hit) => hit.id);
     return reciprocalRankFusion([lexical, semantic], { limit });
   }
+}
+
+function hitOf(passage: Passage, score: number): SearchHit {
+  return {
+    articleId: passage.articleId,
+    passageId: passage.id,
+    score: Number(score.toFixed(4)),
+    text: passage.text,
+  };
 }

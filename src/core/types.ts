@@ -66,8 +66,9 @@ export interface Source {
   /** The exact text of the cited passage. */
   passage: string;
   /**
-   * The verified quote that proves a model-written bullet, exactly as it appears in `passage` (the model's
-   * quote located through normalisation), for renderers to show. Absent for sentences taken from articles.
+   * The sentence(s) of `passage` a bullet rests on, exactly as they appear in it, for renderers to show: the
+   * verified quote of a model-written bullet (located through normalisation), or the sentence an extractive
+   * bullet was taken from.
    */
   quote?: string;
 }

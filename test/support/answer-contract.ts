@@ -22,6 +22,8 @@ export const answerJsonSchema = z
           language: z.string(),
           passageId: z.string(),
           passage: z.string().min(1),
+          /** The sentence(s) of `passage` the bullet rests on, exactly as they appear there. */
+          quote: z.string().min(1).optional(),
         })
         .strict(),
     ),

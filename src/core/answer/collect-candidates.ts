@@ -1,9 +1,18 @@
-import type { Passage, Span } from "../types.ts";
+import type { Article, Passage } from "../types.ts";
+import { expectedAnswerType } from "./answer-type.ts";
 import type { AnswerTextTools, Candidate, RetrievedPassage } from "./evidence-types.ts";
 import { matchQuery, type WeightedQuery } from "./query-weights.ts";
-import { trimSentence } from "./trim-sentence.ts";
+import { type AnalyzedSentence, analyzePassage } from "./sentence-cache.ts";
+import {
+  type QuestionContext,
+  type SentenceEvidence,
+  sentenceFeatures,
+  writtenWords,
+} from "./sentence-features.ts";
+import { sentenceProbability } from "./sentence-ranker.ts";
 
 export interface CorpusView {
+  article(articleId: string): Article;
   articleText(articleId: string): string;
   articlePassages(articleId: string): readonly Passage[];
 }
@@ -12,40 +21,27 @@ const MIN_WORDS = 5;
 const MAX_CHARACTERS = 700;
 const NEIGHBOUR_WINDOW = 2;
 const NEIGHBOUR_DISCOUNT = 0.45;
-const COVERAGE_SHARE = 0.6;
-const PASSAGE_SHARE = 0.2;
-const SUBJECT_SHARE = 0.1;
-/** A question name within this many words of a sentence's start is likely what the sentence is about. */
-const SUBJECT_WINDOW = 8;
-/** Direct quotes are views more often than facts: a briefing prefers reported facts. */
-const QUOTE_FACTOR = 0.85;
 const OPENING_QUOTE = /^["“«„'‘]/u;
 /** A following sentence continues the anchor's topic when a shared salient term opens it. */
 const CONTINUATION_WINDOW = 3;
 
-function wordCount(text: string): number {
-  return text.split(/\s+/u).filter(Boolean).length;
+function readable(sentence: AnalyzedSentence): boolean {
+  return sentence.text.length <= MAX_CHARACTERS && sentence.words.length >= MIN_WORDS;
 }
 
 function sentenceCandidate(
   passage: Passage,
-  span: Span,
-  articleText: string,
+  sentence: AnalyzedSentence,
   query: WeightedQuery,
-  tools: AnswerTextTools,
-): Omit<Candidate, "score"> | undefined {
-  const trimmed = trimSentence(articleText, span);
-  const text = articleText.slice(trimmed.start, trimmed.end);
-  if (text.length > MAX_CHARACTERS || wordCount(text) < MIN_WORDS) return undefined;
-  const terms = new Set(tools.analyze(text, passage.language));
-  const { matched, coverage } = matchQuery(query, terms, passage.language);
+): Omit<Candidate, "score" | "features"> {
+  const { matched, coverage } = matchQuery(query, sentence.terms, passage.language);
   return {
     articleId: passage.articleId,
     passage,
-    span: trimmed,
-    text,
+    span: sentence.span,
+    text: sentence.text,
     language: passage.language,
-    terms,
+    terms: sentence.terms,
     matched,
     coverage,
   };
@@ -53,57 +49,120 @@ function sentenceCandidate(
 
 const SALIENT_SHARE_OF_MAX_WEIGHT = 0.3;
 
-/** Whether the sentence opens with a salient term of the anchor: "Training will include …" after "… training programmes". */
+/** Words that point back to what the sentence before said: "To support these new initiatives, …". */
+const POINTING_BACK =
+  /^(?:this|these|that|those|such|deze|dit|die|dat|zulke|ce|cet|cette|ces|celui|celle|ceux|celles)$/iu;
+
+/**
+ * Whether the sentence opens with a salient term of the anchor ("Training will include …" after "… training
+ * programmes"), or, right after it, with a word pointing back to it ("To support these new initiatives, …").
+ */
 function continuesTopic(
-  candidate: Omit<Candidate, "score">,
+  candidate: Omit<Candidate, "score" | "features">,
   anchor: Candidate,
   query: WeightedQuery,
   tools: AnswerTextTools,
+  adjacent: boolean,
 ): boolean {
   const floor = SALIENT_SHARE_OF_MAX_WEIGHT * tools.maxTermWeight();
-  const opening = candidate.text.split(/\s+/u).slice(0, CONTINUATION_WINDOW).join(" ");
+  const openingWords = candidate.text.split(/\s+/u).slice(0, CONTINUATION_WINDOW);
+  if (adjacent && openingWords.some((word) => POINTING_BACK.test(word.replace(/[^\p{L}]/gu, ""))))
+    return true;
+  const opening = openingWords.join(" ");
   return tools
     .analyze(opening, candidate.language)
     .some((term) => anchor.terms.has(term) && !query.variantSet.has(term) && tools.termWeight(term) >= floor);
 }
 
 /** Whether one of the question's names (capitalized words, acronyms) opens the sentence, as its subject would. */
-function opensWithName(
-  text: string,
-  language: string,
-  query: WeightedQuery,
-  tools: AnswerTextTools,
-): boolean {
-  if (query.names.size === 0) return false;
-  const opening = text.split(/\s+/u).slice(0, SUBJECT_WINDOW).join(" ");
-  return tools.analyze(opening, language).some((term) => query.names.has(term));
+function opensWithName(sentence: AnalyzedSentence, query: WeightedQuery): boolean {
+  return query.names.size > 0 && sentence.opening.some((term) => query.names.has(term));
+}
+
+interface Pending {
+  candidate: Omit<Candidate, "score" | "features">;
+  evidence: SentenceEvidence;
+  key: string;
 }
 
 /**
- * Scores every sentence of the retrieved passages by how much of the question it contains, then adds the
- * sentences that follow a strong one and continue its topic ("The training will include …").
+ * Scores every sentence of the retrieved passages by the sentence ranker (how much of the question it holds,
+ * how closely, in which passage, of which answer type), then adds the sentences that follow a strong one and
+ * continue its topic ("The training will include …"), scored as a share of that one's score when that is more
+ * than their own.
  */
 export function collectCandidates(
   retrieved: readonly RetrievedPassage[],
   query: WeightedQuery,
   tools: AnswerTextTools,
   corpus: CorpusView,
+  question: string,
 ): Candidate[] {
   const best = Math.max(0, ...retrieved.map((hit) => hit.score));
+  const answerType = expectedAnswerType(question);
+  const pending: Pending[] = [];
+  const passageBest = new Map<string, number>();
+  let bestPassageCoverage = 0;
+  retrieved.forEach(({ passage, score }, rank) => {
+    const { sentences, titleTerms } = analyzePassage(
+      passage,
+      corpus.articleText(passage.articleId),
+      corpus.article(passage.articleId).title,
+      tools,
+    );
+    const passageTerms = new Set(sentences.flatMap((sentence) => sentence.sequence));
+    const passageCoverage = matchQuery(query, passageTerms, passage.language).coverage;
+    for (const term of titleTerms) passageTerms.add(term);
+    const titledPassageCoverage = matchQuery(query, passageTerms, passage.language).coverage;
+    bestPassageCoverage = Math.max(bestPassageCoverage, passageCoverage);
+    sentences.forEach((sentence, index) => {
+      if (!readable(sentence)) return;
+      const candidate = sentenceCandidate(passage, sentence, query);
+      if (candidate.matched.size === 0) return;
+      passageBest.set(passage.id, Math.max(passageBest.get(passage.id) ?? 0, candidate.coverage));
+      pending.push({
+        key: `${passage.articleId}@${sentence.span.start}`,
+        candidate,
+        evidence: {
+          text: sentence.text,
+          sequence: sentence.sequence,
+          words: sentence.words,
+          lowered: sentence.lowered,
+          terms: sentence.terms,
+          matched: candidate.matched,
+          coverage: candidate.coverage,
+          previousTerms: sentences[index - 1]?.terms,
+          passageCoverage,
+          titledPassageCoverage,
+          passageRank: rank,
+          passageShare: best > 0 ? score / best : 0,
+          sentenceIndex: index,
+          quote: OPENING_QUOTE.test(sentence.text),
+          subjectName: opensWithName(sentence, query),
+        },
+      });
+    });
+  });
+  const questionWords = writtenWords(question).map((word) => word.toLocaleLowerCase());
+  const context: QuestionContext = {
+    question,
+    query,
+    answerType,
+    questionWords,
+    questionWordSet: new Set(questionWords),
+    bestCoverage: Math.max(0, ...pending.map(({ candidate }) => candidate.coverage)),
+    bestPassageCoverage,
+  };
   const byKey = new Map<string, Candidate>();
-  for (const { passage, score } of retrieved) {
-    const text = corpus.articleText(passage.articleId);
-    for (const span of passage.sentences) {
-      const candidate = sentenceCandidate(passage, span, text, query, tools);
-      if (!candidate || candidate.matched.size === 0) continue;
-      const passageShare = best > 0 ? score / best : 0;
-      const subject = opensWithName(candidate.text, candidate.language, query, tools) ? 1 : 0;
-      const quoted = OPENING_QUOTE.test(candidate.text) ? QUOTE_FACTOR : 1;
-      const total =
-        quoted *
-        (COVERAGE_SHARE * candidate.coverage + PASSAGE_SHARE * passageShare + SUBJECT_SHARE * subject);
-      byKey.set(`${passage.articleId}@${span.start}`, { ...candidate, score: total });
-    }
+  for (const { key, candidate, evidence } of pending) {
+    if (byKey.has(key)) continue;
+    const features = sentenceFeatures(
+      evidence,
+      candidate.language,
+      context,
+      passageBest.get(candidate.passage.id) ?? 0,
+    );
+    byKey.set(key, { ...candidate, features, score: sentenceProbability(features) });
   }
   const anchors = [...byKey.values()];
   const topScore = Math.max(0, ...anchors.map((candidate) => candidate.score));
@@ -128,11 +187,19 @@ function addNeighbours(
   );
   if (position < 0) return;
   const text = corpus.articleText(anchor.articleId);
-  for (const { passage, span } of sentences.slice(position + 1, position + 1 + NEIGHBOUR_WINDOW)) {
+  const title = corpus.article(anchor.articleId).title;
+  const following = sentences.slice(position + 1, position + 1 + NEIGHBOUR_WINDOW);
+  for (const [offset, { passage, span }] of following.entries()) {
     const key = `${anchor.articleId}@${span.start}`;
-    if (byKey.has(key)) continue;
-    const candidate = sentenceCandidate(passage, span, text, query, tools);
-    if (!candidate || !continuesTopic(candidate, anchor, query, tools)) continue;
-    byKey.set(key, { ...candidate, score: anchor.score * NEIGHBOUR_DISCOUNT });
+    const inherited = anchor.score * NEIGHBOUR_DISCOUNT;
+    const known = byKey.get(key);
+    if (known && known.score >= inherited) continue;
+    const sentence = analyzePassage(passage, text, title, tools).sentences.find(
+      (analyzed) => analyzed.span.end === span.end,
+    );
+    if (!sentence || !readable(sentence)) continue;
+    const candidate = sentenceCandidate(passage, sentence, query);
+    if (!continuesTopic(candidate, anchor, query, tools, offset === 0)) continue;
+    byKey.set(key, known ? { ...known, score: inherited } : { ...candidate, score: inherited });
   }
 }

@@ -31,5 +31,8 @@ export interface Candidate {
   /** Indices of the question tokens this sentence contains. */
   matched: ReadonlySet<number>;
   coverage: number;
+  /** The sentence ranker's features; absent for a sentence added because it continues a strong one. */
+  features?: readonly number[];
+  /** The sentence ranker's probability that this sentence answers the question. */
   score: number;
 }

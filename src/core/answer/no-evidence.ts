@@ -7,7 +7,8 @@ export interface CorpusSummary {
   languages: readonly LanguageCode[];
 }
 
-function quoteList(words: readonly string[]): string {
+/** `"a"`, `"a" or "b"`, `"a", "b" or "c"`. */
+export function quoteList(words: readonly string[]): string {
   const quoted = words.map((word) => `"${word}"`);
   if (quoted.length <= 1) return quoted.join("");
   return `${quoted.slice(0, -1).join(", ")} or ${quoted.at(-1)}`;
@@ -33,6 +34,16 @@ export function noEvidence(
       status: "no_evidence",
       message:
         "No articles are loaded yet. Add some with `briefbot ingest <files or folders>` and ask again.",
+      bullets: [],
+      sources: [],
+    };
+  }
+  if (query.tokens.length === 0) {
+    return {
+      question,
+      status: "no_evidence",
+      message:
+        "The question has no words to search for once greetings, mentions and common words are set aside. Ask about a name, an event or a topic.",
       bullets: [],
       sources: [],
     };

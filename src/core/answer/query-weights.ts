@@ -1,3 +1,4 @@
+import { editDistance } from "../search/spelling.ts";
 import type { LanguageCode } from "../types.ts";
 import type { AnswerTextTools, QueryToken } from "./evidence-types.ts";
 
@@ -50,14 +51,110 @@ const INTERROGATIVES = new Set([
   "pourquoi",
   "comment",
   "combien",
+  // "how many", "how much", "hoe veel": the quantity is what is asked for, not a word the answer holds
+  "many",
+  "much",
+  "veel",
 ]);
 
+/** Auxiliary verbs that shape a question ("va-t-il organiser", "gaat … delen") and are not in every stopword list. */
+const AUXILIARIES = new Set([
+  "will",
+  "would",
+  "shall",
+  "should",
+  "can",
+  "could",
+  "may",
+  "might",
+  "must",
+  "gaat",
+  "gaan",
+  "zal",
+  "zullen",
+  "zou",
+  "zouden",
+  "kan",
+  "kunnen",
+  "moet",
+  "moeten",
+  "wordt",
+  "worden",
+  "werd",
+  "va",
+  "vont",
+  "allait",
+  "peut",
+  "peuvent",
+  "pourrait",
+  "doit",
+  "doivent",
+]);
+
+/** "What happened to X?" asks about X: the verb names no fact the answer must contain. */
+const EVENT_VERBS = new Set([
+  "happen",
+  "happens",
+  "happened",
+  "occur",
+  "occurs",
+  "occurred",
+  "gebeurt",
+  "gebeurd",
+  "gebeurde",
+]);
+
+/** Where-questions name the place by these verbs: "Where is X located?", "Où se trouve X ?", "Waar ligt X?" */
+const ASKS_WHERE = /(?:^|[^\p{L}])(?:where|waar|où)(?:[^\p{L}]|$)/iu;
+const LOCATING_VERBS = new Set([
+  "located",
+  "situated",
+  "ligt",
+  "liggen",
+  "gelegen",
+  "bevindt",
+  "gevestigd",
+  "trouve",
+  "trouvent",
+  "situe",
+  "situee",
+  "situes",
+  "situees",
+]);
+
+const folded = (token: QueryToken) =>
+  token.surface.toLocaleLowerCase().normalize("NFD").replace(/\p{M}/gu, "");
+
 function isInterrogative(token: QueryToken): boolean {
-  return INTERROGATIVES.has(token.surface.toLocaleLowerCase().normalize("NFD").replace(/\p{M}/gu, ""));
+  return INTERROGATIVES.has(folded(token));
+}
+
+/** A word the index does not know, one edit from a question word: "Wher", "Hwo". */
+function isMisspeltInterrogative(token: QueryToken, tools: AnswerTextTools): boolean {
+  const word = folded(token);
+  if (word.length < 3 || token.variants.some((variant) => tools.termWeight(variant) < tools.maxTermWeight()))
+    return false;
+  for (const interrogative of INTERROGATIVES) {
+    if (interrogative.length >= 3 && editDistance(word, interrogative, 1) <= 1) return true;
+  }
+  return false;
+}
+
+/** Whether the word asks rather than tells: a question word (perhaps misspelt), an auxiliary, a verb that only frames the question. */
+function asks(token: QueryToken, tools: AnswerTextTools, asksWhere: boolean): boolean {
+  const word = folded(token);
+  return (
+    isInterrogative(token) ||
+    AUXILIARIES.has(word) ||
+    EVENT_VERBS.has(word) ||
+    (asksWhere && LOCATING_VERBS.has(word)) ||
+    isMisspeltInterrogative(token, tools)
+  );
 }
 
 export function weighQuery(analyzed: QueryToken[], tools: AnswerTextTools, question: string): WeightedQuery {
-  const tokens = analyzed.filter((token) => !isInterrogative(token));
+  const asksWhere = ASKS_WHERE.test(question);
+  const tokens = analyzed.filter((token) => !asks(token, tools, asksWhere));
   const weights = tokens.map(
     (token) => token.weight * Math.max(0, ...token.variants.map((variant) => tools.termWeight(variant))),
   );

@@ -1,14 +1,21 @@
 import { PairHeap } from "./pair-heap.ts";
 import type { Edge } from "./similar-pairs.ts";
+import type { DayWindows } from "./story-dates.ts";
 
 const EPSILON = 1e-12;
 
 /**
  * Average-link agglomerative clustering over a sparse similarity graph (missing pairs count as 0): the two
  * clusters with the highest mean pairwise similarity merge while that mean reaches `threshold`. Unlike
- * single link it does not chain unrelated stories through one shared name. Returns clusters of indices.
+ * single link it does not chain unrelated stories through one shared name. With `windows`, two clusters whose
+ * union would span too many publication days never merge, however alike. Returns clusters of indices.
  */
-export function averageLinkClusters(count: number, edges: readonly Edge[], threshold: number): number[][] {
+export function averageLinkClusters(
+  count: number,
+  edges: readonly Edge[],
+  threshold: number,
+  windows?: DayWindows,
+): number[][] {
   const members: number[][] = Array.from({ length: count }, (_, index) => [index]);
   const links: Array<Map<number, number>> = Array.from({ length: count }, () => new Map());
   const alive = new Uint8Array(count).fill(1);
@@ -25,6 +32,8 @@ export function averageLinkClusters(count: number, edges: readonly Edge[], thres
   for (let top = heap.pop(); top !== undefined; top = heap.pop()) {
     const { a, b } = top;
     if (alive[a] === 0 || alive[b] === 0) continue;
+    // Clusters only grow, so a pair too far apart in time stays so: dropping it is final.
+    if (windows && !windows.canMerge(a, b)) continue;
     const current = mean(a, b);
     if (current === undefined || current < threshold) continue;
     if (current < top.score - EPSILON) {
@@ -34,6 +43,7 @@ export function averageLinkClusters(count: number, edges: readonly Edge[], thres
     const [keep, gone] = (members[a]?.length ?? 0) >= (members[b]?.length ?? 0) ? [a, b] : [b, a];
     const changed = merge(keep, gone, links, members);
     alive[gone] = 0;
+    windows?.merge(keep, gone);
     // Other neighbours' means only fell: their stale heap entries are corrected when popped.
     for (const neighbour of changed) {
       const value = mean(keep, neighbour);

@@ -2,14 +2,17 @@ import type { IngestedArticle } from "../types.ts";
 import { averageLinkClusters } from "./average-link.ts";
 import { similarPairs } from "./similar-pairs.ts";
 import { tfidfVectors } from "./sparse-vectors.ts";
+import { DayWindows, MAX_STORY_SPAN_DAYS, publicationDays } from "./story-dates.ts";
 import { featureCounts } from "./text-features.ts";
 
 export interface ClusterOptions {
   /** Mean pairwise similarity two clusters need to merge. */
   threshold?: number;
+  /** The dated articles of a story lie within this many days of each other (default MAX_STORY_SPAN_DAYS). */
+  maxSpanDays?: number;
 }
 
-export const DEFAULT_CLUSTER_THRESHOLD = 0.12;
+export const DEFAULT_CLUSTER_THRESHOLD = 0.09;
 /** Pairs below this are treated as unrelated (0), which keeps the similarity graph sparse. */
 const MIN_EDGE_SIMILARITY = 0.04;
 /** Each article links to at most this many earlier ones: the graph stays sparse in a dense batch. */
@@ -33,8 +36,10 @@ function canonicalOrder(articles: readonly IngestedArticle[]): number[] {
 /**
  * Groups articles into stories: the same event across outlets and languages. Lexical only: TF-IDF cosine of
  * analyzed terms within a language, and of anchors (names, acronyms, numbers) across languages, both
- * weighted within the batch; average-link clustering over the pairs that share a key. Stories come largest
- * first; articles keep their input order within a story.
+ * weighted within the batch; average-link clustering over the pairs that share a key. Publication dates bound
+ * a story: articles published further apart than `maxSpanDays` are never in one story, so the same parties in
+ * two events months apart make two stories, and undated articles join the one their content is closest to.
+ * Stories come largest first; articles keep their input order within a story.
  */
 export function clusterStories(
   articles: readonly IngestedArticle[],
@@ -55,9 +60,22 @@ export function clusterStories(
   const vectors = {
     terms: tfidfVectors(termCounts, TERM_WEIGHTING),
     anchors: tfidfVectors(anchorCounts, ANCHOR_WEIGHTING),
+    languages: order.map((index) => articles[index]?.article.language ?? ""),
   };
-  const edges = similarPairs(vectors, MIN_EDGE_SIMILARITY, NEIGHBOURS);
-  const clusters = averageLinkClusters(order.length, edges, options.threshold ?? DEFAULT_CLUSTER_THRESHOLD);
+  const days = publicationDays(order.flatMap((index) => articles[index] ?? []));
+  const maxSpan = options.maxSpanDays ?? MAX_STORY_SPAN_DAYS;
+  const withinSpan = (a: number, b: number): boolean => {
+    const dayA = days[a];
+    const dayB = days[b];
+    return dayA === undefined || dayB === undefined || Math.abs(dayA - dayB) <= maxSpan;
+  };
+  const edges = similarPairs(vectors, MIN_EDGE_SIMILARITY, NEIGHBOURS, withinSpan);
+  const clusters = averageLinkClusters(
+    order.length,
+    edges,
+    options.threshold ?? DEFAULT_CLUSTER_THRESHOLD,
+    new DayWindows(days, maxSpan),
+  );
   return clusters
     .map((cluster) => cluster.map((position) => order[position] ?? 0).sort((a, b) => a - b))
     .sort((a, b) => b.length - a.length || (a[0] ?? 0) - (b[0] ?? 0))

@@ -20,7 +20,7 @@ function latestDate(story: readonly IngestedArticle[], now: Date | undefined): s
 }
 
 function composeStory(story: readonly IngestedArticle[], options: DigestOptions): Story {
-  const sourceList = new SourceList();
+  const sourceList = new SourceList({ perArticle: true });
   const { summary, leadArticle } = summarizeStory(
     story,
     {

@@ -11,6 +11,8 @@ export interface Edge {
 export interface DocumentVectors {
   terms: readonly SparseVector[];
   anchors: readonly SparseVector[];
+  /** Each document's language: anchors only link documents in different languages. */
+  languages?: readonly string[];
 }
 
 class Postings {
@@ -37,9 +39,15 @@ class Postings {
  * Pairs of similar documents, found through an inverted index over the vectors' keys: only documents that
  * share a key are ever compared. Each document keeps its `neighbours` most similar earlier documents at or
  * above `minimum`, which bounds the graph at N · neighbours edges however dense the batch. Similarity is the
- * larger of the term cosine (within a language) and the anchor cosine (across languages).
+ * larger of the term cosine (within a language) and the anchor cosine (across languages). Pairs `linkable`
+ * rejects are left out before the neighbours are chosen.
  */
-export function similarPairs(vectors: DocumentVectors, minimum: number, neighbours: number): Edge[] {
+export function similarPairs(
+  vectors: DocumentVectors,
+  minimum: number,
+  neighbours: number,
+  linkable?: (a: number, b: number) => boolean,
+): Edge[] {
   const count = vectors.terms.length;
   const termDot = new Float64Array(count);
   const anchorDot = new Float64Array(count);
@@ -70,8 +78,13 @@ export function similarPairs(vectors: DocumentVectors, minimum: number, neighbou
     accumulate(anchors, anchorPostings, anchorDot);
     const candidates: Edge[] = [];
     for (const other of touched) {
-      const similarity = Math.max(termDot[other] ?? 0, anchorDot[other] ?? 0);
-      if (similarity >= minimum) candidates.push({ a: other, b: document, similarity });
+      const sameLanguage =
+        vectors.languages !== undefined && vectors.languages[other] === vectors.languages[document];
+      const similarity = sameLanguage
+        ? (termDot[other] ?? 0)
+        : Math.max(termDot[other] ?? 0, anchorDot[other] ?? 0);
+      if (similarity >= minimum && (linkable === undefined || linkable(other, document)))
+        candidates.push({ a: other, b: document, similarity });
       termDot[other] = 0;
       anchorDot[other] = 0;
       seen[other] = 0;

@@ -5,6 +5,7 @@ import { rankSentences } from "./rank-sentences.ts";
 import { sameFactScore } from "./same-fact.ts";
 import { contentVectors, cosine, factVectors, type KeyVector } from "./sentence-vectors.ts";
 import { allSentences, type StorySentence, summarySentences } from "./story-sentences.ts";
+import { sentencesOnTopic } from "./topic-focus.ts";
 import type { Summary, SummaryOptions, SummarySentence } from "./types.ts";
 
 export const DEFAULT_SUMMARY_WORDS = 75;
@@ -41,23 +42,23 @@ function rankedPool(sentences: readonly StorySentence[], language: LanguageCode)
 
 /**
  * Greedy MMR-style choice: best first, skipping what repeats a chosen sentence or overruns the budget. With
- * `otherLanguage`, the last slot goes to a sentence in another language than all the others, so a story
- * told in several languages is not summarized from one of them alone.
+ * `otherLanguageSlot`, that slot (from 0) goes to a sentence in another language than all the ones before
+ * it, so a story told in several languages is not summarized from one of them alone.
  */
 function choose(
   ranked: readonly StorySentence[],
   facts: ReadonlyMap<StorySentence, KeyVector>,
   words: number,
   maxSentences: number,
-  otherLanguage = false,
+  otherLanguageSlot = -1,
 ): StorySentence[] {
   const chosen: StorySentence[] = [];
   let used = 0;
   for (const candidate of ranked) {
     if (chosen.length >= maxSentences) break;
     if (used + candidate.words > words) continue;
-    const lastSlot = chosen.length === maxSentences - 1;
-    if (otherLanguage && lastSlot && chosen.every((other) => other.language === candidate.language)) continue;
+    const sameLanguage = chosen.every((other) => other.language === candidate.language);
+    if (chosen.length === otherLanguageSlot && sameLanguage) continue;
     const vector = facts.get(candidate) ?? new Map();
     const repeats = chosen.some((other) => {
       const otherVector = facts.get(other) ?? new Map();
@@ -98,13 +99,13 @@ function supporters(
 export function summarizeStory(
   articles: readonly IngestedArticle[],
   options: SummaryOptions = {},
-  sourceList: SourceList = new SourceList(),
+  sourceList: SourceList = new SourceList({ perArticle: true }),
 ): StorySummary {
   const language = options.language ?? majorityLanguage(articles);
   const sentences = allSentences(articles);
   const vectors = factVectors(sentences);
   const facts = new Map(sentences.map((sentence, index) => [sentence, vectors[index] ?? new Map()]));
-  const ranked = rankedPool(sentences, language);
+  const ranked = rankedPool(options.topic ? sentencesOnTopic(sentences, options.topic) : sentences, language);
   const words = options.words ?? DEFAULT_SUMMARY_WORDS;
   const maxSentences = options.maxSentences ?? DEFAULT_SUMMARY_SENTENCES;
   const byArticle = articles.map((_, article) =>
@@ -118,9 +119,16 @@ export function summarizeStory(
   let picked = evidenceOf(choose(ranked, facts, words, maxSentences));
   const citedLanguages = new Set(picked.flatMap(({ evidence }) => evidence.map((e) => e.language)));
   const storyLanguages = new Set(sentences.map((sentence) => sentence.language));
-  if (citedLanguages.size < 2 && storyLanguages.size >= 2 && maxSentences >= 2) {
-    const diverse = evidenceOf(choose(ranked, facts, words, maxSentences, true));
-    if (new Set(diverse.map(({ sentence }) => sentence.language)).size >= 2) picked = diverse;
+  // The last slot first (the best sentences stay); earlier ones when the budget is spent before it.
+  for (
+    let slot = maxSentences - 1;
+    citedLanguages.size < 2 && storyLanguages.size >= 2 && slot >= 1;
+    slot--
+  ) {
+    const diverse = choose(ranked, facts, words, maxSentences, slot);
+    if (new Set(diverse.map((sentence) => sentence.language)).size < 2) continue;
+    picked = evidenceOf(diverse);
+    break;
   }
   const summarySentences: SummarySentence[] = picked.map(({ sentence, evidence }) => {
     const cited = evidence.map((item) => {

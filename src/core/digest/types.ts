@@ -11,8 +11,13 @@ export interface Summary {
   /** The sentences joined, each followed by its citation markers: "… [1][2] …". */
   summary: string;
   sentences: SummarySentence[];
-  /** Numbered in order of first citation; each holds the exact passage of the sentence it is cited for. */
+  /**
+   * One source per article, numbered in order of first citation; its passage is the exact article text holding
+   * every sentence cited to it.
+   */
   sources: Source[];
+  /** Why there is nothing to summarize, and what was searched; only when `sentences` is empty. */
+  message?: string;
 }
 
 export interface SummaryOptions {
@@ -21,6 +26,8 @@ export interface SummaryOptions {
   maxSentences?: number;
   /** Preferred language of the sentences; by default the story's most common language. */
   language?: LanguageCode;
+  /** Only sentences that mention a word of this topic (in their own language's analysis) are summarized. */
+  topic?: string;
 }
 
 export interface Story {

@@ -19,17 +19,23 @@ const languageTag = z
   .string()
   .refine((value) => languageTagCode(value) !== undefined, 'must be a language code such as "en" or "pt-BR"');
 
-/** One line of a .jsonl file. Unknown keys are ignored; null counts as absent. */
-export const jsonlArticle = z.object({
-  id: articleId.nullish(),
-  text: z.string().refine((text) => text.trim() !== "", "must not be empty"),
-  title: optionalText,
-  url: optionalText,
-  published: optionalText,
-  language: languageTag.nullish(),
-  source: optionalText,
-  author: optionalText,
-});
+/**
+ * One line of a .jsonl file. Unknown keys are ignored; null counts as absent. `_id` (as in BEIR corpora) is
+ * read as `id` when there is no `id`.
+ */
+export const jsonlArticle = z
+  .object({
+    id: articleId.nullish(),
+    _id: articleId.nullish(),
+    text: z.string().refine((text) => text.trim() !== "", "must not be empty"),
+    title: optionalText,
+    url: optionalText,
+    published: optionalText,
+    language: languageTag.nullish(),
+    source: optionalText,
+    author: optionalText,
+  })
+  .transform(({ _id, ...record }) => ({ ...record, id: record.id ?? _id }));
 
 export type JsonlArticle = z.infer<typeof jsonlArticle>;
 

@@ -19,6 +19,14 @@ export function detectLanguage(text: string): LanguageCode {
 }
 
 /**
+ * eld's score of each language it finds in the text (higher: more likely; not probabilities), even for
+ * text too short for a reliable detection.
+ */
+export function languageScores(text: string): Readonly<Record<LanguageCode, number>> {
+  return eld.detect(sampleOf(text)).getScores();
+}
+
+/**
  * The primary language subtag of a BCP 47 tag, lower case ("en-GB" → "en"), or undefined when the value is
  * not shaped like a language tag at all.
  */

@@ -12,6 +12,12 @@ export interface QueryTerm {
   variants: readonly string[];
   /** How many times the word occurs in the query, lowered for probable function words. */
   weight: number;
+  /**
+   * Language → share of the word's weight in documents of that language (absent: the full weight): how
+   * likely the query is in that language. Absent for names, numbers, acronyms and words every language
+   * analyzes alike, which link languages at full weight.
+   */
+  languageWeights?: ReadonlyMap<LanguageCode, number>;
 }
 
 export interface QueryAnalysisOptions {
@@ -20,6 +26,43 @@ export interface QueryAnalysisOptions {
    * question does not match the English quotes of Dutch articles); without it, such words are down-weighted.
    */
   likelyLanguage?: LanguageCode;
+  /**
+   * Language → how likely the query is in it relative to the most likely language (1). A word that is not a
+   * name, number or acronym and that the languages analyze differently counts with that share in documents of
+   * each language, so an English query is not matched by French stems by accident.
+   */
+  languageWeights?: ReadonlyMap<LanguageCode, number>;
+}
+
+const DIGIT = /\p{N}/u;
+const CAPITAL = /^\p{Lu}/u;
+
+/**
+ * The shares of one word: full in every language that analyzes it as the most likely language does (the
+ * word is spelled the same there), the language's share elsewhere, and everywhere when the word is a
+ * stopword of the most likely language ("the" of an English question is no French word).
+ */
+function termShares(
+  byLanguage: ReadonlyMap<LanguageCode, string>,
+  shares: ReadonlyMap<LanguageCode, number>,
+): ReadonlyMap<LanguageCode, number> {
+  let likeliest: LanguageCode | undefined;
+  for (const [language, share] of shares) {
+    if (likeliest === undefined || share > (shares.get(likeliest) ?? 0)) likeliest = language;
+  }
+  const reference = likeliest === undefined ? undefined : byLanguage.get(likeliest);
+  const result = new Map<LanguageCode, number>();
+  for (const [language, term] of byLanguage) {
+    result.set(language, term === reference ? 1 : (shares.get(language) ?? 1));
+  }
+  return result;
+}
+
+/** Names, numbers and acronyms link languages: "Interpol" past the first word, "IGCI", "2014". */
+function linksLanguages(piece: string, position: number): boolean {
+  if (DIGIT.test(piece)) return true;
+  if (!CAPITAL.test(piece)) return false;
+  return position > 0 || (piece.length > 1 && piece === piece.toLocaleUpperCase());
 }
 
 /** Queries are questions: text beyond this many characters is ignored. */
@@ -78,8 +121,16 @@ export function analyzeQuery(
     const variants = [...new Set(byLanguage.values())];
     const key = [...byLanguage].map(([language, term]) => `${language}:${term}`).join(" ");
     const existing = terms.get(key);
+    const surface = piecesByLanguage[0]?.[index] ?? "";
     if (existing) existing.weight += weight;
-    else terms.set(key, { surface: piecesByLanguage[0]?.[index] ?? "", byLanguage, variants, weight });
+    else {
+      const term: QueryTerm = { surface, byLanguage, variants, weight };
+      const shares = options.languageWeights;
+      if (shares !== undefined && !linksLanguages(surface, index)) {
+        term.languageWeights = termShares(byLanguage, shares);
+      }
+      terms.set(key, term);
+    }
   }
   return [...terms.values()];
 }

@@ -1,13 +1,16 @@
 import { answerWithModel, type ModelProgress } from "../../core/answer/model/index.ts";
 import { validateQuestion } from "../../core/answer/question.ts";
 import { guessQuestionLanguage } from "../../core/answer/question-language.ts";
-import { summarizeArticles } from "../../core/digest/index.ts";
 import type { Library } from "../../core/library.ts";
 import type { Log } from "../../core/log.ts";
 import type { Embedder } from "../../core/ports.ts";
 import { detectLanguage } from "../../core/text/language.ts";
 import type { Answer, SearchHit } from "../../core/types.ts";
-import { summarizeTopic, TOPIC_SUMMARY_SENTENCES } from "../digest/summarize-topic.ts";
+import {
+  extractiveTopicSummary,
+  summarizeTopic,
+  TOPIC_SUMMARY_SENTENCES,
+} from "../digest/summarize-topic.ts";
 import { type CliSummary, summaryWithModel } from "../digest/summary-with-model.ts";
 import { articlesOnTopic, TOPIC_SUMMARY_ARTICLES } from "../digest/topic-articles.ts";
 import { writeSummaryWithModel } from "../digest/topic-summary.ts";
@@ -86,10 +89,16 @@ export class AnswerEngine {
     return outcome.kind === "done" ? outcome.value : withNote(extractive(), fallbackNote(outcome.reason));
   }
 
-  /** Passages matching the query: hybrid with embeddings, lexical otherwise. */
-  async search(query: string, limit: number): Promise<SearchHit[]> {
+  /**
+   * The articles matching the query, each with its best passage (with `passages`: the best passages, several
+   * per article): hybrid with embeddings, lexical otherwise.
+   */
+  async search(query: string, limit: number, options: { passages?: boolean } = {}): Promise<SearchHit[]> {
     const queryVector = await this.#queryVectors?.vectorFor(validateQuestion(query), this.#library);
-    return this.#library.search(query, limit, queryVector ? { queryVector } : {});
+    const vector = queryVector ? { queryVector } : {};
+    return options.passages
+      ? this.#library.search(query, limit, vector)
+      : this.#library.searchArticles(query, limit, vector);
   }
 
   /**
@@ -102,7 +111,7 @@ export class AnswerEngine {
       topic,
       topic?.trim() ? TOPIC_SUMMARY_ARTICLES : undefined,
     );
-    const extractive = summarizeArticles(articles, options.words ? { words: options.words } : {});
+    const extractive = extractiveTopicSummary(this.#library, topic, articles, options);
     return await summaryWithModel(topic, articles, extractive, this.#modelAnswering);
   }
 
@@ -110,7 +119,7 @@ export class AnswerEngine {
   async summarize(topic: string, context: ModelCallContext): Promise<Answer> {
     const answering = this.#modelAnswering;
     const articles = articlesOnTopic(this.#library, topic, TOPIC_SUMMARY_ARTICLES);
-    const extractive = summarizeTopic(topic, articles);
+    const extractive = summarizeTopic(topic, articles, this.#library);
     if (!answering || extractive.status === "no_evidence") return extractive;
     const outcome = await callModel(answering, context, this.#log, () =>
       writeSummaryWithModel(topic, articles, extractive.sources, TOPIC_SUMMARY_SENTENCES, answering),

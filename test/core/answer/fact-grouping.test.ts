@@ -73,3 +73,36 @@ describe("fact grouping", () => {
     expect(new Set(answer.sources.map((source) => source.passageId)).size).toBe(answer.sources.length);
   });
 });
+
+const museum = libraryOf([
+  {
+    id: "daily",
+    title: "New wing for the city museum",
+    language: "en",
+    text: "Architect Lina Moreau, director of the Harbour Museum since 2019, opened the new wing on Friday. The wing has four galleries.",
+  },
+  {
+    id: "weekly",
+    title: "Museum chief looks ahead",
+    language: "en",
+    text: '"We want every school in the region to visit," said Lina Moreau, director at the Harbour Museum. Tickets stay free for children.',
+  },
+  {
+    id: "gazette",
+    title: "Museum budget approved",
+    language: "en",
+    text: "The council approved the budget of the Harbour Museum, whose director Lina Moreau had asked for more staff. Parking near the museum will be extended.",
+  },
+]);
+
+describe("one answer, several wordings", () => {
+  it("gives one bullet citing every article that names the same answer beside the question's words", () => {
+    const answer = museum.ask(validateQuestion("Who is the director of the Harbour Museum?"));
+    expect(answer.status).toBe("answered");
+    expect(citationProblems(answer)).toEqual([]);
+    expect(answer.bullets[0]?.text).toMatch(/Lina Moreau/);
+    const cited = new Set(answer.bullets[0]?.citations.map((n) => answer.sources[n - 1]?.articleId));
+    expect(cited).toEqual(new Set(["daily", "weekly", "gazette"]));
+    expect(answer.bullets.filter((bullet) => /Lina Moreau/.test(bullet.text))).toHaveLength(1);
+  });
+});
