@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import type { Redis } from "ioredis";
+import { OutboxQuestionQueue } from "./adapters/chat/question-outbox.ts";
 import { loadPaths } from "./adapters/files/load-paths.ts";
 import type { Config } from "./config.ts";
 import type { FeedFollowing, Platform, Replier } from "./core/chat.ts";
@@ -52,7 +53,7 @@ import { logVectorFailure, syncLibrary } from "./flows/ingest/sync-library.ts";
 import type { ModelAnswering, ModelParts } from "./flows/model/model-answering.ts";
 import type { ModelCallContext } from "./flows/model/model-call.ts";
 import type { BullFeedScheduler } from "./queue/feed-poller.ts";
-import { startRedisServer } from "./store/embedded-redis-server.ts";
+import { openEmbeddedRedis, runningEmbeddedRedis } from "./store/embedded-redis.ts";
 import { RedisArticleStore } from "./store/redis-article-store.ts";
 import {
   connectedCommandRedis,
@@ -71,6 +72,17 @@ const BUNDLED_SEEDS = fileURLToPath(new URL("../seeds", import.meta.url));
 const files: DocumentLoader = {
   load: (paths, onProgress) => loadPaths([...paths], onProgress ? { onProgress } : {}),
 };
+
+/** The file loader of a CLI run: what reading a file noticed (a guessed encoding, an ignored date) is said. */
+function filesWarning(warn: (line: string) => void): DocumentLoader {
+  return {
+    async load(paths, onProgress) {
+      const loaded = await loadPaths([...paths], onProgress ? { onProgress } : {});
+      for (const warning of loaded.warnings) warn(`warning: ${warning.message} (${warning.location})`);
+      return loaded;
+    },
+  };
+}
 
 /** An .html file's text, decoded as file ingest decodes it. */
 async function readHtmlFile(path: string): Promise<string> {
@@ -112,10 +124,11 @@ async function loadPathsAndUrls(
   config: Config,
   paths: readonly string[],
   onProgress: LoadProgress | undefined,
+  loader: DocumentLoader,
 ): Promise<LoadedDocuments> {
   const urls = paths.filter(isWebUrl);
   const local = paths.filter((path) => !isWebUrl(path));
-  const loaded = local.length > 0 ? await files.load(local, onProgress) : undefined;
+  const loaded = local.length > 0 ? await loader.load(local, onProgress) : undefined;
   if (urls.length === 0) return loaded ?? { articles: [], problems: [], duplicates: 0 };
   const fetcher = await webFetcher(config);
   try {
@@ -255,6 +268,7 @@ async function openCorpus(
   corpus: readonly string[],
   onProgress: LoadProgress | undefined,
   embedder: Embedder | undefined,
+  loader: DocumentLoader,
 ): Promise<OpenedLibrary & { origin: string }> {
   if (corpus.length === 0 && config.redis) {
     const store = await commandStore(config.redis);
@@ -265,8 +279,26 @@ async function openCorpus(
     }
   }
   const paths = corpus.length > 0 ? corpus : [defaultCorpus(config)];
-  const opened = await libraryFromDocuments(await files.load(paths, onProgress), embedder);
+  const loaded = await loader.load(paths, onProgress);
+  if (corpus.length > 0) refuseUnusableCorpus(loaded.articles.length, loaded.problems, paths);
+  const opened = await libraryFromDocuments(loaded, embedder);
   return { ...opened, origin: paths.join(", ") };
+}
+
+/** `--corpus` that gave no article at all is bad input (exit 2), with every file's problem in the message. */
+function refuseUnusableCorpus(
+  articles: number,
+  problems: readonly BriefingError[],
+  paths: readonly string[],
+) {
+  if (articles > 0) return;
+  const reasons = problems.slice(0, 10).map((problem) => `\n  ${problem.detailedMessage()}`);
+  const more = problems.length > 10 ? `\n  … and ${problems.length - 10} more` : "";
+  throw new BriefingError(
+    "EMPTY_INPUT",
+    `--corpus ${paths.join(" ")} holds no usable article${reasons.length > 0 ? ":" : ""}${reasons.join("")}${more}`,
+    { userText: true },
+  );
 }
 
 /** The articles a digest covers now: the store's arrivals in the window, or the files' articles published in it. */
@@ -274,6 +306,7 @@ async function digestArticles(
   config: Config,
   corpus: readonly string[],
   sinceMs: number | undefined,
+  loader: DocumentLoader,
 ): Promise<{ articles: IngestedArticle[]; problems: BriefingError[]; origin: string }> {
   if (corpus.length === 0 && config.redis) {
     const store = await commandStore(config.redis);
@@ -285,7 +318,8 @@ async function digestArticles(
     }
   }
   const paths = corpus.length > 0 ? corpus : [config.seedsDirectory ?? BUNDLED_SEEDS];
-  const loaded = await files.load(paths);
+  const loaded = await loader.load(paths);
+  if (corpus.length > 0) refuseUnusableCorpus(loaded.articles.length, loaded.problems, paths);
   return {
     articles: articlesPublishedSince(loaded.articles, sinceMs),
     problems: loaded.problems,
@@ -293,8 +327,41 @@ async function digestArticles(
   };
 }
 
-export function openCli(config: Config, warn: (line: string) => void): CliApp {
+/**
+ * Without REDIS_URL, a CLI command uses the embedded Redis that a `serve` or `worker` runs for
+ * BRIEFBOT_DATA_DIR, when one is running: `briefbot ingest` then adds to the running bot.
+ */
+async function withRunningEmbeddedRedis(config: Config): Promise<Config> {
+  if (config.redis) return config;
+  const url = await runningEmbeddedRedis(config.dataDirectory);
+  return url === undefined ? config : { ...config, redis: { url, namespace: config.namespace } };
+}
+
+export function openCli(given: Config, warn: (line: string) => void): CliApp {
+  let resolved: Promise<CliApp> | undefined;
+  const app = () => {
+    resolved ??= withRunningEmbeddedRedis(given).then((config) => cliOver(config, warn));
+    return resolved;
+  };
+  const direct = cliOver(given, warn);
+  return {
+    extract: (target) => direct.extract(target),
+    registerDiscordCommands: () => direct.registerDiscordCommands(),
+    openEngine: async (corpus, onProgress) => (await app()).openEngine(corpus, onProgress),
+    ingest: async (paths, onProgress) => (await app()).ingest(paths, onProgress),
+    digest: async (corpus, sinceMs, context) => (await app()).digest(corpus, sinceMs, context),
+    feeds: {
+      add: async (url) => (await app()).feeds.add(url),
+      list: async () => (await app()).feeds.list(),
+      remove: async (url) => (await app()).feeds.remove(url),
+    },
+    poll: async (onProgress) => (await app()).poll(onProgress),
+  };
+}
+
+function cliOver(config: Config, warn: (line: string) => void): CliApp {
   const log = cliWarnings(warn);
+  const loader = filesWarning(warn);
   return {
     async extract(target) {
       if (isWebUrl(target)) {
@@ -313,7 +380,7 @@ export function openCli(config: Config, warn: (line: string) => void): CliApp {
       const budget = cliBudget(config);
       try {
         const parts = await modelParts(config, (dailyTokens) => budget.budgetFor(dailyTokens));
-        const opened = await openCorpus(config, corpus, onProgress, parts.embedder);
+        const opened = await openCorpus(config, corpus, onProgress, parts.embedder, loader);
         return {
           library: opened.library,
           engine: new AnswerEngine({ library: opened.library, ...parts, log }),
@@ -333,7 +400,7 @@ export function openCli(config: Config, warn: (line: string) => void): CliApp {
       const store = config.redis ? await commandStore(config.redis) : undefined;
       try {
         const report = await ingestDocuments(
-          await loadPathsAndUrls(config, paths, onProgress),
+          await loadPathsAndUrls(config, paths, onProgress, loader),
           store,
           embedder,
         );
@@ -341,7 +408,7 @@ export function openCli(config: Config, warn: (line: string) => void): CliApp {
           ...report,
           target: config.redis
             ? `Redis store ${config.redis.url}`
-            : "nowhere (REDIS_URL is not set: checked only)",
+            : "nowhere (REDIS_URL is not set and no briefbot serve runs for BRIEFBOT_DATA_DIR: checked only)",
           embedder: embedder?.name,
         };
       } finally {
@@ -350,7 +417,7 @@ export function openCli(config: Config, warn: (line: string) => void): CliApp {
     },
 
     async digest(corpus, sinceMs, context) {
-      const { articles, problems, origin } = await digestArticles(config, corpus, sinceMs);
+      const { articles, problems, origin } = await digestArticles(config, corpus, sinceMs, loader);
       const budget = cliBudget(config);
       try {
         const { modelAnswering } = await modelParts(config, (daily) => budget.budgetFor(daily));
@@ -478,9 +545,13 @@ class Stops {
 
 async function redisUrlFor(config: Config, log: Log, stops: Stops): Promise<string> {
   if (config.redis) return config.redis.url;
-  const server = await startRedisServer({ directory: config.dataDirectory });
+  const server = await openEmbeddedRedis(config.dataDirectory);
   stops.add(() => server.stop());
-  log("embedded_redis_started", { url: server.url, dataDirectory: config.dataDirectory, appendOnly: true });
+  log(server.reused ? "embedded_redis_reused" : "embedded_redis_started", {
+    url: server.url,
+    dataDirectory: config.dataDirectory,
+    owned: server.owned,
+  });
   return server.url;
 }
 
@@ -670,7 +741,9 @@ async function startAdapters(config: Config, workers: Workers, log: Log, stops: 
   const { BullQuestionQueue } = await import("./queue/bull-question-queue.ts");
   const { BullDigestSubscriptions } = await import("./queue/bull-digest-subscriptions.ts");
   const producer = stops.connection(workers.redisUrl, "producer");
-  const questions = new BullQuestionQueue(producer, config.namespace);
+  const queue = new BullQuestionQueue(producer, config.namespace);
+  stops.add(() => queue.close());
+  const questions = new OutboxQuestionQueue(queue, { retryMs: config.enqueueRetryMs, log });
   stops.add(() => questions.close());
   const memory = new RedisConversationMemory(producer, config.namespace);
   const digests = new BullDigestSubscriptions({

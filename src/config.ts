@@ -17,7 +17,8 @@ const environmentSchema = z.object({
   BRIEFBOT_SEEDS_DIR: optionalText,
   BRIEFBOT_DATA_DIR: z.string().min(1).default("./data"),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
-  JOB_LOCK_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
+  JOB_LOCK_MS: z.coerce.number().int().min(1_000).max(600_000).default(15_000),
+  ENQUEUE_RETRY_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
   ARTICLE_RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(365),
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   SLACK_BOT_TOKEN: z
@@ -159,6 +160,8 @@ export interface Config {
   seedsDirectory: string | undefined;
   dataDirectory: string;
   worker: { concurrency: number; lockDurationMs: number };
+  /** How long a chat adapter retries a question it acknowledged while the queue is unreachable (ENQUEUE_RETRY_MS). */
+  enqueueRetryMs: number;
   /** Articles stored more than `days` days ago leave the store and every index; 0 keeps all. */
   retention: { days: number };
   slack: SlackConfig | undefined;
@@ -267,6 +270,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     seedsDirectory: values.BRIEFBOT_SEEDS_DIR,
     dataDirectory: values.BRIEFBOT_DATA_DIR,
     worker: { concurrency: values.WORKER_CONCURRENCY, lockDurationMs: values.JOB_LOCK_MS },
+    enqueueRetryMs: values.ENQUEUE_RETRY_MS,
     retention: { days: values.ARTICLE_RETENTION_DAYS },
     slack: slackConfig(values),
     discord: values.DISCORD_TOKEN

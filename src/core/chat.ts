@@ -38,13 +38,17 @@ export interface Replier {
   readonly platform: Platform;
   /**
    * Posts the answer in as many messages as the platform's limits need. `alreadyPosted` says what an earlier
-   * attempt of the same job posted; `onPosted` is called after each message so the caller can record it.
+   * attempt of the same job posted; `onPosted` is called once before the first message (the delivery has
+   * started) and after each message, so the caller can record it. With `jobId`, each message is tagged with
+   * it where the platform allows, so a re-run after a crash between posting and recording finds the message
+   * instead of posting it again.
    */
   deliverAnswer(
     target: ReplyTarget,
     answer: Answer,
     alreadyPosted: DeliveryRecord | undefined,
     onPosted: (record: DeliveryRecord) => Promise<void>,
+    jobId?: string,
   ): Promise<DeliveryRecord>;
   /** Posts a digest (or, with no stories, its one-line notice) the same way: split, recorded, resumable. */
   deliverDigest(
@@ -52,6 +56,7 @@ export interface Replier {
     digest: DigestPost,
     alreadyPosted: DeliveryRecord | undefined,
     onPosted: (record: DeliveryRecord) => Promise<void>,
+    jobId?: string,
   ): Promise<DeliveryRecord>;
   /**
    * Shows where a slow answer is ("Reading 12 passages…"): the first call posts a placeholder message (a
@@ -62,6 +67,7 @@ export interface Replier {
     target: ReplyTarget,
     text: string,
     alreadyPosted: DeliveryRecord | undefined,
+    jobId?: string,
   ): Promise<DeliveryRecord>;
   /**
    * Tells the asker that something went wrong, where the platform still allows it: in the placeholder when
@@ -72,8 +78,11 @@ export interface Replier {
 
 /** Where adapters put questions. Implemented over BullMQ in src/queue. */
 export interface QuestionQueue {
-  /** false when a job with this id already exists (a platform retry). */
-  ask(request: AskRequest): Promise<{ enqueued: boolean }>;
+  /**
+   * false when a job with this id already exists (a platform retry). `held`: the queue was not reachable and
+   * the question waits in the adapter's outbox, retried; `abandoned` is called if it never gets on the queue.
+   */
+  ask(request: AskRequest, abandoned?: () => Promise<void>): Promise<{ enqueued: boolean; held?: boolean }>;
 }
 
 /** Remembers the last question of a conversation thread, for follow-ups. */

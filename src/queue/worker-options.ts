@@ -10,18 +10,24 @@ export interface BriefbotWorkerSettings {
   lockDurationMs?: number | undefined;
 }
 
+/** A worker renews its jobs' locks every half lock; a dead worker's lapse after JOB_LOCK_MS. */
+export const DEFAULT_LOCK_MS = 15_000;
+/** How often a worker looks for jobs whose lock lapsed: cheap (one script), and it bounds the takeover delay. */
+const MAX_STALL_CHECK_MS = 5_000;
+
 /**
- * The settings every Briefbot worker shares: a dead worker's jobs are taken over after the lock lapses and a
- * stall check finds them (half the lock), at most 3 times; retries wait as the retry policy says.
+ * The settings every Briefbot worker shares: a dead worker's jobs are taken over once the lock lapses and a
+ * stall check finds them (every third of the lock, at most 5 s: a takeover within JOB_LOCK_MS + 5 s), at
+ * most 3 times; retries wait as the retry policy says.
  */
 export function workerOptions(settings: BriefbotWorkerSettings): WorkerOptions {
-  const lockDuration = settings.lockDurationMs ?? 30_000;
+  const lockDuration = settings.lockDurationMs ?? DEFAULT_LOCK_MS;
   return {
     connection: settings.connection,
     prefix: queuePrefix(settings.namespace),
     concurrency: settings.concurrency,
     lockDuration,
-    stalledInterval: Math.max(1_000, Math.floor(lockDuration / 2)),
+    stalledInterval: Math.min(MAX_STALL_CHECK_MS, Math.max(1_000, Math.floor(lockDuration / 3))),
     maxStalledCount: 3,
     settings: { backoffStrategy: (attemptsMade, _type, error) => retryDelay(attemptsMade, error) },
   };

@@ -8,13 +8,26 @@ import { BriefingError } from "../core/errors.ts";
 export interface RedisServerOptions {
   directory: string;
   port?: number;
+  /** Listen on this Unix socket only (no TCP port); `url` is then the socket's path. */
+  socket?: string;
   appendOnly?: boolean;
 }
 
 export interface RedisServerProcess {
+  /** redis://127.0.0.1:port, or the Unix socket's path (ioredis takes both). */
   url: string;
+  /** 0 when listening on a Unix socket. */
   port: number;
+  pid: number;
   stop(): Promise<void>;
+}
+
+/** Where a redis-server listens: a TCP port on loopback or a Unix socket. */
+export type RedisAddress = { port: number } | { path: string };
+
+export function addressOf(url: string): RedisAddress {
+  if (url.startsWith("/")) return { path: url };
+  return { port: Number(new URL(url).port) };
 }
 
 export async function freePort(): Promise<number> {
@@ -30,7 +43,7 @@ export async function freePort(): Promise<number> {
 }
 
 async function waitUntilReady(
-  port: number,
+  address: RedisAddress,
   child: ChildProcess,
   spawnFailure: Promise<never>,
 ): Promise<void> {
@@ -39,8 +52,7 @@ async function waitUntilReady(
     if (child.exitCode !== null)
       throw new BriefingError("STORE_UNAVAILABLE", `redis-server exited (code ${child.exitCode})`);
     const probe = new Redis({
-      port,
-      host: "127.0.0.1",
+      ...("path" in address ? { path: address.path } : { port: address.port, host: "127.0.0.1" }),
       lazyConnect: true,
       maxRetriesPerRequest: 0,
       retryStrategy: () => null,
@@ -56,7 +68,8 @@ async function waitUntilReady(
       probe.disconnect();
     }
   }
-  throw new BriefingError("STORE_UNAVAILABLE", `redis-server on port ${port} did not answer within 10 s`);
+  const where = "path" in address ? address.path : `port ${address.port}`;
+  throw new BriefingError("STORE_UNAVAILABLE", `redis-server on ${where} did not answer within 10 s`);
 }
 
 /**
@@ -66,10 +79,16 @@ async function waitUntilReady(
 export async function startRedisServer(options: RedisServerOptions): Promise<RedisServerProcess> {
   const directory = resolve(options.directory);
   mkdirSync(directory, { recursive: true });
-  const port = options.port ?? (await freePort());
-  const args = ["--port", String(port), "--bind", "127.0.0.1", "--dir", directory, "--save", ""];
+  const socket = options.socket;
+  const port = socket === undefined ? (options.port ?? (await freePort())) : 0;
+  const listen =
+    socket === undefined
+      ? ["--port", String(port), "--bind", "127.0.0.1"]
+      : ["--port", "0", "--unixsocket", socket, "--unixsocketperm", "700"];
+  const args = [...listen, "--dir", directory, "--save", ""];
   args.push("--appendonly", options.appendOnly === false ? "no" : "yes", "--maxmemory-policy", "noeviction");
-  const child = spawn("redis-server", args, { stdio: "ignore" });
+  // Its own process group: a Ctrl-C meant for briefbot does not stop Redis under jobs that are finishing.
+  const child = spawn("redis-server", args, { stdio: "ignore", detached: true });
   const spawnFailure = new Promise<never>((_, reject) => {
     child.once("error", (error) =>
       reject(
@@ -81,12 +100,14 @@ export async function startRedisServer(options: RedisServerOptions): Promise<Red
     );
   });
   spawnFailure.catch(() => {});
-  await waitUntilReady(port, child, spawnFailure);
+  const address: RedisAddress = socket === undefined ? { port } : { path: socket };
+  await waitUntilReady(address, child, spawnFailure);
   const killOnExit = () => child.kill("SIGTERM");
   process.once("exit", killOnExit);
   return {
-    url: `redis://127.0.0.1:${port}`,
+    url: socket ?? `redis://127.0.0.1:${port}`,
     port,
+    pid: child.pid ?? 0,
     async stop() {
       process.removeListener("exit", killOnExit);
       if (child.exitCode !== null) return;

@@ -150,7 +150,7 @@ describe("CLI: ingest <url>, feeds add|list|remove, poll", () => {
     expect((await runCli(["feeds", "remove", feedUrl], env())).code).toBe(0);
     expect(json((await runCli(["feeds", "list", "--json"], env())).stdout)).toEqual({ feeds: [] });
     const missing = await runCli(["feeds", "remove", feedUrl], env());
-    expect(missing.code).toBe(1);
+    expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/No feed is followed at that address/);
   });
 

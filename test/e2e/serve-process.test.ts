@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { type ChildProcessWithoutNullStreams, execFileSync, spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -26,10 +26,10 @@ describe.concurrent("briefbot serve as a process", () => {
     });
     try {
       await until(() => log.includes("no_chat_platform"), `serve to start (log: ${log.slice(-400)})`, 20_000);
-      expect(log).toMatch(/embedded_redis_started url=redis:\/\/127\.0\.0\.1:\d+/);
+      const url = join(dataDirectory, "redis.sock");
+      expect(log).toContain(`embedded_redis_started url=${url}`);
       expect(log).toMatch(/seeded_store .*added=5/);
       expect(log).toMatch(/SLACK_BOT_TOKEN/);
-      const url = /url=(redis:\/\/[\d.:]+)/.exec(log)?.[1] ?? "";
       const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
       probe.on("error", () => {});
       await probe.connect();
@@ -48,6 +48,52 @@ describe.concurrent("briefbot serve as a process", () => {
       await rm(dataDirectory, { recursive: true, force: true });
     }
   }, 40_000);
+
+  it("never runs two redis-servers on one data folder: a second serve shares it, a later one adopts it after a SIGKILL", async ({
+    expect,
+  }) => {
+    const dataDirectory = await mkdtemp(join(tmpdir(), "briefbot-serve-"));
+    const started: ChildProcessWithoutNullStreams[] = [];
+    const serve = async (): Promise<{ child: ChildProcessWithoutNullStreams; log: () => string }> => {
+      const child = spawn(process.execPath, [BIN, "serve"], {
+        env: { PATH: process.env.PATH ?? "", BRIEFBOT_DATA_DIR: dataDirectory },
+      });
+      started.push(child);
+      let log = "";
+      child.stderr.on("data", (chunk: Buffer) => {
+        log += chunk.toString("utf8");
+      });
+      await until(() => log.includes("no_chat_platform"), `serve to start (log: ${log.slice(-400)})`, 20_000);
+      return { child, log: () => log };
+    };
+    const servers = () =>
+      execFileSync("ps", ["-eo", "args="], { encoding: "utf8" })
+        .split("\n")
+        .filter((line) => line.includes("redis-server") && line.includes(dataDirectory)).length;
+    const exit = (child: ChildProcessWithoutNullStreams, signal: NodeJS.Signals) => {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill(signal);
+      return exited;
+    };
+    try {
+      const first = await serve();
+      const second = await serve();
+      expect(first.log()).toMatch(/embedded_redis_started .*owned=true/);
+      expect(second.log()).toMatch(/embedded_redis_reused .*owned=false/);
+      expect(servers()).toBe(1);
+      await exit(first.child, "SIGKILL");
+      await exit(second.child, "SIGTERM");
+      expect(servers()).toBe(1);
+      const third = await serve();
+      expect(third.log()).toMatch(/embedded_redis_reused .*owned=true/);
+      expect(servers()).toBe(1);
+      await exit(third.child, "SIGTERM");
+      expect(servers()).toBe(0);
+    } finally {
+      for (const child of started) child.kill("SIGKILL");
+      await rm(dataDirectory, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it("names a bad value at start-up", async ({ expect }) => {
     // A real process: a bad configuration ends `serve` with exit code 2 instead of starting it.

@@ -88,13 +88,16 @@ function invalidMessage(body: Record<string, unknown>): string | undefined {
 
 /**
  * Slack's side, on loopback: the Web API methods Briefbot uses (auth.test, chat.postMessage,
- * chat.postEphemeral, chat.update) and response_url endpoints. Records every call; failures can be scripted.
+ * chat.postEphemeral, chat.update, conversations.history and .replies) and response_url endpoints. Records every
+ * call; failures can be scripted.
  */
 export class FakeSlack {
   readonly calls: RecordedCall[] = [];
   readonly responses: RecordedResponse[] = [];
   /** Called the moment a Web API call or a response_url post is recorded (benchmarks time on this). */
   onRecord: ((record: { call?: RecordedCall; response?: RecordedResponse }) => void) | undefined;
+  /** How long Web API calls take to answer (after they are recorded): a slow Slack, for fault tests. */
+  latencyMs = 0;
   readonly #server: Server;
   readonly #options: Required<Omit<FakeSlackOptions, "token">> & { token: string | undefined };
   readonly #failures = new Map<string, ScriptedFailure[]>();
@@ -181,6 +184,7 @@ export class FakeSlack {
       this.onRecord?.({ call });
       reply = this.#scripted(method) ?? this.#apiReply(method, body, token);
       call.reply = reply.body;
+      if (this.latencyMs > 0) await new Promise((wake) => setTimeout(wake, this.latencyMs));
     } else if (path.startsWith("/commands/")) {
       const recorded = { id: path.slice("/commands/".length), body, at: Date.now() };
       this.responses.push(recorded);
@@ -195,6 +199,28 @@ export class FakeSlack {
       ...reply.headers,
     });
     response.end(isText ? reply.body : JSON.stringify(reply.body));
+  }
+
+  /**
+   * What conversations.history (a channel's top-level messages, newest first) or conversations.replies (a
+   * thread, oldest first) returns; metadata only with include_all_metadata, as Slack does.
+   */
+  #read(method: string, body: Record<string, unknown>): Record<string, unknown>[] {
+    const channel = String(body.channel);
+    const withMetadata = String(body.include_all_metadata) === "true";
+    const limit = Number(body.limit ?? 100);
+    const inChannel = [...this.#posted.entries()]
+      .filter(([key]) => key.startsWith(`${channel}:`))
+      .map(([, message]) => message);
+    const picked =
+      method === "conversations.replies"
+        ? inChannel.filter((message) => message.ts === body.ts || message.thread_ts === body.ts)
+        : inChannel.filter((message) => message.thread_ts === undefined).reverse();
+    return picked.slice(0, limit).map(({ metadata, ...message }) => ({
+      ...message,
+      bot_id: this.#options.botId,
+      ...(withMetadata && metadata !== undefined ? { metadata } : {}),
+    }));
   }
 
   #scripted(method: string): Reply | undefined {
@@ -252,6 +278,9 @@ export class FakeSlack {
         this.#posted.set(key, { ...existing, ...body });
         return { status: 200, body: { ok: true, channel: body.channel, ts: body.ts, text: body.text } };
       }
+      case "conversations.history":
+      case "conversations.replies":
+        return { status: 200, body: { ok: true, messages: this.#read(method, body), has_more: false } };
       default:
         return { status: 200, body: { ok: false, error: "unknown_method" } };
     }

@@ -89,7 +89,8 @@ function askRequest(inbound: InboundQuestion, requestedAt: number): AskRequest {
 
 /**
  * Puts the question on the queue and tells the asker what became of it where that needs saying (`tell` must
- * not throw). A platform retry is a duplicate; an unreachable queue is said, never hidden.
+ * not throw). A platform retry is a duplicate; an unreachable queue is said, never hidden: at once, or, when
+ * the queue holds the question in an outbox, only if it never gets on the queue.
  */
 export async function enqueueQuestion(
   inbound: InboundQuestion,
@@ -101,8 +102,13 @@ export async function enqueueQuestion(
   const request = askRequest(inbound, dependencies.now());
   let outcome: AskOutcome;
   try {
-    const { enqueued } = await dependencies.questions.ask(request);
-    log(`${platform}_question_queued`, { jobId: request.jobId, enqueued });
+    const { enqueued, held } = await dependencies.questions.ask(request, async () => {
+      await tell(QUEUE_FAILED_NOTICE);
+    });
+    log(held ? `${platform}_question_held` : `${platform}_question_queued`, {
+      jobId: request.jobId,
+      enqueued,
+    });
     outcome = enqueued ? "enqueued" : "duplicate";
   } catch (error) {
     log(`${platform}_queue_failed`, { jobId: request.jobId, error: errorText(error) });

@@ -13,6 +13,7 @@ import { errorText, type SlackLog } from "./log.ts";
 import { DEFAULT_COMMAND } from "./render-help.ts";
 import { slackError } from "./slack-errors.ts";
 import { slackClientOptions } from "./slack-web-client.ts";
+import { timedReceiver } from "./timed-receiver.ts";
 
 export interface SlackAppOptions {
   /** The Bot User OAuth Token (xoxb-…). */
@@ -55,7 +56,9 @@ export interface SlackApp {
 
 function receiverOptions(
   options: SlackAppOptions,
-): Pick<AppOptions, "socketMode" | "appToken" | "signingSecret" | "port" | "processBeforeResponse"> {
+  logLevel: LogLevel,
+  now: () => number,
+): Pick<AppOptions, "socketMode" | "appToken" | "receiver"> {
   if (options.appToken) return { socketMode: true, appToken: options.appToken };
   if (!options.signingSecret) {
     throw new BriefingError(
@@ -64,8 +67,14 @@ function receiverOptions(
       { userText: true },
     );
   }
-  // processBeforeResponse false: Slack gets its HTTP response as soon as a listener acks, not when it returns.
-  return { signingSecret: options.signingSecret, port: options.port ?? 3000, processBeforeResponse: false };
+  return {
+    receiver: timedReceiver({
+      signingSecret: options.signingSecret,
+      port: options.port ?? 3000,
+      logLevel,
+      now,
+    }),
+  };
 }
 
 function listeningPort(server: unknown): number | undefined {
@@ -79,11 +88,12 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   const log = options.log ?? (() => {});
   const now = options.now ?? Date.now;
   const command = options.command ?? DEFAULT_COMMAND;
+  const logLevel = options.logLevel ?? LogLevel.WARN;
   const app = new App({
     token: options.botToken,
-    ...receiverOptions(options),
+    ...receiverOptions(options, logLevel, now),
     clientOptions: slackClientOptions(options.apiUrl),
-    logLevel: options.logLevel ?? LogLevel.WARN,
+    logLevel,
     deferInitialization: true,
   });
 

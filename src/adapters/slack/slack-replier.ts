@@ -34,6 +34,20 @@ const POSTED_WITHOUT_TS = "posted-without-ts";
 /** chat.update errors that mean the placeholder is gone (deleted by a user, too old): post anew instead. */
 const PLACEHOLDER_GONE = new Set(["message_not_found", "cant_update_message", "edit_window_closed"]);
 
+/** Slack message metadata naming the job and part a message is: how a re-run finds what it posted. */
+const PART_EVENT = "briefbot_part";
+/** The part number of a progress placeholder. */
+const PLACEHOLDER_PART = -1;
+/** Messages read when looking for a part: a crashed job's messages are among a channel's latest. */
+const LOOKUP_LIMIT = 200;
+
+// A type, not an interface: Slack's metadata payload type needs an index signature.
+type PartTag = { job: string; part: number };
+
+function partTag(jobId: string | undefined, part: number): PartTag | undefined {
+  return jobId === undefined ? undefined : { job: jobId, part };
+}
+
 /** Once a job has used the response_url it keeps to it. */
 function usesResponseUrl(posted: Readonly<DeliveryRecord>): boolean {
   return posted.messageIds.some((id) => id.startsWith(RESPONSE_URL_ID));
@@ -68,9 +82,10 @@ export class SlackReplier extends PartsReplier<SlackMessage, SlackTarget> {
     this.#log = log;
   }
 
-  protected partPoster(slack: SlackTarget): PartPoster<SlackMessage> {
+  protected partPoster(slack: SlackTarget, jobId?: string): PartPoster<SlackMessage> {
     return {
       platform: "slack",
+      ...(jobId === undefined ? {} : { find: (index: number) => this.#findTagged(slack, jobId, index) }),
       replacePlaceholder: async (ts, message) => {
         await this.#update(slack, ts, message);
         return ts;
@@ -79,16 +94,19 @@ export class SlackReplier extends PartsReplier<SlackMessage, SlackTarget> {
         const code = error instanceof BriefingError ? slackErrorCode(error.cause) : undefined;
         return code !== undefined && PLACEHOLDER_GONE.has(code);
       },
-      post: (message, index, posted) => this.#postPart(slack, message, index, usesResponseUrl(posted)),
+      post: (message, index, posted) => this.#postPart(slack, message, index, usesResponseUrl(posted), jobId),
     };
   }
 
-  protected placeholderPoster(slack: SlackTarget): PlaceholderPoster<SlackMessage> {
+  protected placeholderPoster(slack: SlackTarget, jobId?: string): PlaceholderPoster<SlackMessage> {
     return {
       platform: "slack",
+      ...(jobId === undefined
+        ? {}
+        : { findPlaceholder: () => this.#findTagged(slack, jobId, PLACEHOLDER_PART) }),
       postPlaceholder: async (progress) => {
         try {
-          const ts = await this.#postMessage(slack, progress);
+          const ts = await this.#postMessage(slack, progress, partTag(jobId, PLACEHOLDER_PART));
           // Without its ts the placeholder cannot be edited: no progress then, and the answer is posted anew.
           return ts === POSTED_WITHOUT_TS ? undefined : ts;
         } catch (error) {
@@ -131,10 +149,16 @@ export class SlackReplier extends PartsReplier<SlackMessage, SlackTarget> {
     }
   }
 
-  async #postPart(target: SlackTarget, message: SlackMessage, part: number, viaResponseUrl: boolean) {
+  async #postPart(
+    target: SlackTarget,
+    message: SlackMessage,
+    part: number,
+    viaResponseUrl: boolean,
+    jobId: string | undefined,
+  ) {
     if (!viaResponseUrl) {
       try {
-        return await this.#postMessage(target, message);
+        return await this.#postMessage(target, message, partTag(jobId, part));
       } catch (error) {
         const code = slackErrorCode(error);
         if (!(code && NOT_A_MEMBER.has(code) && target.responseUrl))
@@ -156,12 +180,13 @@ export class SlackReplier extends PartsReplier<SlackMessage, SlackTarget> {
     return `${RESPONSE_URL_ID}${part}`;
   }
 
-  async #postMessage(target: SlackTarget, message: SlackMessage): Promise<string> {
+  async #postMessage(target: SlackTarget, message: SlackMessage, tag?: PartTag): Promise<string> {
     await this.#pacer.wait(target.channelId);
     const result = await this.#client.chat.postMessage({
       channel: target.channelId,
       ...message,
       ...(target.threadTs ? { thread_ts: target.threadTs } : {}),
+      ...(tag ? { metadata: { event_type: PART_EVENT, event_payload: tag } } : {}),
       // No link previews of the sources, and no parsing of names into mentions: only our own <url|[n]> links.
       unfurl_links: false,
       unfurl_media: false,
@@ -170,6 +195,42 @@ export class SlackReplier extends PartsReplier<SlackMessage, SlackTarget> {
     });
     // ok:true means it was posted: record it even without a ts, so a re-run does not post it again.
     return result.ts ?? POSTED_WITHOUT_TS;
+  }
+
+  /**
+   * The ts of the message an earlier attempt of the job posted as `part`, found by its metadata among the
+   * thread's replies or the channel's latest messages (one call); undefined when absent or when Slack cannot
+   * be asked (missing history scope): then the part is posted, as before this check existed.
+   */
+  async #findTagged(target: SlackTarget, jobId: string, part: number): Promise<string | undefined> {
+    try {
+      const page = target.threadTs
+        ? await this.#client.conversations.replies({
+            channel: target.channelId,
+            ts: target.threadTs,
+            include_all_metadata: true,
+            limit: LOOKUP_LIMIT,
+          })
+        : await this.#client.conversations.history({
+            channel: target.channelId,
+            include_all_metadata: true,
+            limit: LOOKUP_LIMIT,
+          });
+      const found = page.messages?.find((message) => {
+        const metadata = message.metadata;
+        const payload = metadata?.event_payload as Partial<PartTag> | undefined;
+        return metadata?.event_type === PART_EVENT && payload?.job === jobId && payload.part === part;
+      });
+      if (found?.ts) this.#log("slack_part_found", { jobId, part, ts: found.ts });
+      return found?.ts;
+    } catch (error) {
+      this.#log("slack_lookup_failed", {
+        jobId,
+        part,
+        error: slackError(error, "conversations.history").message,
+      });
+      return undefined;
+    }
   }
 
   async #postEphemeral(target: SlackTarget, message: SlackMessage): Promise<void> {

@@ -1,17 +1,32 @@
 import { BriefingError } from "../errors.ts";
+import { readsAsWindows1252 } from "./legacy-encoding.ts";
 
 /** Share of control characters above which decoded text is treated as binary. */
 export const MAX_CONTROL_RATIO = 0.01;
 
 const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
-const windows1252 = new TextDecoder("windows-1252");
+const lenientUtf8 = new TextDecoder("utf-8", { ignoreBOM: false });
+
+export interface DecodedText {
+  text: string;
+  /** Set when the bytes were not valid UTF-8: how they were read, for the reader to check. */
+  warning?: string;
+}
+
+/** `decodeWithNotes` for callers that have nowhere to show a warning. */
+export function decodeText(bytes: Uint8Array, location: string): string {
+  return decodeWithNotes(bytes, location).text;
+}
 
 /**
- * Bytes to text: UTF-8 (BOM stripped), UTF-16 when it has a BOM, and windows-1252 for legacy text that is
- * not valid UTF-8 but has no control bytes. Newlines come back as "\n". Rejects binary and empty input.
+ * Bytes to text: UTF-8 (BOM stripped), UTF-16 when it has a BOM. Bytes that are not valid UTF-8 are read as
+ * windows-1252 only when they read as Western European text with confidence, otherwise as UTF-8 with the bad
+ * bytes replaced by U+FFFD; both come with a warning, never silently. Newlines come back as "\n". Rejects binary
+ * and empty input.
  */
-export function decodeText(bytes: Uint8Array, location: string): string {
-  const text = normalizeNewlines(decodeBytes(bytes, location));
+export function decodeWithNotes(bytes: Uint8Array, location: string): DecodedText {
+  const decoded = decodeBytes(bytes, location);
+  const text = normalizeNewlines(decoded.text);
   if (controlRatio(text) > MAX_CONTROL_RATIO) {
     throw new BriefingError("BINARY_INPUT", "The content has control characters: it looks binary", {
       location,
@@ -21,16 +36,16 @@ export function decodeText(bytes: Uint8Array, location: string): string {
   if (text.trim() === "") {
     throw new BriefingError("EMPTY_INPUT", "The content is empty", { location, userText: true });
   }
-  return text;
+  return decoded.warning === undefined ? { text } : { text, warning: decoded.warning };
 }
 
 export function normalizeNewlines(text: string): string {
   return text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text;
 }
 
-function decodeBytes(bytes: Uint8Array, location: string): string {
+function decodeBytes(bytes: Uint8Array, location: string): DecodedText {
   const utf16 = utf16Encoding(bytes);
-  if (utf16) return new TextDecoder(utf16).decode(bytes);
+  if (utf16) return { text: new TextDecoder(utf16).decode(bytes) };
   if (bytes.includes(0)) {
     throw new BriefingError("BINARY_INPUT", "The content has NUL bytes: it looks binary", {
       location,
@@ -38,9 +53,20 @@ function decodeBytes(bytes: Uint8Array, location: string): string {
     });
   }
   try {
-    return utf8.decode(bytes);
+    return { text: utf8.decode(bytes) };
   } catch {
-    return windows1252.decode(bytes);
+    const legacy = readsAsWindows1252(bytes);
+    if (legacy !== undefined) {
+      return { text: legacy, warning: "not valid UTF-8; read as windows-1252 (Western European) text" };
+    }
+    const text = lenientUtf8.decode(bytes);
+    const replaced = [...text.matchAll(/\uFFFD/gu)].length;
+    return {
+      text,
+      warning: `not valid UTF-8 and not recognisably another encoding: ${replaced} undecodable byte sequence${
+        replaced === 1 ? " was" : "s were"
+      } replaced with "\uFFFD"; save the file as UTF-8`,
+    };
   }
 }
 

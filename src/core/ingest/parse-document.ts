@@ -1,6 +1,6 @@
 import { BriefingError } from "../errors.ts";
 import { composeArticle } from "./compose.ts";
-import { decodeText } from "./decode.ts";
+import { decodeWithNotes } from "./decode.ts";
 import { deduplicate, type Located } from "./dedupe.ts";
 import type { Draft, IngestWarning, ParseResult } from "./draft.ts";
 import { type DocumentFormat, formatOf, sniffFormat } from "./formats.ts";
@@ -52,8 +52,10 @@ function parseChecked({ name, content }: DocumentInput, options: ParseOptions): 
       { location: name, userText: true },
     );
   }
-  const text = decodeText(content, name);
+  const decoded = decodeWithNotes(content, name);
+  const text = decoded.text;
   const { drafts, problems, warnings } = draftsOf(sniffFormat(format, text), text, name);
+  if (decoded.warning !== undefined) warnings.unshift({ location: name, message: decoded.warning });
   const located: Located[] = [];
   for (const draft of drafts) {
     try {

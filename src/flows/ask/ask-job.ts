@@ -72,6 +72,8 @@ export async function runAskJob(
         log: dependencies.log,
       })
     : undefined;
+  // Recorded before a placeholder is posted: a re-run after a crash then looks for it instead of posting another.
+  if (progress && !already) await save({ platform: request.target.platform, messageIds: [], partsPosted: 0 });
   // Before syncing: after a large ingest, embedding what is new can take a while.
   if (!already?.partsPosted) progress?.show(STARTING_TEXT);
   let answer: Answer;
@@ -87,7 +89,7 @@ export async function runAskJob(
   }
   const posted = (await progress?.settle()) ?? already;
   const shown = request.mode === "summarize" ? answer : { ...answer, question: request.question };
-  const record = await replier.deliverAnswer(request.target, shown, posted, save);
+  const record = await replier.deliverAnswer(request.target, shown, posted, save, request.jobId);
   await deliveries.record(request.jobId, { ...record, complete: true });
 }
 

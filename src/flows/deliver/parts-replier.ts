@@ -32,23 +32,25 @@ export abstract class PartsReplier<Part, Target extends ReplyTarget> implements 
     this.#log = log;
   }
 
-  protected abstract partPoster(target: Target): PartPoster<Part>;
-  protected abstract placeholderPoster(target: Target): PlaceholderPoster<Part>;
+  /** `jobId`, when given, tags what is posted so that a re-run can find it (PartPoster.find). */
+  protected abstract partPoster(target: Target, jobId?: string): PartPoster<Part>;
+  protected abstract placeholderPoster(target: Target, jobId?: string): PlaceholderPoster<Part>;
   /** The platform's ways to tell the asker about a failure when there is no placeholder for it, best first. */
   protected abstract noticeWays(target: Target, notice: Part): ReadonlyArray<NoticeWay | undefined>;
 
-  deliverAnswer: Replier["deliverAnswer"] = async (target, answer, alreadyPosted, onPosted) =>
-    await this.#deliver(target, () => this.#render.answer(answer), alreadyPosted, onPosted);
+  deliverAnswer: Replier["deliverAnswer"] = async (target, answer, alreadyPosted, onPosted, jobId) =>
+    await this.#deliver(target, () => this.#render.answer(answer), alreadyPosted, onPosted, jobId);
 
-  deliverDigest: Replier["deliverDigest"] = async (target, digest, alreadyPosted, onPosted) =>
-    await this.#deliver(target, () => this.#render.digest(digest), alreadyPosted, onPosted);
+  deliverDigest: Replier["deliverDigest"] = async (target, digest, alreadyPosted, onPosted, jobId) =>
+    await this.#deliver(target, () => this.#render.digest(digest), alreadyPosted, onPosted, jobId);
 
   async showProgress(
     target: ReplyTarget,
     text: string,
     alreadyPosted: DeliveryRecord | undefined,
+    jobId?: string,
   ): Promise<DeliveryRecord> {
-    const poster = this.placeholderPoster(this.#own(target));
+    const poster = this.placeholderPoster(this.#own(target), jobId);
     return await showProgressIn(poster, this.#render.progress(text), alreadyPosted);
   }
 
@@ -84,8 +86,9 @@ export abstract class PartsReplier<Part, Target extends ReplyTarget> implements 
     render: () => readonly Part[],
     alreadyPosted: DeliveryRecord | undefined,
     onPosted: (record: DeliveryRecord) => Promise<void>,
+    jobId: string | undefined,
   ): Promise<DeliveryRecord> {
-    const poster = this.partPoster(this.#own(target));
+    const poster = this.partPoster(this.#own(target), jobId);
     return await deliverParts(poster, render(), alreadyPosted, onPosted);
   }
 }

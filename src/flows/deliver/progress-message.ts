@@ -82,7 +82,7 @@ export class ProgressMessage {
     const { replier, target, jobId, save, log } = this.#options;
     try {
       const before = this.#record?.placeholderId;
-      const record = await replier.showProgress(target, text, this.#record);
+      const record = await replier.showProgress(target, text, this.#record, jobId);
       this.#record = record;
       if (record.placeholderId === undefined && record.partsPosted === 0) this.#stopped = true;
       else if (record.placeholderId !== before) await save(record);

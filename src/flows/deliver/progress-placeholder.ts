@@ -7,6 +7,8 @@ export interface PlaceholderPoster<Part> {
   /** Posts the placeholder and returns its id; undefined where none can be posted, or edited later. */
   postPlaceholder(part: Part): Promise<string | undefined>;
   editPlaceholder(placeholderId: string, part: Part): Promise<void>;
+  /** The placeholder an earlier attempt posted without recording it, where the platform can tell. */
+  findPlaceholder?(): Promise<string | undefined>;
 }
 
 /**
@@ -23,6 +25,11 @@ export async function showProgressIn<Part>(
   if (record.placeholderId) {
     await poster.editPlaceholder(record.placeholderId, progress);
     return record;
+  }
+  const earlier = alreadyPosted === undefined ? undefined : await poster.findPlaceholder?.();
+  if (earlier !== undefined) {
+    await poster.editPlaceholder(earlier, progress);
+    return { ...record, placeholderId: earlier };
   }
   const placeholderId = await poster.postPlaceholder(progress);
   return placeholderId === undefined ? record : { ...record, placeholderId };

@@ -126,9 +126,15 @@ export async function postDigest(
     let record = already;
     if (!already?.complete && !plan.silent) {
       record = {
-        ...(await replier.deliverDigest(subscription.target, plan.post, already, async (progress) => {
-          await deliveries.record(request.jobId, { ...progress, complete: false });
-        })),
+        ...(await replier.deliverDigest(
+          subscription.target,
+          plan.post,
+          already,
+          async (progress) => {
+            await deliveries.record(request.jobId, { ...progress, complete: false });
+          },
+          request.jobId,
+        )),
         complete: true,
       };
     }

@@ -99,7 +99,7 @@ describe("DiscordReplier", () => {
     expect(posts.every((post) => post.authorization === "Bot fake-bot-token")).toBe(true);
     expect(record.partsPosted).toBe(posts.length);
     expect(record.messageIds).toHaveLength(posts.length);
-    expect(progress.map((step) => step.partsPosted)).toEqual(posts.map((_, index) => index + 1));
+    expect(progress.map((step) => step.partsPosted)).toEqual([0, ...posts.map((_, index) => index + 1)]);
   });
 
   it("posts nothing twice when a crash came between posting and recording (same nonces)", async () => {
@@ -165,7 +165,7 @@ describe("DiscordReplier", () => {
     expect(error.retryable).toBe(true);
     expect(error.retryAfterMs).toBe(3_000);
     expect(fake.callsTo("POST", /^\/webhooks\//)).toHaveLength(1);
-    expect(progress.map((step) => step.partsPosted)).toEqual([1]);
+    expect(progress.map((step) => step.partsPosted)).toEqual([0, 1]);
   });
 
   it("maps 5xx to PLATFORM_UNAVAILABLE without retrying by itself", async () => {

@@ -26,8 +26,16 @@ describe("manifest.yml", () => {
     expect(listUnder("bot_events")).toEqual(["app_mention"]);
   });
 
-  it("asks for the scopes the bot uses and no history scope", () => {
-    expect(listUnder("bot")).toEqual(["commands", "app_mentions:read", "chat:write", "chat:write.public"]);
-    expect(manifest).not.toMatch(/history/u);
+  it("asks for the scopes the bot uses: history only to find its own unrecorded parts after a crash", () => {
+    expect(listUnder("bot")).toEqual([
+      "commands",
+      "app_mentions:read",
+      "chat:write",
+      "chat:write.public",
+      "channels:history",
+      "groups:history",
+      "im:history",
+      "mpim:history",
+    ]);
   });
 });

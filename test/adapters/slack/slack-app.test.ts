@@ -105,16 +105,27 @@ describe("/brief over signed HTTP, through the real Bolt receiver", () => {
     expect(request.target).not.toHaveProperty("threadTs");
   });
 
-  it("refuses a bad signature and a stale timestamp with 401, queueing nothing", async () => {
+  it("refuses a bad signature and a timestamp over five minutes off, either way, with 401, queueing nothing", async () => {
     const fields = slashCommandFields({ text: "what will Trend Micro provide?" });
     const forged = await sendSlashCommand(eventsUrl, SECRET, fields, { signWith: "not-the-secret" });
     const stale = await sendSlashCommand(eventsUrl, SECRET, fields, {
       timestampSeconds: Math.floor(Date.now() / 1000) - 6 * 60,
     });
+    const future = await sendSlashCommand(eventsUrl, SECRET, fields, {
+      timestampSeconds: Math.floor(Date.now() / 1000) + 10 * 60,
+    });
+    const slightlyAhead = await sendSlashCommand(
+      eventsUrl,
+      SECRET,
+      slashCommandFields({ text: "what will Trend Micro provide?" }),
+      { timestampSeconds: Math.floor(Date.now() / 1000) + 60 },
+    );
     expect(forged.status).toBe(401);
     expect(stale.status).toBe(401);
+    expect(future.status).toBe(401);
+    expect(slightlyAhead.status).toBe(200);
     await settle();
-    expect(queue.asked).toHaveLength(0);
+    expect(queue.asked).toHaveLength(1);
   });
 
   it("answers /brief help and an empty /brief with usage, queueing nothing", async () => {

@@ -74,6 +74,63 @@ async function deliver(target: SlackTarget, answer: Answer, already?: DeliveryRe
   return { record, progress };
 }
 
+describe("SlackReplier after a crash between posting a part and recording it", () => {
+  /** Posts the job's parts until `crashAfter` of them are posted, recording only up to `recorded` of them. */
+  async function crashedRun(target: SlackTarget, jobId: string, recorded: number): Promise<DeliveryRecord> {
+    let last: DeliveryRecord | undefined;
+    await replier
+      .deliverAnswer(
+        target,
+        longAnswer(),
+        undefined,
+        async (step) => {
+          if (step.partsPosted > recorded) throw new Error("killed before recording");
+          last = step;
+        },
+        jobId,
+      )
+      .catch(() => {});
+    if (!last) throw new Error("nothing recorded");
+    return last;
+  }
+
+  it.each([
+    ["in a thread (conversations.replies)", thread, "conversations.replies"],
+    ["in a channel (conversations.history)", { ...thread, threadTs: undefined }, "conversations.history"],
+  ] as const)(
+    "finds the unrecorded part by its metadata %s instead of posting it again",
+    async (_, target, lookup) => {
+      const own: SlackTarget = { platform: "slack", channelId: `C-${lookup}`, userId: "U1" };
+      const where = target.threadTs ? { ...own, threadTs: target.threadTs } : own;
+      const parts = renderSlackAnswer(longAnswer()).length;
+      const recorded = await crashedRun(where, "job-7", 1);
+      expect(recorded.partsPosted).toBe(1);
+      expect(slack.callsTo("chat.postMessage")).toHaveLength(2);
+      const second = slack.callsTo("chat.postMessage")[1];
+      expect(second?.body.metadata).toEqual({
+        event_type: "briefbot_part",
+        event_payload: { job: "job-7", part: 1 },
+      });
+
+      const record = await replier.deliverAnswer(where, longAnswer(), recorded, async () => {}, "job-7");
+      expect(slack.callsTo(lookup)).toHaveLength(1);
+      expect(slack.callsTo("chat.postMessage")).toHaveLength(parts);
+      expect(record.partsPosted).toBe(parts);
+      expect(new Set(record.messageIds).size).toBe(parts);
+      expect(logged.map((line) => line.event)).toContain("slack_part_found");
+    },
+  );
+
+  it("posts the part when Slack cannot be asked (no history scope), rather than lose it", async () => {
+    const target: SlackTarget = { platform: "slack", channelId: "C-noscope", userId: "U1" };
+    const recorded = await crashedRun(target, "job-8", 0);
+    slack.failNext("conversations.history", { kind: "slack_error", error: "missing_scope" });
+    const record = await replier.deliverAnswer(target, longAnswer(), recorded, async () => {}, "job-8");
+    expect(record.partsPosted).toBe(renderSlackAnswer(longAnswer()).length);
+    expect(logged.map((line) => line.event)).toContain("slack_lookup_failed");
+  });
+});
+
 describe("SlackReplier against a fake Slack Web API", () => {
   it("posts every part in order into the thread, recording each as it goes", async () => {
     const answer = longAnswer();
@@ -96,7 +153,7 @@ describe("SlackReplier against a fake Slack Web API", () => {
     });
     expect(record.partsPosted).toBe(parts.length);
     expect(record.messageIds).toHaveLength(parts.length);
-    expect(progress.map((step) => step.partsPosted)).toEqual(parts.map((_, index) => index + 1));
+    expect(progress.map((step) => step.partsPosted)).toEqual([0, ...parts.map((_, index) => index + 1)]);
   });
 
   it("resumes after the parts already posted without posting them again", async () => {

@@ -21,19 +21,20 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
 }
 
 describe("deliverParts", () => {
-  it("posts every part in order and records after each one", async () => {
+  it("records that it started, then posts every part in order and records after each one", async () => {
     const poster = new MemoryPoster();
     const { record, recorded } = await deliver(poster);
     expect(poster.calls.map((call) => call.kind === "post" && call.part)).toEqual(PARTS);
     expect(record).toEqual({ platform: "slack", messageIds: ["m1", "m2", "m3"], partsPosted: 3 });
-    expect(recorded.map((step) => step.partsPosted)).toEqual([1, 2, 3]);
-    expect(recorded[0]?.messageIds).toEqual(["m1"]);
+    expect(recorded.map((step) => step.partsPosted)).toEqual([0, 1, 2, 3]);
+    expect(recorded[0]?.messageIds).toEqual([]);
+    expect(recorded[1]?.messageIds).toEqual(["m1"]);
   });
 
   it("hands out copies of the record, never the one it goes on filling", async () => {
     const poster = new MemoryPoster();
     const { record, recorded } = await deliver(poster);
-    expect(recorded[0]?.messageIds).toEqual(["m1"]);
+    expect(recorded[1]?.messageIds).toEqual(["m1"]);
     expect(recorded.some((step) => step === record || step.messageIds === record.messageIds)).toBe(false);
   });
 
@@ -68,7 +69,7 @@ describe("deliverParts", () => {
       }),
     );
     expect(error).toBeInstanceOf(Error);
-    expect(first.map((step) => step.partsPosted)).toEqual([1]);
+    expect(first.map((step) => step.partsPosted)).toEqual([0, 1]);
 
     const { record } = await deliver(poster, first.at(-1));
     expect(record).toMatchObject({ messageIds: ["m1", "m2", "m3"], partsPosted: 3 });
@@ -83,7 +84,36 @@ describe("deliverParts", () => {
       }),
     );
     expect((error as Error).message).toBe("store down");
-    expect(poster.calls).toHaveLength(1);
+    expect(poster.calls).toHaveLength(0);
+  });
+
+  it("on a re-run, looks for the first unrecorded part before posting it, and only that one", async () => {
+    const poster = new MemoryPoster();
+    const looked: number[] = [];
+    const finding = Object.assign(poster, {
+      find: async (index: number) => {
+        looked.push(index);
+        return index === 1 ? "posted-before-the-crash" : undefined;
+      },
+    });
+    const already: DeliveryRecord = { platform: "slack", messageIds: ["m0"], partsPosted: 1 };
+    const { record } = await deliver(finding, already);
+    expect(looked).toEqual([1]);
+    expect(poster.calls.map((call) => call.kind === "post" && call.part)).toEqual(["three"]);
+    expect(record.messageIds).toEqual(["m0", "posted-before-the-crash", "m1"]);
+  });
+
+  it("never looks on a first run", async () => {
+    const poster = new MemoryPoster();
+    const looked: number[] = [];
+    const finding = Object.assign(poster, {
+      find: async (index: number) => {
+        looked.push(index);
+        return undefined;
+      },
+    });
+    await deliver(finding);
+    expect(looked).toEqual([]);
   });
 });
 
