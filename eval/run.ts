@@ -20,6 +20,7 @@ import { DEFAULT_LLM_QUESTIONS, LOCAL_MODEL_HOWTO, printLlmEvaluation } from "./
 import { printMixedLanguageEvaluation } from "./mixed-language.ts";
 import { evaluateNfcorpus } from "./nfcorpus.ts";
 import { abstentionRate, evaluateQa, heldOutAbstention } from "./qa.ts";
+import { printQaThroughCli } from "./qa-cli.ts";
 import { share } from "./qa-metrics.ts";
 import { printQa } from "./qa-report.ts";
 import { evaluateSeedQuestions } from "./seed-questions.ts";
@@ -94,7 +95,8 @@ async function standardEvaluation(): Promise<void> {
   const squadEmpty = printQa(squad);
   const piaf = evaluateQa("PIAF v1.0, French", evalFile("piaf-v1.0.json"), "fr");
   const piafEmpty = printQa(piaf);
-  const emptyAnswers = squadEmpty + piafEmpty;
+  const cliProblems = await printQaThroughCli();
+  const emptyAnswers = squadEmpty + piafEmpty + cliProblems;
   console.log(
     "(sentence ranker: `npm run train` fits it on SQuAD part 1 and PIAF, the titles not held out by eval/title-split.ts)",
   );
