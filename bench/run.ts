@@ -54,6 +54,10 @@ console.log(
   `${answers.questions} questions on ${answers.passages} passages: ${fixed(answers.questionsPerSecond)} questions/s, p50 ${fixed(answers.p50Ms, 2)} ms, p95 ${fixed(answers.p95Ms, 2)} ms`,
 );
 
+console.log("\n== Collections filter (inside the top-k selection), ~100k passages");
+const collectionsBench = await import("./collections-bench.ts");
+collectionsBench.printCollectionsBench(collectionsBench.benchCollections());
+
 console.log("\n== Vector search and hybrid ask (random normalized vectors; lexical-only beside)");
 printVectorBench(benchVectors());
 

@@ -12,7 +12,9 @@ import { OutboxQuestionQueue } from "./adapters/chat/question-outbox.ts";
 import { loadPaths } from "./adapters/files/load-paths.ts";
 import type { Config } from "./config.ts";
 import type { FeedFollowing, Platform, Replier } from "./core/chat.ts";
+import { isVisible, type Visibility } from "./core/collections.ts";
 import { BriefingError } from "./core/errors.ts";
+import { type FeedbackReport, feedbackReport } from "./core/feedback/index.ts";
 import type { FeedScheduler } from "./core/feeds/feed-scheduler.ts";
 import { isWebUrl } from "./core/feeds/web-url.ts";
 import { decodeText } from "./core/ingest/decode.ts";
@@ -64,6 +66,8 @@ import {
 import { RedisConversationMemory } from "./store/redis-conversation-memory.ts";
 import { RedisDeliveryLog } from "./store/redis-delivery-log.ts";
 import { RedisFeedStore } from "./store/redis-feed-store.ts";
+import { RedisFeedbackStore } from "./store/redis-feedback-store.ts";
+import { RedisScopeStore } from "./store/redis-scope-store.ts";
 import { RedisSubscriptionStore } from "./store/redis-subscription-store.ts";
 import { RedisTokenBudget } from "./store/redis-token-budget.ts";
 
@@ -222,11 +226,14 @@ export interface CliDigest extends WrittenDigest {
 /** What the CLI's commands need; each call opens what it uses and closes it before it returns (or on close). */
 export interface CliApp {
   openEngine(corpus: readonly string[], onProgress?: LoadProgress): Promise<CliEngine>;
-  ingest(paths: readonly string[], onProgress?: LoadProgress): Promise<CliIngestReport>;
+  /** `collection`: where the articles go (default `shared`). */
+  ingest(paths: readonly string[], onProgress?: LoadProgress, collection?: string): Promise<CliIngestReport>;
+  /** `visible`: the collections the digest draws on (all without it). */
   digest(
     corpus: readonly string[],
     sinceMs: number | undefined,
     context: ModelCallContext,
+    visible?: Visibility,
   ): Promise<CliDigest>;
   registerDiscordCommands(): Promise<string>;
   /** `feeds add|list|remove`: need REDIS_URL. */
@@ -237,8 +244,14 @@ export interface CliApp {
   };
   /** `poll`: every due feed once, now. */
   poll(onProgress?: LoadProgress): Promise<PollRun>;
+  /** `collections`: the collections granted to chat channels (`scope add`), by channel; empty without Redis. */
+  scopeGrants(): Promise<Map<string, string[]>>;
+  /** BRIEFBOT_SHARED: whether chat channels see `shared`. */
+  readonly sharedVisible: boolean;
   /** `extract`: the article of one page (an .html file or a URL) as it would be stored. */
   extract(target: string): Promise<ExtractedArticle>;
+  /** `feedback`: the votes on chat answers cast in the last `sinceMs` (all stored ones without it); needs Redis. */
+  feedback(sinceMs: number | undefined): Promise<FeedbackReport>;
 }
 
 /** The CLI's log: only what went wrong with a model or the embedder, as warnings. */
@@ -348,14 +361,18 @@ export function openCli(given: Config, warn: (line: string) => void): CliApp {
     extract: (target) => direct.extract(target),
     registerDiscordCommands: () => direct.registerDiscordCommands(),
     openEngine: async (corpus, onProgress) => (await app()).openEngine(corpus, onProgress),
-    ingest: async (paths, onProgress) => (await app()).ingest(paths, onProgress),
-    digest: async (corpus, sinceMs, context) => (await app()).digest(corpus, sinceMs, context),
+    ingest: async (paths, onProgress, collection) => (await app()).ingest(paths, onProgress, collection),
+    digest: async (corpus, sinceMs, context, visible) =>
+      (await app()).digest(corpus, sinceMs, context, visible),
     feeds: {
       add: async (url) => (await app()).feeds.add(url),
       list: async () => (await app()).feeds.list(),
       remove: async (url) => (await app()).feeds.remove(url),
     },
     poll: async (onProgress) => (await app()).poll(onProgress),
+    scopeGrants: async () => (await app()).scopeGrants(),
+    sharedVisible: given.sharedVisible,
+    feedback: async (sinceMs) => (await app()).feedback(sinceMs),
   };
 }
 
@@ -395,7 +412,7 @@ function cliOver(config: Config, warn: (line: string) => void): CliApp {
       }
     },
 
-    async ingest(paths, onProgress) {
+    async ingest(paths, onProgress, collection) {
       const { embedder } = await modelParts(config, () => undefined);
       const store = config.redis ? await commandStore(config.redis) : undefined;
       try {
@@ -403,6 +420,7 @@ function cliOver(config: Config, warn: (line: string) => void): CliApp {
           await loadPathsAndUrls(config, paths, onProgress, loader),
           store,
           embedder,
+          collection,
         );
         return {
           ...report,
@@ -416,8 +434,10 @@ function cliOver(config: Config, warn: (line: string) => void): CliApp {
       }
     },
 
-    async digest(corpus, sinceMs, context) {
-      const { articles, problems, origin } = await digestArticles(config, corpus, sinceMs, loader);
+    async digest(corpus, sinceMs, context, visible) {
+      const digested = await digestArticles(config, corpus, sinceMs, loader);
+      const { problems, origin } = digested;
+      const articles = digested.articles.filter(({ article }) => isVisible(article, visible));
       const budget = cliBudget(config);
       try {
         const { modelAnswering } = await modelParts(config, (daily) => budget.budgetFor(daily));
@@ -451,6 +471,35 @@ function cliOver(config: Config, warn: (line: string) => void): CliApp {
     },
 
     poll: (onProgress) => withFeeds(config, log, (feeds) => pollDueFeeds(feeds, onProgress)),
+
+    async scopeGrants() {
+      if (!config.redis) return new Map();
+      const redis = await connectedCommandRedis(config.redis.url);
+      try {
+        return await new RedisScopeStore(redis, config.namespace).all();
+      } finally {
+        await redis.quit().catch(() => redis.disconnect());
+      }
+    },
+    sharedVisible: config.sharedVisible,
+
+    async feedback(sinceMs) {
+      if (!config.redis) {
+        throw new BriefingError(
+          "CONFIG_INVALID",
+          "Feedback is kept in Redis: set REDIS_URL, or run it next to briefbot serve",
+          { userText: true },
+        );
+      }
+      const redis = await connectedCommandRedis(config.redis.url);
+      try {
+        const since = sinceMs === undefined ? undefined : Date.now() - sinceMs;
+        const votes = await new RedisFeedbackStore(redis, config.namespace).votesSince(since ?? 0);
+        return feedbackReport(votes, since);
+      } finally {
+        await redis.quit().catch(() => redis.disconnect());
+      }
+    },
   };
 }
 
@@ -619,7 +668,21 @@ async function startWorkers(config: Config, log: Log, stops: Stops, parts: Servi
   const repliers = { ...(await repliersFor(config, log)), ...parts.repliers };
   const deliveries = new RedisDeliveryLog(redis, config.namespace);
   const subscriptions = new RedisSubscriptionStore(redis, config.namespace);
-  const ask = { library, store, repliers, deliveries, engine, embedder, log };
+  const feedback = new RedisFeedbackStore(redis, config.namespace);
+  const scopes = new RedisScopeStore(redis, config.namespace);
+  const sharedVisible = config.sharedVisible;
+  const ask = {
+    library,
+    store,
+    repliers,
+    deliveries,
+    engine,
+    embedder,
+    feedback,
+    scopes,
+    sharedVisible,
+    log,
+  };
   const askWorker = startAskWorker({
     connection: stops.connection(redisUrl, "worker"),
     namespace: config.namespace,
@@ -630,7 +693,7 @@ async function startWorkers(config: Config, log: Log, stops: Stops, parts: Servi
     log,
   });
   stops.add(() => askWorker.close());
-  const digest = { store, subscriptions, repliers, deliveries, modelAnswering, log };
+  const digest = { store, subscriptions, repliers, deliveries, modelAnswering, scopes, sharedVisible, log };
   const digestWorker = startDigestWorker({
     connection: stops.connection(redisUrl, "worker"),
     namespace: config.namespace,
@@ -757,6 +820,8 @@ async function startAdapters(config: Config, workers: Workers, log: Log, stops: 
   log("digest_schedulers_ready", { subscriptions: await digests.reconcile() });
   const feeds = await feedFollowing(config, producer, stops);
   const articleCount = () => workers.library.articleCount;
+  const feedback = new RedisFeedbackStore(producer, config.namespace);
+  const scopes = new RedisScopeStore(producer, config.namespace);
   if (config.slack) {
     const slack = config.slack;
     const { createSlackApp } = await import("./adapters/slack/index.ts");
@@ -770,7 +835,11 @@ async function startAdapters(config: Config, workers: Workers, log: Log, stops: 
       memory,
       digests,
       feeds,
+      feedback,
       ...(slack.adminUsers ? { adminUsers: slack.adminUsers } : {}),
+      scopes,
+      sharedVisible: config.sharedVisible,
+      followUpIdleMs: config.followUpIdleMinutes * 60_000,
       articleCount,
       log,
     });
@@ -791,6 +860,11 @@ async function startAdapters(config: Config, workers: Workers, log: Log, stops: 
       questions,
       digests,
       feeds,
+      scopes,
+      sharedVisible: config.sharedVisible,
+      feedback,
+      memory,
+      followUpIdleMs: config.followUpIdleMinutes * 60_000,
       log,
     });
     stops.add(async () => void (await client.destroy()));

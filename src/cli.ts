@@ -3,6 +3,8 @@ import { type Command, parseCommand, type QueryOptions, USAGE } from "./cli/args
 import { errorJson, readBatch } from "./cli/batch.ts";
 import { type CliIo, processIo, withDotEnv } from "./cli/io.ts";
 import { progressBar } from "./cli/progress.ts";
+import { collectionListings, renderCollections } from "./cli/render-collections.ts";
+import { renderFeedback } from "./cli/render-feedback.ts";
 import {
   palette,
   renderAnswer,
@@ -16,6 +18,7 @@ import {
 } from "./cli/render-terminal.ts";
 import { stderrLog } from "./cli/stderr-log.ts";
 import { loadConfig } from "./config.ts";
+import type { Visibility } from "./core/collections.ts";
 import { type BriefingError, ERROR_CODES, isBriefingError } from "./core/errors.ts";
 import type { LoadProgress } from "./core/ports.ts";
 import type { AnswerEngine } from "./flows/ask/answer-engine.ts";
@@ -58,6 +61,11 @@ async function withEngine<T>(run: Run, corpus: string[], use: (opened: CliEngine
   }
 }
 
+/** `--collection` names as the collections a command reads; none: all of them. */
+function visibleOf(collections: readonly string[]): Visibility {
+  return collections.length === 0 ? undefined : new Set(collections);
+}
+
 /** No queue retries a CLI call: a model failure gives the extractive answer (with a note) at once. */
 function cliContext(run: Run): { attempt: number; onProgress?: (text: string) => void } {
   if (!run.io.stderrIsTTY) return { attempt: Number.POSITIVE_INFINITY };
@@ -82,10 +90,14 @@ async function runBatch(
     try {
       if (item.error) throw item.error;
       const text = item.text ?? "";
+      const visible = visibleOf(options.collections);
       const result =
         verb === "ask"
-          ? await engine.answer(text, { attempt: Number.POSITIVE_INFINITY })
-          : { query: text, hits: await engine.search(text, options.limit, { passages: options.passages }) };
+          ? await engine.answer(text, { attempt: Number.POSITIVE_INFINITY }, visible ? { visible } : {})
+          : {
+              query: text,
+              hits: await engine.search(text, options.limit, { passages: options.passages, visible }),
+            };
       run.out(JSON.stringify({ id: item.id, ...result }));
     } catch (error) {
       failures++;
@@ -108,7 +120,12 @@ async function runCommand(run: Run, command: Command): Promise<number> {
     case "ask":
       return await withEngine(run, command.options.corpus, async ({ engine }) => {
         if (command.options.batch) return await runBatch(run, engine, command.options, "ask");
-        const answer = await engine.answer(command.question ?? "", cliContext(run));
+        const visible = visibleOf(command.options.collections);
+        const answer = await engine.answer(
+          command.question ?? "",
+          cliContext(run),
+          visible ? { visible } : {},
+        );
         clearProgressLine(run);
         out(command.options.json ? JSON.stringify(answer) : renderAnswer(answer, colors));
         return 0;
@@ -119,24 +136,44 @@ async function runCommand(run: Run, command: Command): Promise<number> {
         const query = command.query ?? "";
         const hits = await engine.search(query, command.options.limit, {
           passages: command.options.passages,
+          visible: visibleOf(command.options.collections),
         });
         out(command.options.json ? JSON.stringify({ query, hits }) : renderHits(query, hits, colors));
         return 0;
       });
     case "articles":
       return await withEngine(run, command.corpus, async ({ library }) => {
-        const articles = library.articles();
+        const articles = library.articles(visibleOf(command.collections));
         out(command.json ? JSON.stringify({ articles }) : renderArticles(articles, colors));
+        return 0;
+      });
+    case "collections":
+      return await withEngine(run, command.corpus, async ({ library }) => {
+        const app = cliApp(run);
+        const collections = collectionListings(
+          library.collections(),
+          await app.scopeGrants(),
+          app.sharedVisible,
+        );
+        out(command.json ? JSON.stringify({ collections }) : renderCollections(collections));
         return 0;
       });
     case "summarize":
       return await withEngine(run, command.corpus, async ({ engine }) => {
-        const summary = await engine.summary(command.topic, command.words ? { words: command.words } : {});
+        const summary = await engine.summary(command.topic, {
+          ...(command.words ? { words: command.words } : {}),
+          visible: visibleOf(command.collections),
+        });
         out(command.json ? JSON.stringify(summary) : renderSummary(summary, colors));
         return 0;
       });
     case "digest": {
-      const written = await cliApp(run).digest(command.corpus, command.sinceMs, cliContext(run));
+      const written = await cliApp(run).digest(
+        command.corpus,
+        command.sinceMs,
+        cliContext(run),
+        visibleOf(command.collections),
+      );
       reportProblems(run, written.problems);
       const digest = { ...written.digest, ...(written.note ? { note: written.note } : {}) };
       out(command.json ? JSON.stringify(digest) : renderDigest(digest, colors));
@@ -172,6 +209,11 @@ async function runCommand(run: Run, command: Command): Promise<number> {
       out(command.json ? JSON.stringify(polled) : renderPollRun(polled, colors));
       return polled.failed.length > 0 && polled.failed.length === polled.polled ? 1 : 0;
     }
+    case "feedback": {
+      const report = await cliApp(run).feedback(command.sinceMs);
+      out(command.json ? JSON.stringify(report) : renderFeedback(report, colors));
+      return 0;
+    }
     case "extract": {
       const article = await cliApp(run).extract(command.target);
       for (const warning of article.warnings) run.err(`warning: ${warning}`);
@@ -187,7 +229,11 @@ async function runCommand(run: Run, command: Command): Promise<number> {
     }
     case "ingest": {
       const bar = progress(run);
-      const { embedder, ...report } = await cliApp(run).ingest(command.paths, bar.onProgress);
+      const { embedder, ...report } = await cliApp(run).ingest(
+        command.paths,
+        bar.onProgress,
+        command.collection,
+      );
       bar.done();
       reportProblems(run, report.problems);
       if (command.json) {

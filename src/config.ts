@@ -19,6 +19,7 @@ const environmentSchema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   JOB_LOCK_MS: z.coerce.number().int().min(1_000).max(600_000).default(15_000),
   ENQUEUE_RETRY_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
+  FOLLOW_UP_IDLE_MINUTES: z.coerce.number().int().min(0).max(10_080).default(60),
   ARTICLE_RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(365),
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   SLACK_BOT_TOKEN: z
@@ -76,6 +77,10 @@ const environmentSchema = z.object({
     .default("true")
     .transform((value) => value === "true" || value === "1"),
   EMBEDDING_BATCH_SIZE: z.coerce.number().int().min(1).max(2_048).default(64),
+  BRIEFBOT_SHARED: z
+    .enum(["true", "false", "1", "0"], { error: "must be true or false" })
+    .default("true")
+    .transform((value) => value === "true" || value === "1"),
   FEED_POLL_MINUTES: z.coerce.number().int().default(DEFAULT_POLL_MINUTES).transform(clampPollMinutes),
   FETCH_ALLOWED_PRIVATE_HOSTS: z
     .string()
@@ -162,6 +167,8 @@ export interface Config {
   worker: { concurrency: number; lockDurationMs: number };
   /** How long a chat adapter retries a question it acknowledged while the queue is unreachable (ENQUEUE_RETRY_MS). */
   enqueueRetryMs: number;
+  /** How long after a thread's last question its untagged replies are follow-ups (FOLLOW_UP_IDLE_MINUTES; 0: never). */
+  followUpIdleMinutes: number;
   /** Articles stored more than `days` days ago leave the store and every index; 0 keeps all. */
   retention: { days: number };
   slack: SlackConfig | undefined;
@@ -173,6 +180,8 @@ export interface Config {
   fetch: FetchConfig;
   /** How often each followed feed is polled (FEED_POLL_MINUTES, 5 to 1440). */
   feeds: { pollMinutes: number };
+  /** BRIEFBOT_SHARED: whether chat channels see the `shared` collection (default true). */
+  sharedVisible: boolean;
 }
 
 /** How publishers' pages and feeds are fetched. */
@@ -271,6 +280,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     dataDirectory: values.BRIEFBOT_DATA_DIR,
     worker: { concurrency: values.WORKER_CONCURRENCY, lockDurationMs: values.JOB_LOCK_MS },
     enqueueRetryMs: values.ENQUEUE_RETRY_MS,
+    followUpIdleMinutes: values.FOLLOW_UP_IDLE_MINUTES,
     retention: { days: values.ARTICLE_RETENTION_DAYS },
     slack: slackConfig(values),
     discord: values.DISCORD_TOKEN
@@ -284,6 +294,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     llm: llmConfig(values),
     embeddings: embeddingConfig(values),
     feeds: { pollMinutes: values.FEED_POLL_MINUTES },
+    sharedVisible: values.BRIEFBOT_SHARED,
     fetch: { allowedPrivateHosts: values.FETCH_ALLOWED_PRIVATE_HOSTS, contact: values.FETCH_CONTACT },
   };
 }

@@ -1,23 +1,33 @@
 import { type ParseArgsOptionsConfig, parseArgs } from "node:util";
+import { collectionName } from "../core/collections.ts";
 import { BriefingError } from "../core/errors.ts";
 
 export type Command =
   | { name: "ask"; question: string | undefined; options: QueryOptions }
   | { name: "search"; query: string | undefined; options: QueryOptions }
-  | { name: "ingest"; paths: string[]; json: boolean }
-  | { name: "articles"; corpus: string[]; json: boolean }
+  | { name: "ingest"; paths: string[]; json: boolean; collection: string | undefined }
+  | { name: "articles"; corpus: string[]; json: boolean; collections: string[] }
+  | { name: "collections"; corpus: string[]; json: boolean }
   | {
       name: "summarize";
       topic: string | undefined;
       corpus: string[];
       json: boolean;
       words: number | undefined;
+      collections: string[];
     }
-  | { name: "digest"; corpus: string[]; json: boolean; sinceMs: number | undefined }
+  | {
+      name: "digest";
+      corpus: string[];
+      json: boolean;
+      sinceMs: number | undefined;
+      collections: string[];
+    }
   | { name: "feeds-add"; url: string; json: boolean }
   | { name: "feeds-list"; json: boolean }
   | { name: "feeds-remove"; url: string; json: boolean }
   | { name: "poll"; json: boolean }
+  | { name: "feedback"; json: boolean; sinceMs: number | undefined }
   | { name: "extract"; target: string; json: boolean }
   | { name: "serve" }
   | { name: "worker" }
@@ -32,27 +42,35 @@ export interface QueryOptions {
   limit: number;
   /** search: passage-level hits (several per article) instead of one hit per article. */
   passages: boolean;
+  /** `--collection`: the collections read (all of them when empty). */
+  collections: string[];
 }
 
 export const USAGE = `briefbot — cited answers from the articles you follow
 
 Usage:
-  briefbot ask "<question>" [--corpus <path>]... [--json] [--batch <questions.jsonl>]
-  briefbot search "<query>" [--corpus <path>]... [--json] [--limit K] [--passages] [--batch <queries.jsonl>]
+  briefbot ask "<question>" [--corpus <path>]... [--collection NAME]... [--json] [--batch <questions.jsonl>]
+  briefbot search "<query>" [--corpus <path>]... [--collection NAME]... [--json] [--limit K] [--passages]
+                              [--batch <queries.jsonl>]
                               the K best articles, each with its best passage (title and text ranked
                               together); --passages lists the K best passages instead, several per article
-  briefbot ingest <file, folder or URL>... [--json]
-                              a URL is a page (one article) or a feed (its items now), read once
-  briefbot articles [--corpus <path>]... [--json]
-  briefbot summarize ["<topic>"] [--corpus <path>]... [--words N] [--json]
+  briefbot ingest <file, folder or URL>... [--collection NAME] [--json]
+                              a URL is a page (one article) or a feed (its items now), read once; into
+                              the collection NAME (default shared)
+  briefbot articles [--corpus <path>]... [--collection NAME]... [--json]
+  briefbot collections [--corpus <path>]... [--json]
+                              the collections with their article counts
+  briefbot summarize ["<topic>"] [--corpus <path>]... [--collection NAME]... [--words N] [--json]
                               one cited summary of the articles (those matching the topic, when given)
-  briefbot digest [--since 24h] [--corpus <path>]... [--json]
+  briefbot digest [--since 24h] [--corpus <path>]... [--collection NAME]... [--json]
                               what a digest would post now: the stories clustered across languages, cited
   briefbot feeds add <url> [--json]
                               follows a feed (or the feed a site's page announces): polled from then on
   briefbot feeds list [--json]
   briefbot feeds remove <url>
   briefbot poll [--json]      polls every feed that is due, once, now
+  briefbot feedback [--since 7d] [--json]
+                              👍/👎 on answers in chat: counts, and the questions rated worst
   briefbot extract [--json] <file.html | url>
                               the article of one page as it would be stored
   briefbot serve              chat adapters (Slack, Discord), workers and schedulers in one process
@@ -60,7 +78,8 @@ Usage:
   briefbot discord register   registers the /brief slash command with Discord
 
 Corpus: --corpus files or folders (.txt .md .html .jsonl), read into memory; otherwise the Redis store
-when REDIS_URL is set; otherwise the bundled seeds/.
+when REDIS_URL is set; otherwise the bundled seeds/. --collection NAME (repeatable) reads only those
+collections; without it, every collection is read.
 Batch files hold one {"id", "question"} per line; one JSON result per line is printed, with its id.`;
 
 const OPTIONS = {
@@ -71,6 +90,7 @@ const OPTIONS = {
   passages: { type: "boolean", default: false },
   words: { type: "string" },
   since: { type: "string" },
+  collection: { type: "string", multiple: true, default: [] as string[] },
   help: { type: "boolean", short: "h", default: false },
   version: { type: "boolean", short: "v", default: false },
 } satisfies ParseArgsOptionsConfig;
@@ -93,6 +113,14 @@ function parseWords(raw: string | undefined): number | undefined {
   if (!Number.isInteger(words) || words < 10 || words > 2000)
     throw usageError(`--words must be a whole number from 10 to 2000, not "${raw}"`);
   return words;
+}
+
+function parseCollections(raw: readonly string[]): string[] {
+  try {
+    return [...new Set(raw.map(collectionName))];
+  } catch (error) {
+    throw usageError(`--collection: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 const DURATION_UNITS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000 };
@@ -123,12 +151,14 @@ export function parseCommand(argv: readonly string[]): Command {
   if (values.version) return { name: "version" };
   const [verb, ...rest] = positionals;
   if (values.help || verb === undefined || verb === "help") return { name: "help" };
+  const collections = parseCollections(values.collection);
   const options: QueryOptions = {
     corpus: values.corpus,
     json: values.json,
     batch: values.batch,
     limit: parseLimit(values.limit),
     passages: values.passages,
+    collections,
   };
   const text = rest.length > 0 ? rest.join(" ") : undefined;
   switch (verb) {
@@ -143,9 +173,14 @@ export function parseCommand(argv: readonly string[]): Command {
       return { name: "search", query: text, options };
     case "ingest":
       if (rest.length === 0) throw usageError("ingest needs at least one file, folder or URL");
-      return { name: "ingest", paths: rest, json: values.json };
+      if (collections.length > 1) throw usageError("ingest takes one --collection");
+      return { name: "ingest", paths: rest, json: values.json, collection: collections[0] };
     case "articles":
-      return { name: "articles", corpus: values.corpus, json: values.json };
+      return { name: "articles", corpus: values.corpus, json: values.json, collections };
+    case "collections":
+      if (text !== undefined) throw usageError(`collections takes options only, not "${text}"`);
+      if (collections.length > 0) throw usageError("collections lists every collection: no --collection");
+      return { name: "collections", corpus: values.corpus, json: values.json };
     case "summarize":
       return {
         name: "summarize",
@@ -153,6 +188,7 @@ export function parseCommand(argv: readonly string[]): Command {
         corpus: values.corpus,
         json: values.json,
         words: parseWords(values.words),
+        collections,
       };
     case "digest":
       if (text !== undefined) throw usageError(`digest takes options only, not "${text}"`);
@@ -161,6 +197,7 @@ export function parseCommand(argv: readonly string[]): Command {
         corpus: values.corpus,
         json: values.json,
         sinceMs: parseDuration(values.since),
+        collections,
       };
     case "feeds":
       return feedsCommand(rest, values.json);
@@ -173,6 +210,9 @@ export function parseCommand(argv: readonly string[]): Command {
     case "poll":
       if (text !== undefined) throw usageError(`poll takes options only, not "${text}"`);
       return { name: "poll", json: values.json };
+    case "feedback":
+      if (text !== undefined) throw usageError(`feedback takes options only, not "${text}"`);
+      return { name: "feedback", json: values.json, sinceMs: parseDuration(values.since) };
     case "serve":
       return { name: "serve" };
     case "worker":

@@ -86,10 +86,21 @@ export interface QuestionQueue {
 }
 
 /** Remembers the last question of a conversation thread, for follow-ups. */
-export interface ConversationMemory {
-  lastQuestion(threadKey: string): Promise<string | undefined>;
-  remember(threadKey: string, question: string): Promise<void>;
+/** What a thread has asked so far: its latest questions, oldest first, and when the last was asked. */
+export interface ConversationTurns {
+  questions: string[];
+  lastAt: number;
 }
+
+/** The questions asked in each conversation thread, for follow-ups. */
+export interface ConversationMemory {
+  /** The thread's latest questions (at most MAX_REMEMBERED_TURNS); undefined for a thread never asked in. */
+  turns(threadKey: string): Promise<ConversationTurns | undefined>;
+  remember(threadKey: string, question: string, at: number): Promise<void>;
+}
+
+/** Questions a thread's memory keeps. */
+export const MAX_REMEMBERED_TURNS = 3;
 
 /** A digest as posted: the stories, what they cover, and a notice when there is nothing new. */
 export interface DigestPost {

@@ -1,38 +1,168 @@
+import type { InterfaceLanguage } from "./i18n/messages.ts";
+
 interface ErrorKind {
   retryable: boolean;
   /** Safe for anyone to read: shown when the error carries no text written for the end user. */
   user: string;
   /** About something the user gave (a file, a line): its location is shown with the text. */
   input?: true;
+  /** `user` in Dutch and in French. */
+  nl: string;
+  fr: string;
 }
 
 /** The closed set of failure kinds Briefbot reports. */
 export const ERROR_CODES = {
-  EMPTY_INPUT: { retryable: false, input: true, user: "The input is empty." },
-  BINARY_INPUT: { retryable: false, input: true, user: "The file looks binary, not text." },
-  INPUT_TOO_LARGE: { retryable: false, input: true, user: "The input is larger than the allowed size." },
-  MALFORMED_INPUT: { retryable: false, input: true, user: "The input could not be parsed." },
-  UNSUPPORTED_FORMAT: { retryable: false, input: true, user: "This file type is not supported." },
-  INVALID_QUESTION: { retryable: false, user: "The question is not valid." },
-  USAGE: { retryable: false, user: "The command was not used correctly." },
-  NOT_FOUND: { retryable: false, input: true, user: "Not found." },
-  CONFIG_INVALID: { retryable: false, user: "The configuration is not valid." },
-  STORE_UNAVAILABLE: { retryable: true, user: "The article store is not reachable right now." },
-  STORE_CORRUPT: { retryable: false, user: "Some of Briefbot's stored data could not be read." },
-  QUEUE_UNAVAILABLE: { retryable: true, user: "The question queue is not reachable right now." },
-  PLATFORM_RATE_LIMITED: { retryable: true, user: "The chat platform asked us to slow down." },
-  PLATFORM_UNAVAILABLE: { retryable: true, user: "The chat platform is not answering right now." },
-  PLATFORM_REJECTED: { retryable: false, user: "The chat platform refused the message." },
-  MODEL_RATE_LIMITED: { retryable: true, user: "The language model asked us to slow down." },
-  MODEL_UNAVAILABLE: { retryable: true, user: "The language model is not answering right now." },
-  MODEL_OUTPUT_INVALID: { retryable: true, user: "The language model's reply could not be used." },
-  MODEL_REJECTED: { retryable: false, user: "The language model refused the request." },
-  MODEL_BUDGET_SPENT: { retryable: false, user: "Today's language-model budget is spent." },
-  FETCH_REFUSED: { retryable: false, user: "Briefbot does not fetch that address." },
-  FETCH_FAILED: { retryable: true, user: "The site could not be reached right now." },
-  FETCH_REJECTED: { retryable: false, user: "The site's response could not be used." },
-  BUSY: { retryable: true, user: "Briefbot is busy with this channel and will try again shortly." },
-  INTERNAL: { retryable: false, user: "Something went wrong inside Briefbot." },
+  EMPTY_INPUT: {
+    retryable: false,
+    input: true,
+    user: "The input is empty.",
+    nl: "De invoer is leeg.",
+    fr: "L'entrée est vide.",
+  },
+  BINARY_INPUT: {
+    retryable: false,
+    input: true,
+    user: "The file looks binary, not text.",
+    nl: "Het bestand lijkt binair, geen tekst.",
+    fr: "Le fichier semble binaire, pas du texte.",
+  },
+  INPUT_TOO_LARGE: {
+    retryable: false,
+    input: true,
+    user: "The input is larger than the allowed size.",
+    nl: "De invoer is groter dan toegestaan.",
+    fr: "L'entrée dépasse la taille autorisée.",
+  },
+  MALFORMED_INPUT: {
+    retryable: false,
+    input: true,
+    user: "The input could not be parsed.",
+    nl: "De invoer kon niet worden gelezen.",
+    fr: "L'entrée n'a pas pu être lue.",
+  },
+  UNSUPPORTED_FORMAT: {
+    retryable: false,
+    input: true,
+    user: "This file type is not supported.",
+    nl: "Dit bestandstype wordt niet ondersteund.",
+    fr: "Ce type de fichier n'est pas pris en charge.",
+  },
+  INVALID_QUESTION: {
+    retryable: false,
+    user: "The question is not valid.",
+    nl: "De vraag is niet geldig.",
+    fr: "La question n'est pas valide.",
+  },
+  USAGE: {
+    retryable: false,
+    user: "The command was not used correctly.",
+    nl: "Het commando is niet goed gebruikt.",
+    fr: "La commande n'a pas été utilisée correctement.",
+  },
+  NOT_FOUND: { retryable: false, input: true, user: "Not found.", nl: "Niet gevonden.", fr: "Introuvable." },
+  CONFIG_INVALID: {
+    retryable: false,
+    user: "The configuration is not valid.",
+    nl: "De configuratie is niet geldig.",
+    fr: "La configuration n'est pas valide.",
+  },
+  STORE_UNAVAILABLE: {
+    retryable: true,
+    user: "The article store is not reachable right now.",
+    nl: "De artikelopslag is nu niet bereikbaar.",
+    fr: "Le stock d'articles n'est pas joignable pour le moment.",
+  },
+  STORE_CORRUPT: {
+    retryable: false,
+    user: "Some of Briefbot's stored data could not be read.",
+    nl: "Een deel van de opgeslagen gegevens van Briefbot kon niet worden gelezen.",
+    fr: "Une partie des données enregistrées de Briefbot n'a pas pu être lue.",
+  },
+  QUEUE_UNAVAILABLE: {
+    retryable: true,
+    user: "The question queue is not reachable right now.",
+    nl: "De wachtrij voor vragen is nu niet bereikbaar.",
+    fr: "La file des questions n'est pas joignable pour le moment.",
+  },
+  PLATFORM_RATE_LIMITED: {
+    retryable: true,
+    user: "The chat platform asked us to slow down.",
+    nl: "Het chatplatform vroeg ons het rustiger aan te doen.",
+    fr: "La plateforme de chat nous a demandé de ralentir.",
+  },
+  PLATFORM_UNAVAILABLE: {
+    retryable: true,
+    user: "The chat platform is not answering right now.",
+    nl: "Het chatplatform antwoordt nu niet.",
+    fr: "La plateforme de chat ne répond pas pour le moment.",
+  },
+  PLATFORM_REJECTED: {
+    retryable: false,
+    user: "The chat platform refused the message.",
+    nl: "Het chatplatform weigerde het bericht.",
+    fr: "La plateforme de chat a refusé le message.",
+  },
+  MODEL_RATE_LIMITED: {
+    retryable: true,
+    user: "The language model asked us to slow down.",
+    nl: "Het taalmodel vroeg ons het rustiger aan te doen.",
+    fr: "Le modèle de langue nous a demandé de ralentir.",
+  },
+  MODEL_UNAVAILABLE: {
+    retryable: true,
+    user: "The language model is not answering right now.",
+    nl: "Het taalmodel antwoordt nu niet.",
+    fr: "Le modèle de langue ne répond pas pour le moment.",
+  },
+  MODEL_OUTPUT_INVALID: {
+    retryable: true,
+    user: "The language model's reply could not be used.",
+    nl: "Het antwoord van het taalmodel was niet bruikbaar.",
+    fr: "La réponse du modèle de langue n'était pas utilisable.",
+  },
+  MODEL_REJECTED: {
+    retryable: false,
+    user: "The language model refused the request.",
+    nl: "Het taalmodel weigerde het verzoek.",
+    fr: "Le modèle de langue a refusé la demande.",
+  },
+  MODEL_BUDGET_SPENT: {
+    retryable: false,
+    user: "Today's language-model budget is spent.",
+    nl: "Het budget voor het taalmodel is voor vandaag op.",
+    fr: "Le budget du modèle de langue est épuisé pour aujourd'hui.",
+  },
+  FETCH_REFUSED: {
+    retryable: false,
+    user: "Briefbot does not fetch that address.",
+    nl: "Briefbot haalt dat adres niet op.",
+    fr: "Briefbot ne récupère pas cette adresse.",
+  },
+  FETCH_FAILED: {
+    retryable: true,
+    user: "The site could not be reached right now.",
+    nl: "De site was nu niet bereikbaar.",
+    fr: "Le site n'a pas pu être joint pour le moment.",
+  },
+  FETCH_REJECTED: {
+    retryable: false,
+    user: "The site's response could not be used.",
+    nl: "Het antwoord van de site was niet bruikbaar.",
+    fr: "La réponse du site n'était pas utilisable.",
+  },
+  BUSY: {
+    retryable: true,
+    user: "Briefbot is busy with this channel and will try again shortly.",
+    nl: "Briefbot is bezig met dit kanaal en probeert het zo opnieuw.",
+    fr: "Briefbot est occupé avec ce canal et réessaiera sous peu.",
+  },
+  INTERNAL: {
+    retryable: false,
+    user: "Something went wrong inside Briefbot.",
+    nl: "Er ging iets mis in Briefbot.",
+    fr: "Quelque chose s'est mal passé dans Briefbot.",
+  },
 } as const satisfies Record<string, ErrorKind>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
@@ -79,12 +209,13 @@ export class BriefingError extends Error {
 
   /**
    * What an end user (chat, CLI) may be shown, as a sentence: the text written for them, else the code's short
-   * text; with the location for input errors. Never the internal message, which may hold hosts or raw
-   * exception text.
+   * text (in `language`; a text written for users stays as written); with the location for input errors.
+   * Never the internal message, which may hold hosts or raw exception text.
    */
-  userMessage(): string {
+  userMessage(language: InterfaceLanguage = "en"): string {
     const kind: ErrorKind = ERROR_CODES[this.code];
-    return asSentence(this.#userText ?? kind.user, kind.input ? this.location : undefined);
+    const fixed = language === "en" ? kind.user : kind[language];
+    return asSentence(this.#userText ?? fixed, kind.input ? this.location : undefined);
   }
 
   /** The full internal message with its location, for operators: logs, and the CLI run on one's own machine. */

@@ -1,9 +1,11 @@
 import type { AnswerTextTools, QueryToken, RetrievedPassage } from "./answer/evidence-types.ts";
-import { answerExtractively } from "./answer/extractive-answerer.ts";
+import { type AnswererCorpus, answerExtractively } from "./answer/extractive-answerer.ts";
 import type { AbstentionSetting } from "./answer/missing-terms.ts";
+import type { CorpusSummary } from "./answer/no-evidence.ts";
 import { type Question, validateQuestion } from "./answer/question.ts";
 import { cleanQuestion } from "./answer/question-cleaning.ts";
 import { questionLanguageWeights } from "./answer/question-language.ts";
+import { collectionsOf, isVisible, type Visibility } from "./collections.ts";
 import { BriefingError } from "./errors.ts";
 import type { StoreChanges } from "./ports.ts";
 import { ANSWER_ARTICLE_SCORE_WEIGHT, ARTICLE_INDEX_OPTIONS } from "./search/article-ranking.ts";
@@ -17,7 +19,12 @@ import { detectLanguage, languageScores } from "./text/language.ts";
 import { analyzeQuery } from "./text/query.ts";
 import type { Answer, Article, IngestedArticle, LanguageCode, Passage, SearchHit } from "./types.ts";
 
-export interface VectorQuery {
+/** Which collections a query may draw on; without `visible`, all of them. */
+export interface QueryScope {
+  visible?: Visibility;
+}
+
+export interface VectorQuery extends QueryScope {
   /**
    * The question's embedding, by the model of the library's vectors: with it (and vectors present) retrieval
    * is hybrid, the lexical and the vector ranking fused by reciprocal rank.
@@ -59,6 +66,14 @@ export class Library {
   readonly #answerArticleWeight: number;
   readonly #languageCounts = new Map<LanguageCode, number>();
   #syncedSequence = 0;
+  /**
+   * Each distinct set of collections an article is in, numbered: a passage's group in the indexes, so a
+   * query filters by collection with one array read per scored passage.
+   */
+  readonly #groupNumbers = new Map<string, number>();
+  readonly #groupCollections: (readonly string[])[] = [];
+  /** Articles by language, per group: what a reader who sees some groups is told was searched. */
+  readonly #groupLanguages: Map<LanguageCode, number>[] = [];
   /** Passage vectors of one model; created by the first setVectors, so a library without any pays nothing. */
   #vectors: VectorIndex | undefined;
   #vectorModel: string | undefined;
@@ -97,15 +112,32 @@ export class Library {
 
   add(articles: Iterable<IngestedArticle>): void {
     for (const ingested of articles) {
+      const existing = this.#articles.get(ingested.article.id);
+      if (existing && existing.article.contentHash === ingested.article.contentHash) {
+        // Same content, other collections: only the group changes, the indexes and vectors stay.
+        this.#countArticle(existing.article, -1);
+        this.#articles.set(ingested.article.id, { article: ingested.article, passages: existing.passages });
+        this.#countArticle(ingested.article, 1);
+        const group = this.#groupOf(ingested.article);
+        this.#articleIndex.setGroup(ingested.article.id, group);
+        for (const passage of existing.passages) {
+          this.#index.setGroup(passage.id, group);
+          this.#vectors?.setGroup(passage.id, group);
+        }
+        continue;
+      }
       this.remove(ingested.article.id);
       this.#articles.set(ingested.article.id, ingested);
       const language = ingested.article.language;
       this.#languageCounts.set(language, (this.#languageCounts.get(language) ?? 0) + 1);
       const { article } = ingested;
+      this.#countArticle(article, 1);
+      const group = this.#groupOf(article);
       this.#articleIndex.add({
         id: article.id,
         language,
         fields: { title: article.title ?? "", text: article.text },
+        group,
       });
       for (const passage of ingested.passages) {
         this.#passages.set(passage.id, passage);
@@ -113,6 +145,7 @@ export class Library {
           id: passage.id,
           language: passage.language,
           fields: { text: passage.text },
+          group,
         });
       }
     }
@@ -128,6 +161,7 @@ export class Library {
       vectors?.remove(passage.id);
     }
     this.#articles.delete(articleId);
+    this.#countArticle(existing.article, -1);
     this.#articleIndex.remove(articleId);
     const language = existing.article.language;
     const remaining = (this.#languageCounts.get(language) ?? 1) - 1;
@@ -143,8 +177,64 @@ export class Library {
     this.#syncedSequence = Math.max(this.#syncedSequence, changes.sequence);
   }
 
-  articles(): Article[] {
-    return [...this.#articles.values()].map((ingested) => ingested.article);
+  /** The articles, all of them or those `visible` lets a reader see. */
+  articles(visible?: Visibility): Article[] {
+    const all = [...this.#articles.values()].map((ingested) => ingested.article);
+    return visible === undefined ? all : all.filter((article) => isVisible(article, visible));
+  }
+
+  /** Each collection with its number of articles, by name. */
+  collections(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const { article } of this.#articles.values()) {
+      for (const collection of collectionsOf(article))
+        counts.set(collection, (counts.get(collection) ?? 0) + 1);
+    }
+    return new Map([...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  }
+
+  #groupOf(article: Article): number {
+    const collections = [...new Set(collectionsOf(article))].sort();
+    const key = collections.join("\n");
+    let group = this.#groupNumbers.get(key);
+    if (group === undefined) {
+      group = this.#groupCollections.length;
+      this.#groupCollections.push(collections);
+      this.#groupNumbers.set(key, group);
+    }
+    return group;
+  }
+
+  #countArticle(article: Article, change: 1 | -1): void {
+    const group = this.#groupOf(article);
+    const counts = this.#groupLanguages[group] ?? new Map<LanguageCode, number>();
+    this.#groupLanguages[group] = counts;
+    const count = (counts.get(article.language) ?? 0) + change;
+    if (count > 0) counts.set(article.language, count);
+    else counts.delete(article.language);
+  }
+
+  /** How many articles, in which languages, a reader who sees `visible` has: what an answer says it searched. */
+  summary(visible?: Visibility): CorpusSummary {
+    if (visible === undefined) return { articleCount: this.articleCount, languages: this.languages };
+    const groups = this.#visibleGroups(visible).groups ?? new Uint8Array(0);
+    const languages = new Map<LanguageCode, number>();
+    this.#groupLanguages.forEach((counts, group) => {
+      if (groups[group] !== 1) return;
+      for (const [language, count] of counts) languages.set(language, (languages.get(language) ?? 0) + count);
+    });
+    const articleCount = [...languages.values()].reduce((sum, count) => sum + count, 0);
+    return { articleCount, languages: [...languages.keys()].sort() };
+  }
+
+  /** The groups (sets of collections) with a collection in `visible`, as the indexes' `groups` option. */
+  #visibleGroups(visible: Visibility): { groups?: Uint8Array } {
+    if (visible === undefined) return {};
+    const groups = new Uint8Array(this.#groupCollections.length);
+    this.#groupCollections.forEach((collections, group) => {
+      if (collections.some((collection) => visible.has(collection))) groups[group] = 1;
+    });
+    return { groups };
   }
 
   article(id: string): Article {
@@ -189,6 +279,7 @@ export class Library {
     index.addMany(
       passages.map((passage) => passage.id),
       vectors,
+      this.#groupOf(ingested.article),
     );
     this.#vectors = index;
     this.#vectorModel = model;
@@ -226,7 +317,7 @@ export class Library {
   /** The passages best matching the query, best first; several may come from one article. */
   search(query: string, limit = 10, options: VectorQuery = {}): SearchHit[] {
     const tokens = this.#queryTerms(validateQuestion(query), this.languages);
-    return this.#retrieve(tokens, limit, options.queryVector).map(({ passage, score }) =>
+    return this.#retrieve(tokens, limit, options.queryVector, options.visible).map(({ passage, score }) =>
       hitOf(passage, score),
     );
   }
@@ -241,10 +332,11 @@ export class Library {
     const tokens = this.#queryTerms(validateQuestion(query), this.languages);
     const vectors = this.#usableVectors(options.queryVector);
     const queryVector = options.queryVector;
+    const visible = options.visible;
     const ranked =
       vectors === undefined || queryVector === undefined
-        ? this.#rankArticles(tokens, limit)
-        : this.#fuseArticles(tokens, limit, queryVector, vectors);
+        ? this.#rankArticles(tokens, limit, visible)
+        : this.#fuseArticles(tokens, limit, queryVector, vectors, visible);
     const best = this.#bestPassages(
       tokens,
       ranked.map((hit) => hit.id),
@@ -252,7 +344,9 @@ export class Library {
     const semantic =
       vectors === undefined || queryVector === undefined
         ? []
-        : vectors.search(queryVector, fusionDepth(limit)).map((hit) => hit.id);
+        : vectors
+            .search(queryVector, fusionDepth(limit), undefined, this.#visibleGroups(visible).groups)
+            .map((hit) => hit.id);
     for (const passageId of semantic) {
       const passage = this.#passages.get(passageId);
       if (passage && !best.has(passage.articleId)) best.set(passage.articleId, passage);
@@ -265,10 +359,11 @@ export class Library {
     return hits;
   }
 
-  #rankArticles(tokens: readonly QueryToken[], limit: number): ScoredId[] {
+  #rankArticles(tokens: readonly QueryToken[], limit: number, visible: Visibility): ScoredId[] {
     return this.#articleIndex.search(tokens, {
       limit,
       filter: (id) => (this.#articles.get(id)?.passages.length ?? 0) > 0,
+      ...this.#visibleGroups(visible),
     });
   }
 
@@ -278,14 +373,15 @@ export class Library {
     limit: number,
     queryVector: Float32Array,
     vectors: VectorIndex,
+    visible: Visibility,
   ): ScoredId[] {
     if (limit <= 0) return [];
     const depth = fusionDepth(limit);
-    const lexical = this.#rankArticles(tokens, depth).map((hit) => hit.id);
+    const lexical = this.#rankArticles(tokens, depth, visible).map((hit) => hit.id);
     const semantic = [
       ...new Set(
         vectors
-          .search(queryVector, depth * 4)
+          .search(queryVector, depth * 4, undefined, this.#visibleGroups(visible).groups)
           .map((hit) => this.#passages.get(hit.id)?.articleId)
           .filter((id): id is string => id !== undefined),
       ),
@@ -323,28 +419,31 @@ export class Library {
    */
   retrieve(question: Question, options: RetrieveOptions): RetrievedPassage[] {
     const tokens = this.#queryTerms(question, this.languages);
-    const passages = this.#retrieve(tokens, options.limit, options.queryVector);
+    const passages = this.#retrieve(tokens, options.limit, options.queryVector, options.visible);
     return this.#usableVectors(options.queryVector) === undefined
-      ? this.#withArticleScores(tokens, passages)
+      ? this.#withArticleScores(tokens, passages, options.visible)
       : passages;
   }
 
   ask(question: Question, options: AskOptions = {}): Answer {
-    const queryVector = options.queryVector;
+    const { queryVector, visible } = options;
     const vectors = this.#vectors;
+    const tools = this.#scopedTools(visible);
+    const corpus = this.#scopedCorpus(visible);
     if (vectors === undefined || vectors.size === 0) {
       return answerExtractively(question, {
-        tools: this.#tools,
-        corpus: this,
-        retrieve: (tokens, limit) => this.#withArticleScores(tokens, this.#retrieve(tokens, limit)),
+        tools,
+        corpus,
+        retrieve: (tokens, limit) =>
+          this.#withArticleScores(tokens, this.#retrieve(tokens, limit, undefined, visible), visible),
         detectLanguage,
         abstention: options.abstention,
       });
     }
     return answerExtractively(question, {
-      tools: this.#tools,
-      corpus: this,
-      retrieve: (tokens, limit) => this.#retrieve(tokens, limit, queryVector),
+      tools,
+      corpus,
+      retrieve: (tokens, limit) => this.#retrieve(tokens, limit, queryVector, visible),
       detectLanguage,
       similarity: (passageIdA, passageIdB) => vectors.similarity(passageIdA, passageIdB),
       abstention: options.abstention,
@@ -367,6 +466,45 @@ export class Library {
     return this.#spelling.correct(analyzeQuery(question, languages, options));
   }
 
+  /**
+   * The library as an answer for a reader who sees `visible` describes it: the visible articles' count and
+   * languages ("I searched 3 articles"), so a no-evidence answer tells nothing of other collections.
+   */
+  #scopedCorpus(visible: Visibility): AnswererCorpus {
+    if (visible === undefined) return this;
+    const { articleCount, languages } = this.summary(visible);
+    return {
+      articleCount,
+      languages,
+      article: (id) => this.article(id),
+      articleText: (id) => this.articleText(id),
+      articlePassages: (id) => this.articlePassages(id),
+    };
+  }
+
+  /**
+   * The text tools for a reader who sees `visible`: a word no visible passage holds weighs as a word no
+   * passage holds, so "none of them mention X" (and the answers withdrawn for a missing salient word) say
+   * nothing of what other collections hold. Ranking weights (idf) stay the whole library's.
+   */
+  #scopedTools(visible: Visibility): AnswerTextTools {
+    const groups = this.#visibleGroups(visible).groups;
+    if (groups === undefined) return this.#tools;
+    const seen = new Map<string, boolean>();
+    const visibleHas = (term: string): boolean => {
+      let has = seen.get(term);
+      if (has === undefined) {
+        has = this.#index.hasTermIn(term, groups);
+        seen.set(term, has);
+      }
+      return has;
+    };
+    return {
+      ...this.#tools,
+      termWeight: (term) => (visibleHas(term) ? this.#index.idf(term) : this.#index.idf("\u0000")),
+    };
+  }
+
   readonly #tools: AnswerTextTools = {
     analyze: (text, language) => analyze(text, language),
     analyzeQuery: (text, languages, likelyLanguage) => this.#queryTerms(text, languages, likelyLanguage),
@@ -378,10 +516,16 @@ export class Library {
    * Lexical passages for the answerer, each scored by its own score plus a share of its article's score (0
    * for an article outside the article top list of the same depth), best first.
    */
-  #withArticleScores(tokens: readonly QueryToken[], passages: RetrievedPassage[]): RetrievedPassage[] {
+  #withArticleScores(
+    tokens: readonly QueryToken[],
+    passages: RetrievedPassage[],
+    visible: Visibility,
+  ): RetrievedPassage[] {
     const weight = this.#answerArticleWeight;
     if (!(weight > 0) || passages.length === 0) return passages;
-    const articles = new Map(this.#rankArticles(tokens, passages.length).map((hit) => [hit.id, hit.score]));
+    const articles = new Map(
+      this.#rankArticles(tokens, passages.length, visible).map((hit) => [hit.id, hit.score]),
+    );
     return passages
       .map(({ passage, score }) => ({
         passage,
@@ -390,12 +534,17 @@ export class Library {
       .sort((a, b) => b.score - a.score);
   }
 
-  #retrieve(tokens: readonly QueryToken[], limit: number, queryVector?: Float32Array): RetrievedPassage[] {
+  #retrieve(
+    tokens: readonly QueryToken[],
+    limit: number,
+    queryVector?: Float32Array,
+    visible?: Visibility,
+  ): RetrievedPassage[] {
     const vectors = this.#usableVectors(queryVector);
     const hits =
       vectors === undefined || queryVector === undefined
-        ? this.#index.search(tokens, { limit })
-        : this.#fuse(tokens, limit, queryVector, vectors);
+        ? this.#index.search(tokens, { limit, ...this.#visibleGroups(visible) })
+        : this.#fuse(tokens, limit, queryVector, vectors, visible);
     const retrieved: RetrievedPassage[] = [];
     for (const hit of hits) {
       const passage = this.#passages.get(hit.id);
@@ -405,11 +554,21 @@ export class Library {
   }
 
   /** Lexical and vector top lists, fused; a passage without a vector can only come from the lexical list. */
-  #fuse(tokens: readonly QueryToken[], limit: number, queryVector: Float32Array, vectors: VectorIndex) {
+  #fuse(
+    tokens: readonly QueryToken[],
+    limit: number,
+    queryVector: Float32Array,
+    vectors: VectorIndex,
+    visible: Visibility,
+  ) {
     if (limit <= 0) return [];
     const depth = fusionDepth(limit);
-    const lexical = this.#index.search(tokens, { limit: depth }).map((hit) => hit.id);
-    const semantic = vectors.search(queryVector, depth).map((hit) => hit.id);
+    const lexical = this.#index
+      .search(tokens, { limit: depth, ...this.#visibleGroups(visible) })
+      .map((hit) => hit.id);
+    const semantic = vectors
+      .search(queryVector, depth, undefined, this.#visibleGroups(visible).groups)
+      .map((hit) => hit.id);
     return reciprocalRankFusion([lexical, semantic], { limit });
   }
 }

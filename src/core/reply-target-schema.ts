@@ -8,6 +8,7 @@ const slackTarget = z.object({
   userId: z.string().min(1),
   threadTs: z.string().optional(),
   responseUrl: z.string().url().optional(),
+  private: z.boolean().optional(),
 });
 
 const discordTarget = z.object({
@@ -17,6 +18,7 @@ const discordTarget = z.object({
   userId: z.string().min(1),
   replyToMessageId: z.string().optional(),
   interaction: z.object({ applicationId: z.string().min(1), token: z.string().min(1) }).optional(),
+  private: z.boolean().optional(),
 });
 
 export const replyTargetSchema = z.discriminatedUnion("platform", [

@@ -10,6 +10,8 @@ export interface SlackTarget {
   threadTs?: string;
   /** The slash command's response_url: 5 uses in 30 minutes; a fallback when the bot cannot post. */
   responseUrl?: string;
+  /** Only the asker sees the answer (`/brief private …`): ephemeral, through the response_url; never in the channel. */
+  private?: boolean;
 }
 
 /** Where a Discord answer goes: a reply to a message, or an interaction's follow-up (token valid 15 min). */
@@ -20,6 +22,8 @@ export interface DiscordTarget {
   userId: string;
   replyToMessageId?: string;
   interaction?: { applicationId: string; token: string };
+  /** Only the asker sees the answer (`/brief private:True`): the ephemeral deferred reply and ephemeral follow-ups. */
+  private?: boolean;
 }
 
 export type ReplyTarget = SlackTarget | DiscordTarget;

@@ -26,6 +26,11 @@ export interface Article {
   origin?: string;
   /** sha-256 (hex) of the normalized title + text; re-ingesting the same content is a no-op. */
   contentHash: string;
+  /**
+   * The collections the article belongs to (core/collections.ts), sorted; absent means `shared` only.
+   * Re-ingesting the same content into another collection adds that collection.
+   */
+  collections?: string[];
 }
 
 export interface Passage {

@@ -1,5 +1,6 @@
 import { endianness } from "node:os";
 import type { Redis } from "ioredis";
+import { collectionsOf, withCollections } from "../core/collections.ts";
 import { BriefingError } from "../core/errors.ts";
 import type { ArticleStore, PassageVectors, PutResult, StoreChanges } from "../core/ports.ts";
 import { retentionInstant } from "../core/retention.ts";
@@ -11,11 +12,29 @@ import { parseStoredArticle } from "./stored-article-schema.ts";
 /**
  * One article write, atomically: dedupe by content hash, replace an older version (and drop its passage
  * vectors), bump the sequence. `dated` is the instant its retention counts from (core/retention.ts): its
- * arrival, so a new version starts a new term; unchanged content (same hash) keeps its arrival.
+ * arrival, so a new version starts a new term; unchanged content (same hash) keeps its arrival. ARGV[7…] are
+ * the article's collections, added to the set `coll:<id>` (a record without one, from before collections,
+ * is in `shared`): content already stored under another collection gains it (3) instead of being skipped (0).
  */
 const PUT_SCRIPT = `
 local prefix, id, hash, json, now, dated = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6]
-if redis.call('EXISTS', prefix .. 'hash:' .. hash) == 1 then return 0 end
+local function addCollections(target)
+  local key = prefix .. 'coll:' .. target
+  if redis.call('EXISTS', key) == 0 and redis.call('EXISTS', prefix .. 'doc:' .. target) == 1 then
+    redis.call('SADD', key, 'shared')
+  end
+  local added = 0
+  for index = 7, #ARGV do added = added + redis.call('SADD', key, ARGV[index]) end
+  return added
+end
+local holder = redis.call('GET', prefix .. 'hash:' .. hash)
+if holder then
+  if addCollections(holder) == 0 then return 0 end
+  local seq = redis.call('INCR', prefix .. 'seq')
+  redis.call('ZADD', prefix .. 'log', seq, holder)
+  return 3
+end
+addCollections(id)
 local old = redis.call('HGET', prefix .. 'hashes', id)
 if old then redis.call('DEL', prefix .. 'hash:' .. old) end
 redis.call('DEL', prefix .. 'vec:' .. id)
@@ -37,7 +56,7 @@ local function removeOne(prefix, id)
   redis.call('ZREM', prefix .. 'dated', id)
   local hash = redis.call('HGET', prefix .. 'hashes', id)
   if not hash then return 0 end
-  redis.call('DEL', prefix .. 'doc:' .. id, prefix .. 'hash:' .. hash, prefix .. 'vec:' .. id)
+  redis.call('DEL', prefix .. 'doc:' .. id, prefix .. 'hash:' .. hash, prefix .. 'vec:' .. id, prefix .. 'coll:' .. id)
   redis.call('HDEL', prefix .. 'hashes', id)
   redis.call('ZREM', prefix .. 'log', id)
   redis.call('ZREM', prefix .. 'arrived', id)
@@ -140,7 +159,8 @@ function publishedOf(json: string): string | undefined {
  * `{briefbot}:doc:<id>` (JSON), `{briefbot}:hash:<contentHash>` → id, `{briefbot}:hashes` id → hash,
  * `{briefbot}:seq`, `{briefbot}:log` (zset id by sequence), `{briefbot}:arrived` (zset id by arrival ms), `{briefbot}:removed` (zset id by sequence),
  * `{briefbot}:dated` (zset id by the ms its retention counts from: its arrival, see core/retention.ts),
- * `{briefbot}:vec:<id>` (hash: embedding model → that article version's passage vectors, see EncodedVectors).
+ * `{briefbot}:vec:<id>` (hash: embedding model → that article version's passage vectors, see EncodedVectors),
+ * `{briefbot}:coll:<id>` (set: the article's collections; absent for records from before collections: `shared`).
  */
 export class RedisArticleStore implements ArticleStore {
   readonly #redis: Redis;
@@ -160,32 +180,33 @@ export class RedisArticleStore implements ArticleStore {
     const pipeline = this.#redis.pipeline();
     const now = this.#now();
     for (const ingested of articles) {
-      const { id, contentHash } = ingested.article;
-      const dated = String(retentionInstant(ingested.article, now));
+      const { collections: _, ...article } = ingested.article;
+      const { id, contentHash } = article;
+      const dated = String(retentionInstant(article, now));
       pipeline.eval(
         PUT_SCRIPT,
         0,
         this.#prefix,
         id,
         contentHash,
-        JSON.stringify(ingested),
+        JSON.stringify({ ...ingested, article }),
         String(now),
         dated,
+        ...collectionsOf(ingested.article),
       );
     }
     const replies = await guardRedis(pipeline.exec());
     for (const [error, outcome] of replies ?? []) {
       if (error) throw new BriefingError("STORE_UNAVAILABLE", `Writing an article failed: ${error.message}`);
       if (outcome === 1) result.added++;
-      else if (outcome === 2) result.updated++;
+      else if (outcome === 2 || outcome === 3) result.updated++;
       else result.unchanged++;
     }
     return result;
   }
 
   async get(id: string): Promise<IngestedArticle | undefined> {
-    const json = await guardRedis(this.#redis.get(`${this.#prefix}doc:${id}`));
-    return json === null ? undefined : parseStoredArticle(json, id);
+    return (await this.#fetch([id]))[0];
   }
 
   async list(): Promise<Article[]> {
@@ -330,9 +351,22 @@ export class RedisArticleStore implements ArticleStore {
     const articles: IngestedArticle[] = [];
     for (let offset = 0; offset < ids.length; offset += FETCH_BATCH) {
       const batch = ids.slice(offset, offset + FETCH_BATCH);
-      const values = await guardRedis(this.#redis.mget(batch.map((id) => `${this.#prefix}doc:${id}`)));
+      const pipeline = this.#redis.pipeline();
+      pipeline.mget(batch.map((id) => `${this.#prefix}doc:${id}`));
+      for (const id of batch) pipeline.smembers(`${this.#prefix}coll:${id}`);
+      const replies = (await guardRedis(pipeline.exec())) ?? [];
+      const failed = replies.find(([error]) => error)?.[0];
+      if (failed) throw new BriefingError("STORE_UNAVAILABLE", `Reading articles failed: ${failed.message}`);
+      const values = (replies[0]?.[1] ?? []) as (string | null)[];
       values.forEach((json, index) => {
-        if (json !== null) articles.push(parseStoredArticle(json, batch[index] ?? "?"));
+        if (json === null) return;
+        const ingested = parseStoredArticle(json, batch[index] ?? "?");
+        const collections = (replies[index + 1]?.[1] ?? []) as string[];
+        articles.push(
+          collections.length === 0
+            ? ingested
+            : { ...ingested, article: withCollections(ingested.article, collections) },
+        );
       });
     }
     return articles;

@@ -179,6 +179,10 @@ export class RedisFeedStore implements FeedStore {
     return (await guardRedis(this.#redis.hget(`${this.#prefix}article-feed`, articleId))) ?? undefined;
   }
 
+  async articleIds(url: string): Promise<string[]> {
+    return await guardRedis(this.#redis.smembers(`${this.#prefix}feed-articles:${feedId(url)}`));
+  }
+
   async countArticles(url: string): Promise<number> {
     return Number(await guardRedis(this.#redis.eval(COUNT_ARTICLES_SCRIPT, 0, this.#prefix, feedId(url))));
   }

@@ -16,6 +16,7 @@ const storedArticle = z.object({
     author: z.string().optional(),
     origin: z.string().optional(),
     contentHash: z.string(),
+    collections: z.array(z.string()).optional(),
   }),
   passages: z.array(
     z.object({

@@ -274,19 +274,43 @@ describe("serve: /brief follow in Slack, with a second worker", () => {
     expect(publisher.hits("/serve/1")).toHaveLength(1);
     expect(publisher.hits("/serve/old")).toHaveLength(0);
 
-    await sendSlashCommand(
+    // The feed's articles are the following channel's: another channel sees them once an admin grants them,
+    // and a channel of another workspace can never be granted them.
+    const askPosts = () =>
+      slack.callsTo("chat.postMessage").filter((call) => call.body.channel === "C0ASKFEED");
+    const ask = async (channelId: string, teamId = "T0TEAM") =>
+      await sendSlashCommand(
+        eventsUrl,
+        SECRET,
+        slashCommandFields({
+          team_id: teamId,
+          channel_id: channelId,
+          text: "Who was the last lighthouse keeper of Texel?",
+        }),
+      );
+    await ask("C0ASKFEED");
+    await until(() => askPosts().length > 0, "the answer in a channel that does not see the feed");
+    expect(JSON.stringify(askPosts())).not.toMatch(/Marta Jansen/);
+    const foreign = await sendSlashCommand(
       eventsUrl,
       SECRET,
-      slashCommandFields({ channel_id: "C0ASKFEED", text: "Who was the last lighthouse keeper of Texel?" }),
+      slashCommandFields({
+        team_id: "T0OTHER",
+        channel_id: "C0ASKFEED",
+        text: "scope add slack:t0team:c0feeds",
+      }),
     );
-    await until(
-      () => slack.callsTo("chat.postMessage").some((call) => call.body.channel === "C0ASKFEED"),
-      "the answer from the followed feed",
+    expect(foreign.text).toMatch(/another workspace or server/);
+    const granted = await sendSlashCommand(
+      eventsUrl,
+      SECRET,
+      slashCommandFields({ channel_id: "C0ASKFEED", text: "scope add slack:t0team:c0feeds" }),
     );
-    const answer = JSON.stringify(
-      slack.callsTo("chat.postMessage").filter((call) => call.body.channel === "C0ASKFEED"),
-    );
-    expect(answer).toMatch(/Marta Jansen/);
+    expect(granted.text).toMatch(/now also sees/);
+    const before = askPosts().length;
+    await ask("C0ASKFEED");
+    await until(() => askPosts().length > before, "the answer from the granted feed");
+    expect(JSON.stringify(askPosts().slice(before))).toMatch(/Marta Jansen/);
 
     const digestUrl = slack.responseUrl("digest");
     for (const text of ["digest daily 08:00 Europe/Amsterdam", "digest now"]) {

@@ -47,13 +47,26 @@ export interface MessageCreateOptions {
   /** Written by the bot itself (an echo of its own message). */
   fromSelf?: boolean;
   mentionEveryone?: boolean;
+  /** A reply to this message of the bot's (Discord pings the replied-to author: the bot is in `mentions`). */
+  replyToBotMessage?: string;
 }
 
 export interface InteractionOptions {
   question?: string;
   /** Other string options of the command, e.g. `{ digest: "daily 08:00 UTC" }`. */
   options?: Record<string, string>;
+  /** Boolean options (`private:True`, `feeds:True`). */
+  booleans?: Record<string, boolean>;
+  /** The member's client language; "en-US" unless given. */
+  locale?: string;
   commandName?: string;
+}
+
+export interface ButtonClickOptions {
+  customId: string;
+  guildId?: string;
+  channelId?: string;
+  userId?: string;
 }
 
 type Json = Record<string, unknown>;
@@ -162,13 +175,27 @@ export class FakeDiscord {
   sendMessageCreate(options: MessageCreateOptions): string {
     const author = options.fromSelf ? this.bot : options.authorBot ? this.otherBot : this.reader;
     const id = this.snowflake();
+    const replied = options.replyToBotMessage;
     this.#dispatch("MESSAGE_CREATE", {
       ...this.#message({
         id,
         author,
         content: options.mentionsBot ? `<@${this.bot.id}> ${options.content}` : options.content,
-        mentions: options.mentionsBot ? [{ ...this.bot, member: this.#member() }] : [],
+        mentions:
+          options.mentionsBot || replied !== undefined ? [{ ...this.bot, member: this.#member() }] : [],
         mention_everyone: options.mentionEveryone ?? false,
+        ...(replied === undefined
+          ? {}
+          : {
+              type: 19,
+              message_reference: {
+                type: 0,
+                message_id: replied,
+                channel_id: this.channelId,
+                guild_id: this.guildId,
+              },
+              referenced_message: this.#message({ id: replied, author: this.bot, content: "an answer" }),
+            }),
       }),
       guild_id: this.guildId,
       member: this.#member(),
@@ -193,6 +220,7 @@ export class FakeDiscord {
         options: [
           ...(options.question === undefined ? [] : [{ name: "question", type: 3, value: options.question }]),
           ...Object.entries(options.options ?? {}).map(([name, value]) => ({ name, type: 3, value })),
+          ...Object.entries(options.booleans ?? {}).map(([name, value]) => ({ name, type: 5, value })),
         ],
       },
       guild_id: this.guildId,
@@ -200,10 +228,43 @@ export class FakeDiscord {
       channel: this.#channel(),
       member: { ...this.#member(), user: this.reader, permissions: "2248473465835073" },
       app_permissions: "2248473465835073",
-      locale: "en-US",
+      locale: options.locale ?? "en-US",
       guild_locale: "en-US",
       entitlements: [],
       authorizing_integration_owners: { "0": this.guildId },
+      context: 0,
+      attachment_size_limit: 10_485_760,
+    });
+    return { id, token };
+  }
+
+  /**
+   * Dispatches INTERACTION_CREATE for a click on a button (custom_id) of one of the bot's messages, by the
+   * reader or another user, in this guild's channel unless told otherwise; returns its id and token.
+   */
+  sendButtonClick(options: ButtonClickOptions): { id: string; token: string } {
+    const id = this.snowflake();
+    const token = `interaction-token-${id}`;
+    const guildId = options.guildId ?? this.guildId;
+    const channelId = options.channelId ?? this.channelId;
+    const user = { ...this.reader, id: options.userId ?? this.reader.id };
+    this.#dispatch("INTERACTION_CREATE", {
+      id,
+      application_id: this.applicationId,
+      type: 3,
+      token,
+      version: 1,
+      data: { custom_id: options.customId, component_type: 2 },
+      message: this.#message({ channel_id: channelId, content: "answer" }),
+      guild_id: guildId,
+      channel_id: channelId,
+      channel: { ...this.#channel(), id: channelId, guild_id: guildId },
+      member: { ...this.#member(), user, permissions: "2248473465835073" },
+      app_permissions: "2248473465835073",
+      locale: "en-US",
+      guild_locale: "en-US",
+      entitlements: [],
+      authorizing_integration_owners: { "0": guildId },
       context: 0,
       attachment_size_limit: 10_485_760,
     });

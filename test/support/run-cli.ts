@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { main } from "../../src/cli.ts";
 
 const BIN = fileURLToPath(new URL("../../bin/briefbot.js", import.meta.url));
+const ISOLATED_DATA_DIRECTORY = "/nonexistent/briefbot-test-data";
 
 export interface CliResult {
   code: number | null;
@@ -31,7 +32,8 @@ export async function runCli(
     },
     stdoutIsTTY: terminal.stdout ?? false,
     stderrIsTTY: terminal.stderr ?? false,
-    env: { NO_COLOR: "1", ...env },
+    // A data folder of its own (none): a `serve` running in the developer's ./data is never picked up.
+    env: { NO_COLOR: "1", BRIEFBOT_DATA_DIR: ISOLATED_DATA_DIRECTORY, ...env },
   });
   return { code, stdout, stderr };
 }
@@ -45,7 +47,13 @@ export async function runCliProcess(
   env: Record<string, string> = {},
 ): Promise<CliResult> {
   const child = spawn(process.execPath, [BIN, ...args], {
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", NO_COLOR: "1", ...env },
+    env: {
+      PATH: process.env.PATH ?? "",
+      HOME: process.env.HOME ?? "/tmp",
+      NO_COLOR: "1",
+      BRIEFBOT_DATA_DIR: ISOLATED_DATA_DIRECTORY,
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stdout = "";

@@ -138,3 +138,57 @@ export function appMentionEnvelope(fields: AppMentionFields): Record<string, unk
 export function urlVerificationPayload(challenge: string): Record<string, unknown> {
   return { token: "legacy-verification-token", challenge, type: "url_verification" };
 }
+
+export interface BlockActionFields {
+  actionId: string;
+  value: string;
+  teamId?: string;
+  channelId?: string;
+  userId?: string;
+  responseUrl: string;
+  messageTs?: string;
+}
+
+/** A `block_actions` payload: a click on a button of a message, as Slack's interactivity sends it. */
+export function blockActionsPayload(fields: BlockActionFields): Record<string, unknown> {
+  const teamId = fields.teamId ?? "T0TEAM";
+  const channelId = fields.channelId ?? "C0NEWS";
+  const userId = fields.userId ?? "U0READER";
+  const messageTs = fields.messageTs ?? "1700000000.000001";
+  return {
+    type: "block_actions",
+    user: { id: userId, username: "reader", name: "reader", team_id: teamId },
+    api_app_id: "A0BRIEF",
+    token: "legacy-verification-token",
+    container: { type: "message", message_ts: messageTs, channel_id: channelId, is_ephemeral: false },
+    trigger_id: `13345224609.738474920.${randomUUID().replaceAll("-", "").slice(0, 20)}`,
+    team: { id: teamId, domain: "newsroom" },
+    enterprise: null,
+    is_enterprise_install: false,
+    channel: { id: channelId, name: "news" },
+    message: { type: "message", ts: messageTs, text: "answer", user: "UBRIEFBOT" },
+    state: { values: {} },
+    response_url: fields.responseUrl,
+    actions: [
+      {
+        action_id: fields.actionId,
+        block_id: "feedback",
+        text: { type: "plain_text", text: "👍", emoji: true },
+        value: fields.value,
+        type: "button",
+        action_ts: String(Date.now() / 1000),
+      },
+    ],
+  };
+}
+
+/** Posts an interactivity payload the way Slack does: form-encoded `payload=<json>`, signed. */
+export async function sendBlockActions(
+  url: string,
+  signingSecret: string,
+  payload: object,
+  options: SignedRequestOptions = {},
+): Promise<SlackHttpResponse> {
+  const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+  return await sendSigned(url, signingSecret, body, "application/x-www-form-urlencoded", options);
+}

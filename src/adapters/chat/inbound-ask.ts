@@ -1,10 +1,11 @@
 import { validateQuestion } from "../../core/answer/question.ts";
 import type { AskRequest, QuestionQueue, ReplyTarget } from "../../core/chat.ts";
 import { isBriefingError } from "../../core/errors.ts";
+import { interfaceLanguage } from "../../core/i18n/interface-language.ts";
+import { type InterfaceLanguage, message } from "../../core/i18n/messages.ts";
 import { type ChatLog, errorText } from "./chat-log.ts";
 
-export const QUEUE_FAILED_NOTICE =
-  "Sorry, I could not queue your question: the question queue is not reachable right now. Please try again in a minute.";
+export const QUEUE_FAILED_NOTICE = message("en", "queueFailed");
 
 type ValidQuestion = ReturnType<typeof validateQuestion>;
 
@@ -61,6 +62,8 @@ export interface InboundQuestion {
   previousQuestion?: string | undefined;
   /** Summarize the articles matching the question instead of answering it. */
   summarize?: boolean;
+  /** The asker's interface locale where the platform says it (Discord): for notices on questions too short to tell. */
+  locale?: string | undefined;
 }
 
 export interface InboundAskDependencies {
@@ -72,8 +75,8 @@ export interface InboundAskDependencies {
 export type AskOutcome = "enqueued" | "duplicate" | "queue_failed";
 
 /** What to tell the asker after queuing: nothing when it is queued (or was already), the answer follows. */
-export function askNotice(outcome: AskOutcome): string | undefined {
-  return outcome === "queue_failed" ? QUEUE_FAILED_NOTICE : undefined;
+export function askNotice(outcome: AskOutcome, language: InterfaceLanguage = "en"): string | undefined {
+  return outcome === "queue_failed" ? message(language, "queueFailed") : undefined;
 }
 
 function askRequest(inbound: InboundQuestion, requestedAt: number): AskRequest {
@@ -103,7 +106,7 @@ export async function enqueueQuestion(
   let outcome: AskOutcome;
   try {
     const { enqueued, held } = await dependencies.questions.ask(request, async () => {
-      await tell(QUEUE_FAILED_NOTICE);
+      await tell(message(interfaceLanguage(inbound.question, inbound.locale), "queueFailed"));
     });
     log(held ? `${platform}_question_held` : `${platform}_question_queued`, {
       jobId: request.jobId,
@@ -114,7 +117,7 @@ export async function enqueueQuestion(
     log(`${platform}_queue_failed`, { jobId: request.jobId, error: errorText(error) });
     outcome = "queue_failed";
   }
-  const notice = askNotice(outcome);
+  const notice = askNotice(outcome, interfaceLanguage(inbound.question, inbound.locale));
   if (notice) await tell(notice);
   return outcome;
 }

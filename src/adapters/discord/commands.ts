@@ -15,7 +15,9 @@ export const SUMMARIZE_OPTION = "summarize";
 export const FOLLOW_OPTION = "follow";
 export const UNFOLLOW_OPTION = "unfollow";
 export const FEEDS_OPTION = "feeds";
+export const PRIVATE_OPTION = "private";
 export const ADD_OPTION = "add";
+export const SCOPE_OPTION = "scope";
 
 /**
  * `/brief question:<text>`, `/brief digest:daily 08:00 Europe/Amsterdam` (or off, now, status) and
@@ -70,12 +72,24 @@ export function briefCommand(): RESTPostAPIChatInputApplicationCommandsJSONBody 
     .addBooleanOption((option) =>
       option.setName(FEEDS_OPTION).setDescription("List the feeds this channel follows").setRequired(false),
     )
+    .addBooleanOption((option) =>
+      option.setName(PRIVATE_OPTION).setDescription("Show the answer to you alone").setRequired(false),
+    )
     .addStringOption((option) =>
       option
         .setName(ADD_OPTION)
         .setDescription("Read one page now, to ask about it, e.g. https://example.com/news/story.html")
         .setRequired(false)
         .setMaxLength(2_000),
+    )
+    .addStringOption((option) =>
+      option
+        .setName(SCOPE_OPTION)
+        .setDescription(
+          "What this channel's answers draw on: show, or add/remove <collection> (Manage Channels)",
+        )
+        .setRequired(false)
+        .setMaxLength(300),
     )
     .toJSON();
 }

@@ -1,5 +1,6 @@
 import { once } from "node:events";
 import {
+  type ButtonInteraction,
   type ChatInputCommandInteraction,
   Client,
   Events,
@@ -11,18 +12,28 @@ import {
   PermissionFlagsBits,
   Routes,
 } from "discord.js";
-import type { DigestSubscriptions, FeedFollowing, QuestionQueue } from "../../core/chat.ts";
+import type { ScopeStore } from "../../core/channel-scope.ts";
+import type {
+  ConversationMemory,
+  DigestSubscriptions,
+  FeedFollowing,
+  QuestionQueue,
+} from "../../core/chat.ts";
+import type { FeedbackStore } from "../../core/feedback/index.ts";
 import {
   ADD_OPTION,
   BRIEF_COMMAND,
   DIGEST_OPTION,
   FEEDS_OPTION,
   FOLLOW_OPTION,
+  PRIVATE_OPTION,
   QUESTION_OPTION,
+  SCOPE_OPTION,
   SUMMARIZE_OPTION,
   UNFOLLOW_OPTION,
 } from "./commands.ts";
 import { handleBriefCommand, type IncomingBriefCommand } from "./handle-brief-command.ts";
+import { handleDiscordFeedback, type IncomingFeedbackClick } from "./handle-feedback.ts";
 import { handleDiscordMessage, type IncomingDiscordMessage } from "./handle-message.ts";
 import { type DiscordLog, errorText } from "./log.ts";
 
@@ -43,6 +54,15 @@ export interface DiscordClientOptions {
   questions: QuestionQueue;
   digests?: DigestSubscriptions;
   feeds?: FeedFollowing;
+  /** `/brief scope:` grants; refused with a reason when absent. */
+  scopes?: ScopeStore;
+  /** BRIEFBOT_SHARED (default true), for what `/brief scope:` lists. */
+  sharedVisible?: boolean;
+  /** Where 👍/👎 clicks on answers are recorded; clicks are acknowledged but not recorded when absent. */
+  feedback?: FeedbackStore;
+  /** Each asker's latest questions per channel, for replies to answers (follow-ups). */
+  memory?: ConversationMemory;
+  followUpIdleMs?: number;
   log: DiscordLog;
   now?: () => number;
 }
@@ -57,6 +77,7 @@ function incomingMessage(message: Message, botUserId: string): IncomingDiscordMe
     content: message.content,
     mentionsBot: message.mentions.users.has(botUserId),
     isDirectMessage: !message.inGuild(),
+    repliesToBot: message.mentions.repliedUser?.id === botUserId,
     reply: async (payload) => {
       await message.client.rest.post(Routes.channelMessages(message.channelId), {
         body: { ...payload, message_reference: { message_id: message.id, fail_if_not_exists: false } },
@@ -84,7 +105,10 @@ function incomingBriefCommand(interaction: ChatInputCommandInteraction): Incomin
     ...optionalText("follow", interaction.options.getString(FOLLOW_OPTION)),
     ...optionalText("unfollow", interaction.options.getString(UNFOLLOW_OPTION)),
     ...optionalText("add", interaction.options.getString(ADD_OPTION)),
+    ...optionalText("scope", interaction.options.getString(SCOPE_OPTION)),
     feeds: interaction.options.getBoolean(FEEDS_OPTION) ?? false,
+    private: interaction.options.getBoolean(PRIVATE_OPTION) ?? false,
+    locale: interaction.locale,
     canManageChannel: interaction.memberPermissions?.has(PermissionFlagsBits.ManageChannels) ?? false,
     deferReply: async (options) => {
       await interaction.deferReply(options?.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
@@ -94,6 +118,21 @@ function incomingBriefCommand(interaction: ChatInputCommandInteraction): Incomin
         body: payload,
         auth: false,
       });
+    },
+  };
+}
+
+function feedbackClick(interaction: ButtonInteraction): IncomingFeedbackClick {
+  return {
+    customId: interaction.customId,
+    guildId: interaction.guildId ?? undefined,
+    channelId: interaction.channelId ?? undefined,
+    userId: interaction.user.id,
+    deferPrivately: async () => {
+      await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    },
+    tellClicker: async (text) => {
+      await interaction.editReply({ content: text, allowedMentions: { parse: [] } });
     },
   };
 }
@@ -126,6 +165,8 @@ export function createDiscordClient(options: DiscordClientOptions): Client {
       botUserId: bot.id,
       botName: bot.username,
       questions,
+      ...(options.memory ? { memory: options.memory } : {}),
+      ...(options.followUpIdleMs === undefined ? {} : { followUpIdleMs: options.followUpIdleMs }),
       now,
       log,
     }).catch((error: unknown) =>
@@ -133,12 +174,21 @@ export function createDiscordClient(options: DiscordClientOptions): Client {
     );
   });
   client.on(Events.InteractionCreate, (interaction) => {
+    if (interaction.isButton()) {
+      handleDiscordFeedback(feedbackClick(interaction), { feedback: options.feedback, log, now }).catch(
+        (error: unknown) =>
+          log("discord_interaction_failed", { interactionId: interaction.id, error: errorText(error) }),
+      );
+      return;
+    }
     if (!isBriefQuestion(interaction)) return;
     handleBriefCommand(incomingBriefCommand(interaction), {
       botName: interaction.client.user.username,
       questions,
       ...(options.digests ? { digests: options.digests } : {}),
       ...(options.feeds ? { feeds: options.feeds } : {}),
+      ...(options.scopes ? { scopes: options.scopes } : {}),
+      ...(options.sharedVisible === undefined ? {} : { sharedVisible: options.sharedVisible }),
       now,
       log,
     }).catch((error: unknown) =>

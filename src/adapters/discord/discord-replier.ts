@@ -93,9 +93,14 @@ export class DiscordReplier extends PartsReplier<DiscordMessagePayload, DiscordT
 
   protected noticeWays(discord: DiscordTarget, payload: DiscordMessagePayload): Array<NoticeWay | undefined> {
     const interaction = discord.interaction;
+    const notify = interaction
+      ? { tell: () => this.#notifyInteraction(interaction, payload, discord.private === true) }
+      : undefined;
+    // A private question's failure is never said in the channel.
+    if (discord.private) return [notify];
     return [
       // Most likely to fail when the interaction token has expired (15 minutes): then say it in the channel.
-      interaction ? { tell: () => this.#notifyInteraction(interaction, payload) } : undefined,
+      notify,
       { tell: () => this.#postToChannel(discord, payload, { reply: true }) },
     ];
   }
@@ -111,7 +116,7 @@ export class DiscordReplier extends PartsReplier<DiscordMessagePayload, DiscordT
       );
     }
     if (part === 0) return await this.#editOriginal(interaction, payload);
-    return await this.#followUp(interaction, payload);
+    return await this.#followUp(interaction, payload, target.private === true);
   }
 
   async #postToChannel(
@@ -158,10 +163,14 @@ export class DiscordReplier extends PartsReplier<DiscordMessagePayload, DiscordT
     );
   }
 
-  async #followUp(interaction: Interaction, payload: DiscordMessagePayload): Promise<APIMessage> {
+  async #followUp(
+    interaction: Interaction,
+    payload: DiscordMessagePayload,
+    privately = false,
+  ): Promise<APIMessage> {
     return await this.#call("post an interaction follow-up", () =>
       this.#rest.post(Routes.webhook(interaction.applicationId, interaction.token), {
-        body: payload,
+        body: privately ? { ...payload, flags: MessageFlags.Ephemeral } : payload,
         auth: false,
         query: new URLSearchParams({ wait: "true" }),
       }),
@@ -169,7 +178,11 @@ export class DiscordReplier extends PartsReplier<DiscordMessagePayload, DiscordT
   }
 
   /** Replaces the "thinking…" reply when it is still there; otherwise adds a follow-up after what was posted. */
-  async #notifyInteraction(interaction: Interaction, payload: DiscordMessagePayload): Promise<void> {
+  async #notifyInteraction(
+    interaction: Interaction,
+    payload: DiscordMessagePayload,
+    privately = false,
+  ): Promise<void> {
     const original = await this.#call("read the interaction reply", () =>
       this.#rest.get(Routes.webhookMessage(interaction.applicationId, interaction.token, ORIGINAL), {
         auth: false,
@@ -177,7 +190,7 @@ export class DiscordReplier extends PartsReplier<DiscordMessagePayload, DiscordT
     ).catch(() => undefined);
     const stillThinking = original !== undefined && ((original.flags ?? 0) & MessageFlags.Loading) !== 0;
     if (stillThinking) await this.#editOriginal(interaction, payload);
-    else await this.#followUp(interaction, payload);
+    else await this.#followUp(interaction, payload, privately);
   }
 
   async #call(action: string, request: () => Promise<unknown>): Promise<APIMessage> {

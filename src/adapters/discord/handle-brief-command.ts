@@ -1,8 +1,10 @@
+import type { ScopeStore } from "../../core/channel-scope.ts";
 import type { DigestSubscriptions, DiscordTarget, FeedFollowing, QuestionQueue } from "../../core/chat.ts";
 import { sendSafely } from "../chat/chat-log.ts";
 import { handleDigestCommand } from "../chat/digest-command-handler.ts";
 import { type FeedCommand, handleFeedCommand } from "../chat/feed-command-handler.ts";
 import { enqueueQuestion, screenQuestion } from "../chat/inbound-ask.ts";
+import { handleScopeCommand, splitScopeCommand } from "../chat/scope-command-handler.ts";
 import { type DiscordLog, errorText } from "./log.ts";
 import type { DiscordMessagePayload } from "./payload.ts";
 import { renderDiscordHelp, renderDiscordNotice } from "./render-help.ts";
@@ -26,6 +28,12 @@ export interface IncomingBriefCommand {
   unfollow?: string;
   add?: string;
   feeds?: boolean;
+  /** The `scope:` option: `show`, `add <collection>` or `remove <collection>`. */
+  scope?: string;
+  /** `private:True`: the answer is shown to the asker alone (an ephemeral reply). */
+  private?: boolean;
+  /** The member's Discord client language ("nl", "fr", "en-US"). */
+  locale?: string;
   /**
    * Whether the member has Manage Channels here (the interaction's `member.permissions`, bit 0x10), which
    * following and unfollowing feeds need; true in a DM, where there is no one else.
@@ -42,6 +50,10 @@ export interface CommandHandlerDependencies {
   questions: QuestionQueue;
   digests?: DigestSubscriptions;
   feeds?: FeedFollowing;
+  /** `scope` grants; without them `scope:` is refused with a reason. */
+  scopes?: ScopeStore;
+  /** BRIEFBOT_SHARED (default true), for what `scope:` lists. */
+  sharedVisible?: boolean;
   now(): number;
   log: DiscordLog;
 }
@@ -54,7 +66,8 @@ export type CommandOutcome =
   | "queue_failed"
   | "defer_failed"
   | "digest"
-  | "feeds";
+  | "feeds"
+  | "scope";
 
 /** The channel the command was typed in; undefined outside one. */
 function channelTarget(command: IncomingBriefCommand): DiscordTarget | undefined {
@@ -132,8 +145,10 @@ export async function handleBriefCommand(
   if (command.digest !== undefined) return await digestCommand(command, command.digest, dependencies);
   const feedCommand = feedCommandOf(command);
   if (feedCommand) return await feedsCommand(command, feedCommand, dependencies);
+  if (command.scope !== undefined) return await scopeCommandReply(command, command.scope, dependencies);
   const summarize = command.summarize !== undefined && command.question.trim() === "";
-  if (!(await deferSafely(command, log))) return "defer_failed";
+  const privately = command.private === true;
+  if (!(await deferSafely(command, log, privately ? { ephemeral: true } : undefined))) return "defer_failed";
   const screened = await screenQuestion(summarize ? (command.summarize ?? "") : command.question, {
     help: () => editSafely(command, renderDiscordHelp(dependencies.botName), log),
     refuse: (reason) => editSafely(command, renderDiscordNotice(reason), log),
@@ -149,12 +164,47 @@ export async function handleBriefCommand(
     {
       jobId: `discord-int-${command.id}`,
       question: screened.question,
-      target: { ...channel, interaction: interactionOf(command) },
+      target: { ...channel, interaction: interactionOf(command), ...(privately ? { private: true } : {}) },
       summarize,
+      locale: command.locale,
     },
     dependencies,
     (notice) => editSafely(command, renderDiscordNotice(notice), log),
   );
+}
+
+/** `scope:` deferred privately; changing it needs Manage Channels, like changing feeds. */
+async function scopeCommandReply(
+  command: IncomingBriefCommand,
+  words: string,
+  dependencies: CommandHandlerDependencies,
+): Promise<CommandOutcome> {
+  const { scopes, log } = dependencies;
+  if (!(await deferSafely(command, log, { ephemeral: true }))) return "defer_failed";
+  const channel = channelTarget(command);
+  const text = words.trim().toLowerCase() === "show" ? "scope" : `scope ${words}`;
+  const scopeCommand = splitScopeCommand(text);
+  if (!scopes || !channel || !scopeCommand) {
+    const reason = !scopes
+      ? "Channel scopes are not available on this Briefbot."
+      : !channel
+        ? "A scope belongs to a channel."
+        : "Use `scope: show`, `scope: add <collection>` or `scope: remove <collection>`.";
+    await editSafely(command, renderDiscordNotice(reason), log);
+    return "refused";
+  }
+  const reply = await handleScopeCommand(scopeCommand, {
+    scopes,
+    channel,
+    sharedVisible: dependencies.sharedVisible ?? true,
+    mayChange: command.guildId === undefined || command.canManageChannel === true,
+    whoMayChange: "members with the Manage Channels permission",
+  }).catch((error: unknown) => {
+    log("discord_scope_command_failed", { interactionId: command.id, error: errorText(error) });
+    return "Sorry, the channel's scope could not be reached. Please try again in a minute.";
+  });
+  await editSafely(command, renderDiscordNotice(reply), log);
+  return "scope";
 }
 
 function feedCommandOf(command: IncomingBriefCommand): FeedCommand | undefined {

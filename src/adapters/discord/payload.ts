@@ -2,7 +2,15 @@
 export interface DiscordMessagePayload {
   content?: string;
   embeds?: DiscordEmbed[];
+  /** Rows of buttons (👍/👎 under an answer). */
+  components?: DiscordActionRow[];
   allowed_mentions: NoMentions;
+}
+
+/** A row of buttons: type 1 holds buttons of type 2 (style 2 is grey, secondary). */
+export interface DiscordActionRow {
+  type: 1;
+  components: Array<{ type: 2; style: 2; custom_id: string; label: string; emoji: { name: string } }>;
 }
 
 export interface DiscordEmbed {

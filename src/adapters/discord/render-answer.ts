@@ -2,6 +2,7 @@ import { madeByLines } from "../../core/made-by.ts";
 import { sourceLabel } from "../../core/source-line.ts";
 import type { Answer, Source } from "../../core/types.ts";
 import { bulletLine, discordLink, discordSourceFacts, sourceUrls } from "./cited-text.ts";
+import { withFeedbackRow } from "./feedback-buttons.ts";
 import { chunkLines, embedsForFields, groupIntoMessages, splitText } from "./fit-limits.ts";
 import { DISCORD_LIMITS } from "./limits.ts";
 import {
@@ -55,16 +56,17 @@ export function renderDiscordText(text: string): DiscordMessagePayload[] {
 /**
  * An answer as Discord messages: the bullets with their citation markers (linked to the article when it has
  * a URL), then a compact source list with a short quote of each passage; split over as many messages as the
- * limits need. Article text cannot format, link or ping.
+ * limits need, the last with 👍/👎 buttons carrying `jobId` when given. Article text cannot format, link or ping.
  */
-export function renderDiscordAnswer(answer: Answer): DiscordMessagePayload[] {
+export function renderDiscordAnswer(answer: Answer, jobId?: string): DiscordMessagePayload[] {
   if (answer.status === "no_evidence" || answer.bullets.length === 0) {
     const text = [answer.message?.trim() || NO_ANSWER, answer.note].filter(Boolean).join("\n");
-    return renderDiscordText(text);
+    return withFeedbackRow(renderDiscordText(text), jobId);
   }
   const sources = embedsForFields("Sources", answer.sources.map(sourceField), ACCENT_COLOR);
-  return groupIntoMessages([...answerEmbeds(answer), ...sources]).map((embeds) => ({
+  const parts = groupIntoMessages([...answerEmbeds(answer), ...sources]).map((embeds) => ({
     embeds,
     allowed_mentions: NO_MENTIONS,
   }));
+  return withFeedbackRow(parts, jobId);
 }

@@ -21,7 +21,19 @@ export interface SlackDividerBlock {
   type: "divider";
 }
 
-export type SlackBlock = SlackSectionBlock | SlackContextBlock | SlackDividerBlock;
+export interface SlackButton {
+  type: "button";
+  action_id: string;
+  text: { type: "plain_text"; text: string; emoji: true };
+  value: string;
+}
+
+export interface SlackActionsBlock {
+  type: "actions";
+  elements: SlackButton[];
+}
+
+export type SlackBlock = SlackSectionBlock | SlackContextBlock | SlackDividerBlock | SlackActionsBlock;
 
 /** One message: Block Kit blocks plus the plain `text` Slack shows in notifications and to screen readers. */
 export interface SlackMessage {
@@ -52,5 +64,7 @@ export function blockTextLength(block: SlackBlock): number {
       return block.elements.reduce((sum, element) => sum + element.text.length, 0);
     case "divider":
       return 0;
+    case "actions":
+      return block.elements.reduce((sum, element) => sum + element.text.text.length, 0);
   }
 }

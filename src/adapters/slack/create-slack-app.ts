@@ -1,5 +1,6 @@
 import type { AddressInfo } from "node:net";
 import { App, type AppOptions, LogLevel } from "@slack/bolt";
+import type { ScopeStore } from "../../core/channel-scope.ts";
 import type {
   ConversationMemory,
   DigestSubscriptions,
@@ -7,8 +8,12 @@ import type {
   QuestionQueue,
 } from "../../core/chat.ts";
 import { BriefingError } from "../../core/errors.ts";
+import type { FeedbackStore } from "../../core/feedback/index.ts";
+import { FEEDBACK_ACTIONS } from "./feedback-buttons.ts";
 import { handleAppMention } from "./handle-app-mention.ts";
+import { handleSlackFeedback } from "./handle-feedback.ts";
 import { handleSlashCommand } from "./handle-slash-command.ts";
+import { DEFAULT_FOLLOW_UP_IDLE_MS, handleThreadReply } from "./handle-thread-reply.ts";
 import { errorText, type SlackLog } from "./log.ts";
 import { DEFAULT_COMMAND } from "./render-help.ts";
 import { slackError } from "./slack-errors.ts";
@@ -36,8 +41,16 @@ export interface SlackAppOptions {
   digests?: DigestSubscriptions;
   /** Followed feeds (`/brief follow …`, `unfollow`, `feeds`, `add`); refused with a reason when absent. */
   feeds?: FeedFollowing;
+  /** Where 👍/👎 clicks on answers are recorded; clicks are acknowledged but not recorded when absent. */
+  feedback?: FeedbackStore;
+  /** How long after its last question a thread's untagged replies are still read as follow-ups (0: never). */
+  followUpIdleMs?: number;
   /** Who may follow and unfollow feeds (SLACK_ADMIN_USERS); anyone when absent. */
   adminUsers?: readonly string[];
+  /** `/brief scope` grants; refused with a reason when absent. */
+  scopes?: ScopeStore;
+  /** BRIEFBOT_SHARED (default true), for what `/brief scope` lists. */
+  sharedVisible?: boolean;
   /** For "Searching N articles…"; the acknowledgement waits at most a quarter second for it. */
   articleCount(): number | Promise<number>;
   now?(): number;
@@ -91,7 +104,8 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   const logLevel = options.logLevel ?? LogLevel.WARN;
   const app = new App({
     token: options.botToken,
-    ...receiverOptions(options, logLevel, now),
+    // The signing window is checked against the real clock, whatever clock the handlers are given.
+    ...receiverOptions(options, logLevel, Date.now),
     clientOptions: slackClientOptions(options.apiUrl),
     logLevel,
     deferInitialization: true,
@@ -120,6 +134,38 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
         ...(options.digests ? { digests: options.digests } : {}),
         ...(options.feeds ? { feeds: options.feeds } : {}),
         ...(options.adminUsers ? { adminUsers: options.adminUsers } : {}),
+        ...(options.scopes ? { scopes: options.scopes } : {}),
+        ...(options.sharedVisible === undefined ? {} : { sharedVisible: options.sharedVisible }),
+      },
+    );
+  });
+
+  app.event("message", async ({ event, body, context }) => {
+    const message = event as unknown as Record<string, unknown>;
+    const text = (key: string) => (typeof message[key] === "string" ? (message[key] as string) : undefined);
+    const channelId = text("channel");
+    const ts = text("ts");
+    if (!channelId || !ts) return;
+    await handleThreadReply(
+      {
+        eventId: body.event_id,
+        teamId: body.team_id,
+        channelId,
+        userId: text("user"),
+        botId: text("bot_id"),
+        subtype: text("subtype"),
+        channelType: text("channel_type"),
+        text: text("text") ?? "",
+        ts,
+        threadTs: text("thread_ts"),
+      },
+      {
+        botUserId: context.botUserId,
+        questions: options.questions,
+        memory: options.memory,
+        now,
+        log,
+        idleMs: options.followUpIdleMs ?? DEFAULT_FOLLOW_UP_IDLE_MS,
       },
     );
   });
@@ -154,6 +200,26 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       },
     );
   });
+
+  app.action(
+    { type: "block_actions", action_id: new RegExp(`^(${Object.values(FEEDBACK_ACTIONS).join("|")})$`) },
+    async ({ ack, body, action, respond }) => {
+      await handleSlackFeedback(
+        {
+          actionId: action.action_id,
+          value: action.type === "button" ? (action.value ?? "") : "",
+          teamId: body.team?.id ?? body.user.team_id,
+          channelId: body.channel?.id ?? body.container?.channel_id,
+          userId: body.user.id,
+          ack: async () => await ack(),
+          tellClicker: async (text) => {
+            await respond({ response_type: "ephemeral", replace_original: false, text });
+          },
+        },
+        { feedback: options.feedback, log, now },
+      );
+    },
+  );
 
   app.error(async (error) => {
     log("slack_app_error", { error: errorText(error) });

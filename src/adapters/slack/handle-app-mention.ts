@@ -1,4 +1,5 @@
-import type { ConversationMemory, QuestionQueue } from "../../core/chat.ts";
+import type { ConversationMemory, ConversationTurns, QuestionQueue } from "../../core/chat.ts";
+import { contextOfTurns } from "../../flows/ask/follow-up.ts";
 import { sendSafely } from "../chat/chat-log.ts";
 import { enqueueQuestion, screenQuestion } from "../chat/inbound-ask.ts";
 import type { SlackMessage } from "./blocks.ts";
@@ -36,7 +37,7 @@ export interface AppMentionDependencies {
 
 export type AppMentionOutcome = "ignored" | "enqueued" | "duplicate" | "help" | "refused" | "queue_failed";
 
-/** The key under which a thread's last question is remembered. */
+/** The key under which a thread's latest questions are remembered. */
 export function slackThreadKey(channelId: string, threadTs: string): string {
   return `slack:${channelId}:${threadTs}`;
 }
@@ -48,13 +49,32 @@ async function tellSafely(mention: IncomingAppMention, message: SlackMessage, lo
   });
 }
 
-async function previousQuestion(mention: IncomingAppMention, memory: ConversationMemory, log: SlackLog) {
-  if (!mention.threadTs) return undefined;
+/** The thread's earlier questions, or undefined (and a log line) when the memory cannot be read. */
+export async function threadTurns(
+  channelId: string,
+  threadTs: string,
+  memory: ConversationMemory,
+  log: SlackLog,
+): Promise<ConversationTurns | undefined> {
   try {
-    return await memory.lastQuestion(slackThreadKey(mention.channelId, mention.threadTs));
+    return await memory.turns(slackThreadKey(channelId, threadTs));
   } catch (error) {
-    log("slack_memory_failed", { channelId: mention.channelId, error: errorText(error) });
+    log("slack_memory_failed", { channelId, error: errorText(error) });
     return undefined;
+  }
+}
+
+/** Remembers a queued question as the thread's latest turn; a failure is logged, the question stays queued. */
+export async function rememberTurn(
+  channelId: string,
+  threadTs: string,
+  question: string,
+  dependencies: { memory: ConversationMemory; now(): number; log: SlackLog },
+): Promise<void> {
+  try {
+    await dependencies.memory.remember(slackThreadKey(channelId, threadTs), question, dependencies.now());
+  } catch (error) {
+    dependencies.log("slack_memory_failed", { channelId, error: errorText(error) });
   }
 }
 
@@ -79,7 +99,10 @@ export async function handleAppMention(
   );
   if (typeof screened === "string") return screened;
   const threadTs = mention.threadTs ?? mention.ts;
-  const earlier = await previousQuestion(mention, dependencies.memory, log);
+  const turns = mention.threadTs
+    ? await threadTurns(mention.channelId, mention.threadTs, dependencies.memory, log)
+    : undefined;
+  const earlier = contextOfTurns(turns?.questions ?? []);
   const outcome = await enqueueQuestion(
     {
       jobId: slackJobId("slack-ev", mention.eventId ?? `${mention.channelId}-${mention.ts}`),
@@ -97,10 +120,6 @@ export async function handleAppMention(
     (notice) => tellSafely(mention, renderSlackText(notice), log),
   );
   if (outcome !== "enqueued") return outcome;
-  try {
-    await dependencies.memory.remember(slackThreadKey(mention.channelId, threadTs), screened.question);
-  } catch (error) {
-    log("slack_memory_failed", { channelId: mention.channelId, error: errorText(error) });
-  }
+  await rememberTurn(mention.channelId, threadTs, screened.question, dependencies);
   return "enqueued";
 }

@@ -1,8 +1,11 @@
+import type { ScopeStore } from "../../core/channel-scope.ts";
 import type { DigestSubscriptions, FeedFollowing, QuestionQueue, SlackTarget } from "../../core/chat.ts";
+import { interfaceLanguage } from "../../core/i18n/interface-language.ts";
 import { sendSafely } from "../chat/chat-log.ts";
 import { handleDigestCommand, splitSubcommand } from "../chat/digest-command-handler.ts";
 import { type FeedCommand, handleFeedCommand, splitFeedCommand } from "../chat/feed-command-handler.ts";
 import { enqueueQuestion, screenQuestion } from "../chat/inbound-ask.ts";
+import { handleScopeCommand, type ScopeCommand, splitScopeCommand } from "../chat/scope-command-handler.ts";
 import type { SlackBlock } from "./blocks.ts";
 import { plainTextFromSlack } from "./incoming-text.ts";
 import { slackJobId } from "./job-ids.ts";
@@ -44,6 +47,10 @@ export interface SlashCommandDependencies {
   feeds?: FeedFollowing;
   /** SLACK_ADMIN_USERS: who may follow and unfollow feeds; anyone when absent. */
   adminUsers?: readonly string[];
+  /** `scope` grants; without them `scope …` is refused with a reason. */
+  scopes?: ScopeStore;
+  /** BRIEFBOT_SHARED (default true), for what `scope` lists. */
+  sharedVisible?: boolean;
 }
 
 export type SlashCommandOutcome =
@@ -53,7 +60,8 @@ export type SlashCommandOutcome =
   | "refused"
   | "queue_failed"
   | "digest"
-  | "feeds";
+  | "feeds"
+  | "scope";
 
 /** Past this, a digest or feed command's reply goes through the response_url instead of the 3-second ack. */
 const COMMAND_ACK_WAIT_MS = 2_000;
@@ -88,9 +96,13 @@ export async function handleSlashCommand(
   dependencies: SlashCommandDependencies,
 ): Promise<SlashCommandOutcome> {
   const { log } = dependencies;
+  const privately = PRIVATE.exec(plainTextFromSlack(command.text));
+  if (privately) return await privateQuestion(command, privately[1] ?? "", dependencies);
   const text = plainTextFromSlack(command.text);
   const feedCommand = splitFeedCommand(plainTextFromSlack(linkTargets(command.text)));
   if (feedCommand) return await feedsCommand(command, feedCommand, dependencies);
+  const scopeCommand = splitScopeCommand(text);
+  if (scopeCommand) return await scopeCommandReply(command, scopeCommand, dependencies);
   const subcommand = splitSubcommand(text);
   if (subcommand?.name === "digest") return await digestCommand(command, subcommand.rest, dependencies);
   const summarize = subcommand?.name === "summarize";
@@ -103,8 +115,9 @@ export async function handleSlashCommand(
     { helpWords: true },
   );
   if (typeof screened === "string") return screened;
-  const searching = renderSlackSearching(await countWithin(dependencies.articleCount, log));
-  await command.ack({ text: summarize ? searching.replace("Searching", "Summarizing") : searching });
+  const speaking = interfaceLanguage(screened.question);
+  const count = await countWithin(dependencies.articleCount, log);
+  await command.ack({ text: renderSlackSearching(count, speaking, summarize) });
 
   const jobId = slackJobId("slack-cmd", command.triggerId);
   return await enqueueQuestion(
@@ -114,6 +127,35 @@ export async function handleSlashCommand(
       target: askerTarget(command),
       summarize,
     },
+    dependencies,
+    (notice) => sendSafely(() => command.respond(ephemeral(notice)), log, "slack_respond_failed", { jobId }),
+  );
+}
+
+/** `/brief private <question>`: answered to the asker alone. */
+const PRIVATE = /^\s*private\b\s*([\s\S]*)$/iu;
+
+/** A question answered to the asker alone, through the command's response_url (ephemeral), never the channel. */
+async function privateQuestion(
+  command: IncomingSlashCommand,
+  question: string,
+  dependencies: SlashCommandDependencies,
+): Promise<SlashCommandOutcome> {
+  const { log } = dependencies;
+  if (!command.responseUrl) {
+    await command.ack(ephemeral("A private answer needs the command's response URL, and Slack sent none."));
+    return "refused";
+  }
+  const screened = await screenQuestion(question, {
+    help: () => command.ack(renderSlackHelp(dependencies.command)),
+    refuse: (reason) => command.ack(ephemeral(reason)),
+  });
+  if (typeof screened === "string") return screened;
+  const count = await countWithin(dependencies.articleCount, log);
+  await command.ack({ text: renderSlackSearching(count, interfaceLanguage(screened.question)) });
+  const jobId = slackJobId("slack-cmd", command.triggerId);
+  return await enqueueQuestion(
+    { jobId, question: screened.question, target: { ...askerTarget(command), private: true } },
     dependencies,
     (notice) => sendSafely(() => command.respond(ephemeral(notice)), log, "slack_respond_failed", { jobId }),
   );
@@ -183,6 +225,31 @@ async function replyInTime(
   await command.ack(ephemeral("Working on it…"));
   const said = await reply;
   await sendSafely(() => command.respond(ephemeral(said)), log, "slack_respond_failed", {});
+}
+
+/** `scope …`: a Redis call or two; changing it is gated like changing feeds (SLACK_ADMIN_USERS). */
+async function scopeCommandReply(
+  command: IncomingSlashCommand,
+  scopeCommand: ScopeCommand,
+  dependencies: SlashCommandDependencies,
+): Promise<SlashCommandOutcome> {
+  const { scopes, log, adminUsers } = dependencies;
+  if (!scopes) {
+    await command.ack(ephemeral("Channel scopes are not available on this Briefbot."));
+    return "refused";
+  }
+  const reply = handleScopeCommand(scopeCommand, {
+    scopes,
+    channel: channelTarget(command),
+    sharedVisible: dependencies.sharedVisible ?? true,
+    mayChange: adminUsers === undefined || adminUsers.includes(command.userId),
+    whoMayChange: "the people listed in SLACK_ADMIN_USERS",
+  }).catch((error: unknown) => {
+    log("slack_scope_command_failed", { error: errorText(error) });
+    return "Sorry, the channel's scope could not be reached. Please try again in a minute.";
+  });
+  await replyInTime(command, reply, log);
+  return "scope";
 }
 
 /** Slack links as their targets (`<https://x.example/feed|x.example/feed>` → the URL), not their labels. */

@@ -3,6 +3,7 @@ import { citationMarker, citedSentence } from "../../core/source-line.ts";
 import type { Answer, Source } from "../../core/types.ts";
 import { context, DIVIDER, type SlackMessage, section } from "./blocks.ts";
 import { bulletLine, slackSourceFacts, slackSourceTitle, sourceUrls } from "./cited-text.ts";
+import { feedbackButtons } from "./feedback-buttons.ts";
 import { SLACK_LIMITS } from "./limits.ts";
 import { packMessages, type RenderedBlock, sectionsOfLines } from "./pack-messages.ts";
 import { escapeWithin, safeLine } from "./slack-text.ts";
@@ -55,12 +56,15 @@ export function renderSlackProgress(text: string): SlackMessage {
 /**
  * An answer as Slack messages: the question, the bullets with `[n]` markers (linked to the article when it has
  * a URL), then a compact source list with a short quote of each passage, spread over as many messages as
- * Slack's limits need. All article text is escaped, so nothing in it can ping or link.
+ * Slack's limits need, the last with 👍/👎 buttons carrying `jobId` when given. All article text is escaped,
+ * so nothing in it can ping or link.
  */
-export function renderSlackAnswer(answer: Answer): SlackMessage[] {
+export function renderSlackAnswer(answer: Answer, jobId?: string): SlackMessage[] {
+  const buttons = jobId === undefined ? undefined : feedbackButtons(jobId);
   if (answer.status === "no_evidence" || answer.bullets.length === 0) {
     const text = [answer.message ?? NO_ANSWER, answer.note].filter(Boolean).join("\n");
-    return [renderSlackText(text)];
+    const message = renderSlackText(text);
+    return [buttons ? { ...message, blocks: [...message.blocks, buttons] } : message];
   }
   const urls = sourceUrls(answer.sources);
   const question: RenderedBlock = {
@@ -81,5 +85,6 @@ export function renderSlackAnswer(answer: Answer): SlackMessage[] {
     ...answerFootnotes(answer),
     { block: DIVIDER, fallback: "" },
     ...sectionsOfLines([{ text: "*Sources*", fallback: "" }, ...sources], SLACK_LIMITS.sectionText),
+    ...(buttons ? [{ block: buttons, fallback: "" }] : []),
   ]);
 }

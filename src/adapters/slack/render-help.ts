@@ -1,3 +1,4 @@
+import { countOf, type InterfaceLanguage, message } from "../../core/i18n/messages.ts";
 import { type SlackMessage, section } from "./blocks.ts";
 import { SLACK_LIMITS } from "./limits.ts";
 import { escapeSlack } from "./slack-text.ts";
@@ -11,6 +12,7 @@ export function renderSlackHelp(command = DEFAULT_COMMAND): SlackMessage {
     `• \`${command} what will Trend Micro provide?\`: ask; the answer is posted in this channel.`,
     "• Mention me with a question: I answer in the thread. Mention me again in that thread for a follow-up.",
     `• \`${command} summarize Trend Micro\`: a cited summary of the articles on a topic.`,
+    `• \`${command} private what will Trend Micro provide?\`: the answer shown to you alone.`,
     `• \`${command} digest daily 08:00 Europe/Amsterdam [topic] [--quiet]\`: a digest of the day's stories in this channel; \`${command} digest now\`, \`digest status\`, \`digest off\`.`,
     `• \`${command} follow https://example.com/feed.xml\`: this channel follows a site or feed (a site's address will do); \`${command} feeds\` lists them, \`${command} unfollow 1\` stops one.`,
     `• \`${command} add https://example.com/news/story.html\`: reads one page now, so you can ask about it.`,
@@ -23,9 +25,17 @@ export function renderSlackHelp(command = DEFAULT_COMMAND): SlackMessage {
   };
 }
 
-/** The immediate acknowledgement of a question: "Searching 1,234 articles…". */
-export function renderSlackSearching(articleCount: number | undefined): string {
-  if (articleCount === undefined) return "Searching the articles…";
-  const noun = articleCount === 1 ? "article" : "articles";
-  return `Searching ${articleCount.toLocaleString("en")} ${noun}…`;
+/** The immediate acknowledgement of a question: "Searching 1,234 articles…", in the asker's language. */
+export function renderSlackSearching(
+  articleCount: number | undefined,
+  language: InterfaceLanguage = "en",
+  summarizing = false,
+): string {
+  if (articleCount === undefined)
+    return message(language, summarizing ? "summarizingTheArticles" : "searchingTheArticles");
+  return message(
+    language,
+    summarizing ? "summarizing" : "searching",
+    countOf(language, articleCount, "article"),
+  );
 }

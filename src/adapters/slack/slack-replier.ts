@@ -94,7 +94,8 @@ export class SlackReplier extends PartsReplier<SlackMessage, SlackTarget> {
         const code = error instanceof BriefingError ? slackErrorCode(error.cause) : undefined;
         return code !== undefined && PLACEHOLDER_GONE.has(code);
       },
-      post: (message, index, posted) => this.#postPart(slack, message, index, usesResponseUrl(posted), jobId),
+      post: (message, index, posted) =>
+        this.#postPart(slack, message, index, slack.private === true || usesResponseUrl(posted), jobId),
     };
   }
 
@@ -105,6 +106,8 @@ export class SlackReplier extends PartsReplier<SlackMessage, SlackTarget> {
         ? {}
         : { findPlaceholder: () => this.#findTagged(slack, jobId, PLACEHOLDER_PART) }),
       postPlaceholder: async (progress) => {
+        // A private answer goes through the response_url, which cannot be edited into it: no placeholder.
+        if (slack.private) return undefined;
         try {
           const ts = await this.#postMessage(slack, progress, partTag(jobId, PLACEHOLDER_PART));
           // Without its ts the placeholder cannot be edited: no progress then, and the answer is posted anew.
@@ -174,7 +177,7 @@ export class SlackReplier extends PartsReplier<SlackMessage, SlackTarget> {
     }
     await postToResponseUrl(
       target.responseUrl,
-      { ...message, response_type: "in_channel" },
+      { ...message, response_type: target.private ? "ephemeral" : "in_channel" },
       this.#responseUrlTimeoutMs,
     );
     return `${RESPONSE_URL_ID}${part}`;

@@ -1,3 +1,4 @@
+import { interfaceLanguageOf } from "../i18n/interface-language.ts";
 import type { Answer, LanguageCode } from "../types.ts";
 import { expectedAnswerType } from "./answer-type.ts";
 import { reportCandidates } from "./candidate-trace.ts";
@@ -34,18 +35,19 @@ const MIN_COVERAGE = 0.4;
 export function answerExtractively(question: Question, dependencies: AnswererDependencies): Answer {
   const { tools, corpus } = dependencies;
   const language = guessQuestionLanguage(question, corpus.languages, dependencies.detectLanguage);
+  const speaking = interfaceLanguageOf(language);
   const query = weighQuery(tools.analyzeQuery(question, corpus.languages, language), tools, question);
   if (query.tokens.length === 0 || corpus.articleCount === 0)
-    return noEvidence(question, query, tools, corpus);
+    return noEvidence(question, query, tools, corpus, speaking);
   const retrieved = dependencies.retrieve(query.tokens, PASSAGES_TO_READ);
   const candidates = collectCandidates(retrieved, query, tools, corpus, question);
   reportCandidates(question, candidates, retrieved);
   const bestCoverage = Math.max(0, ...candidates.map((candidate) => candidate.coverage));
-  if (bestCoverage < MIN_COVERAGE) return noEvidence(question, query, tools, corpus);
+  if (bestCoverage < MIN_COVERAGE) return noEvidence(question, query, tools, corpus, speaking);
   const asksForAnswer = expectedAnswerType(question) !== undefined;
   const groups = groupFacts(candidates, query, tools, language, dependencies.similarity, asksForAnswer);
   const kept = chooseBullets(groups, candidates, query);
-  if (kept.length === 0) return noEvidence(question, query, tools, corpus);
+  if (kept.length === 0) return noEvidence(question, query, tools, corpus, speaking);
   const answer = composeAnswer(question, kept, (id) => corpus.article(id));
-  return checkMissingTerms(answer, query, tools, corpus, dependencies.abstention);
+  return checkMissingTerms(answer, query, tools, corpus, dependencies.abstention, speaking);
 }

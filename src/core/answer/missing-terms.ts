@@ -5,6 +5,7 @@
  * weight the answer becomes `no_evidence` naming them; when they are secondary, the answer stands and says
  * plainly which words the articles do not mention.
  */
+import { type InterfaceLanguage, message } from "../i18n/messages.ts";
 import type { Answer } from "../types.ts";
 import type { AnswerTextTools, QueryToken } from "./evidence-types.ts";
 import { type CorpusSummary, quoteList, searchedScope } from "./no-evidence.ts";
@@ -93,6 +94,7 @@ export function checkMissingTerms(
   tools: AnswerTextTools,
   corpus: CorpusSummary,
   setting: AbstentionSetting = {},
+  language: InterfaceLanguage = "en",
 ): Answer {
   if (answer.status !== "answered" || answer.bullets.length === 0) return answer;
   const support = questionSupport(answer, query, tools);
@@ -111,18 +113,16 @@ export function checkMissingTerms(
     support.unknownShare >= (setting.unknownShare ?? ABSTAIN_UNKNOWN_SHARE)
   ) {
     const notes = [
-      nowhere.length > 0 ? `None of them mention ${quoteList(nowhere)}.` : "",
-      elsewhere.length > 0
-        ? `The passages that match the rest of the question do not mention ${quoteList(elsewhere)}.`
-        : "",
+      nowhere.length > 0 ? message(language, "noneMention", quoteList(nowhere, language)) : "",
+      elsewhere.length > 0 ? message(language, "restDoesNotMention", quoteList(elsewhere, language)) : "",
     ];
     return {
       question: answer.question,
       status: "no_evidence",
       message: [
-        `The articles don't answer this. I searched ${searchedScope(corpus)}.`,
+        `${message(language, "noAnswer")} ${message(language, "searched", searchedScope(corpus, language))}`,
         ...notes,
-        "Try other words, or ingest articles on this topic.",
+        message(language, "tryOtherWords"),
       ]
         .filter(Boolean)
         .join(" "),
@@ -131,8 +131,8 @@ export function checkMissingTerms(
     };
   }
   const notes = [
-    nowhere.length > 0 ? `The articles do not mention ${quoteList(nowhere)}.` : "",
-    elsewhere.length > 0 ? `The passages cited do not mention ${quoteList(elsewhere)}.` : "",
+    nowhere.length > 0 ? message(language, "articlesDoNotMention", quoteList(nowhere, language)) : "",
+    elsewhere.length > 0 ? message(language, "citedDoNotMention", quoteList(elsewhere, language)) : "",
   ];
   return { ...answer, message: [answer.message, ...notes].filter(Boolean).join(" ") };
 }

@@ -64,6 +64,8 @@ export interface FeedStore {
   recordArticles(url: string, articleIds: readonly string[]): Promise<void>;
   /** The feed an article came from, when it came from one. */
   feedOfArticle(articleId: string): Promise<string | undefined>;
+  /** The ids of the articles recorded from the feed (some may have been removed from the article store since). */
+  articleIds(url: string): Promise<string[]>;
   /** Articles recorded from the feed that the article store still holds. */
   countArticles(url: string): Promise<number>;
   /** false when the channel already followed the feed. */

@@ -1,3 +1,4 @@
+import { collectionsOf, withCollections } from "../collections.ts";
 import type { ArticleStore, PassageVectors, PutResult, StoreChanges } from "../ports.ts";
 import { retentionInstant } from "../retention.ts";
 import type { Article, IngestedArticle } from "../types.ts";
@@ -32,14 +33,23 @@ export class MemoryArticleStore implements ArticleStore {
     const result: PutResult = { added: 0, updated: 0, unchanged: 0 };
     for (const ingested of articles) {
       const { id, contentHash } = ingested.article;
-      if (this.#idByHash.has(contentHash)) {
-        result.unchanged++;
+      const holder = this.#entries.get(this.#idByHash.get(contentHash) ?? "");
+      if (holder) {
+        if (this.#widen(holder, ingested.article)) result.updated++;
+        else result.unchanged++;
         continue;
       }
       const previous = this.#entries.get(id);
       if (previous) this.#idByHash.delete(previous.value.article.contentHash);
       this.#sequence++;
-      this.#entries.set(id, { value: ingested, sequence: this.#sequence, arrivedAt: this.#now() });
+      const article = previous
+        ? withCollections(ingested.article, [
+            ...collectionsOf(previous.value.article),
+            ...collectionsOf(ingested.article),
+          ])
+        : ingested.article;
+      const value = { ...ingested, article };
+      this.#entries.set(id, { value, sequence: this.#sequence, arrivedAt: this.#now() });
       this.#idByHash.set(contentHash, id);
       this.#removals.delete(id);
       this.#vectors.delete(id);
@@ -47,6 +57,17 @@ export class MemoryArticleStore implements ArticleStore {
       else result.added++;
     }
     return result;
+  }
+
+  /** Adds the article's collections to the stored copy of the same content; whether any was new. */
+  #widen(holder: Entry, article: Article): boolean {
+    const held = collectionsOf(holder.value.article);
+    const added = collectionsOf(article).filter((collection) => !held.includes(collection));
+    if (added.length === 0) return false;
+    this.#sequence++;
+    holder.value = { ...holder.value, article: withCollections(holder.value.article, [...held, ...added]) };
+    holder.sequence = this.#sequence;
+    return true;
   }
 
   async get(id: string): Promise<IngestedArticle | undefined> {

@@ -88,6 +88,10 @@ export class MemoryFeedStore implements FeedStore {
     return this.#feedOfArticle.get(articleId);
   }
 
+  async articleIds(url: string): Promise<string[]> {
+    return [...(this.#feeds.get(url)?.articleIds ?? [])];
+  }
+
   async countArticles(url: string): Promise<number> {
     const ids = [...(this.#feeds.get(url)?.articleIds ?? [])];
     if (!this.#articles) return ids.length;

@@ -7,6 +7,8 @@ export class DocumentTable {
   private numbers = new Map<string, number>();
   private alive = new Uint8Array(64);
   private languages = new Uint8Array(64);
+  /** Each document's group (see SearchIndex: a filter by group is one array read per document). */
+  private groupNumbers = new Uint32Array(64);
   private fieldLengths: Uint32Array<ArrayBuffer>;
   /** Distinct term ids of each document, to update document frequencies on removal. */
   private termPool = new Uint32Array(1024);
@@ -60,16 +62,26 @@ export class DocumentTable {
     return this.fieldLengths;
   }
 
+  get groups(): Uint32Array {
+    return this.groupNumbers;
+  }
+
+  setGroup(document: number, group: number): void {
+    this.groupNumbers[document] = group;
+  }
+
   averageLength(field: number): number {
     return this.size === 0 ? 0 : (this.lengthTotals[field] ?? 0) / this.size;
   }
 
-  add(id: string, language: number, lengths: readonly number[], terms: readonly number[]): number {
+  add(id: string, language: number, lengths: readonly number[], terms: readonly number[], group = 0): number {
     const document = this.ids.length;
     this.ids.push(id);
     this.numbers.set(id, document);
     this.alive = ensureUint8(this.alive, document + 1);
     this.languages = ensureUint8(this.languages, document + 1);
+    this.groupNumbers = ensureUint32(this.groupNumbers, document + 1);
+    this.groupNumbers[document] = group;
     this.fieldLengths = ensureUint32(this.fieldLengths, (document + 1) * this.fieldCount);
     this.termStarts = ensureUint32(this.termStarts, document + 1);
     this.termCounts = ensureUint32(this.termCounts, document + 1);
@@ -112,6 +124,7 @@ export class DocumentTable {
     const old = {
       ids: this.ids,
       languages: this.languages,
+      groups: this.groupNumbers,
       fieldLengths: this.fieldLengths,
       termPool: this.termPool,
       termStarts: this.termStarts,
@@ -121,6 +134,7 @@ export class DocumentTable {
     this.numbers.clear();
     this.alive = new Uint8Array(64);
     this.languages = new Uint8Array(64);
+    this.groupNumbers = new Uint32Array(64);
     this.fieldLengths = new Uint32Array(64 * this.fieldCount);
     this.termPool = new Uint32Array(1024);
     this.termPoolLength = 0;
@@ -134,7 +148,13 @@ export class DocumentTable {
       );
       const start = old.termStarts[document] ?? 0;
       const terms = Array.from(old.termPool.subarray(start, start + (old.termCounts[document] ?? 0)));
-      renumber[document] = this.add(id, old.languages[document] ?? 0, lengths, terms);
+      renumber[document] = this.add(
+        id,
+        old.languages[document] ?? 0,
+        lengths,
+        terms,
+        old.groups[document] ?? 0,
+      );
     });
     return renumber;
   }

@@ -20,6 +20,8 @@ export interface IndexedDocument {
   id: string;
   language: LanguageCode;
   fields: Readonly<Record<string, string>>;
+  /** A number the caller gives documents to search some groups only (`SearchOptions.groups`); default 0. */
+  group?: number;
 }
 
 export interface SearchOptions {
@@ -27,6 +29,11 @@ export interface SearchOptions {
   limit?: number;
   /** Only documents whose id passes are returned. */
   filter?: (id: string) => boolean;
+  /**
+   * Only documents of the groups `g` with `groups[g] === 1` are scored (a group beyond its length: none): a
+   * filter that costs one array read per posting, so a narrow one makes a search faster, not slower.
+   */
+  groups?: Uint8Array;
   /** Only documents in these languages are searched (and a text query is analyzed for these only). */
   languages?: readonly LanguageCode[];
   /** The question's probable language, for a text query: its stopwords are dropped. */
@@ -108,11 +115,19 @@ export class SearchIndex {
       });
       return length;
     });
-    const number = this.documents.add(document.id, language, lengths, counter.terms);
+    const number = this.documents.add(document.id, language, lengths, counter.terms, document.group ?? 0);
     counter.terms.forEach((termId, slot) => {
       this.postings.append(termId, number, counter.counts, slot * this.fields.length);
     });
     this.languageCounts[language] = (this.languageCounts[language] ?? 0) + 1;
+  }
+
+  /** Moves a document to another group; returns false when there is none with this id. */
+  setGroup(id: string, group: number): boolean {
+    const number = this.documents.numberOf(id);
+    if (number === undefined) return false;
+    this.documents.setGroup(number, group);
+    return true;
   }
 
   /** Removes a document; returns false when there was none with this id. */
@@ -132,6 +147,21 @@ export class SearchIndex {
       this.termIds.delete(this.terms[termId] ?? "");
       this.terms[termId] = "";
     }
+  }
+
+  /** Whether a live document of the allowed groups holds the analyzed term (stops at the first). */
+  hasTermIn(term: string, groups: Uint8Array): boolean {
+    const termId = this.termIds.get(term);
+    if (termId === undefined) return false;
+    const { data, length } = this.postings.list(termId);
+    const stride = this.postings.stride;
+    const alive = this.documents.aliveFlags;
+    const documentGroups = this.documents.groups;
+    for (let posting = 0; posting < length; posting++) {
+      const document = data[posting * stride] ?? 0;
+      if (alive[document] === 1 && groups[documentGroups[document] ?? 0] === 1) return true;
+    }
+    return false;
   }
 
   /** Inverse document frequency of an analyzed term; a term no document has weighs the most. */
@@ -158,7 +188,7 @@ export class SearchIndex {
     }
     this.scores = ensureFloat64(this.scores, this.documents.capacity);
     try {
-      for (const term of terms) this.scoreTerm(term, allowed);
+      for (const term of terms) this.scoreTerm(term, allowed, options.groups);
       const filter = options.filter;
       const accept = filter ? (document: number) => filter(this.documents.idOf(document)) : () => true;
       const best = selectTop(this.touched, this.touched.length, this.scores, limit, accept);
@@ -233,7 +263,7 @@ export class SearchIndex {
    * Adds one query word's score to every document holding the variant of the document's language, times the
    * word's share in that language (the query's language weights).
    */
-  private scoreTerm(term: QueryTerm, allowed: Uint8Array): void {
+  private scoreTerm(term: QueryTerm, allowed: Uint8Array, groups: Uint8Array | undefined): void {
     if (!(term.weight > 0)) return;
     const languagesByVariant = new Map<string, number[]>();
     for (const [language, variant] of term.byLanguage) {
@@ -253,18 +283,27 @@ export class SearchIndex {
         const share = term.languageWeights?.get(this.languageNames[id] ?? "") ?? 1;
         shares[id] = Math.max(share, 0);
       }
-      this.scorePostings(termId, weight, shares);
+      this.scorePostings(termId, weight, shares, groups);
     }
   }
 
-  /** `shares`: the word's weight share by document language; 0 skips the language's documents. */
-  private scorePostings(termId: number, weight: number, shares: Float64Array): void {
+  /**
+   * `shares`: the word's weight share by document language; 0 skips the language's documents. `groups`: the
+   * groups scored (all without).
+   */
+  private scorePostings(
+    termId: number,
+    weight: number,
+    shares: Float64Array,
+    groups: Uint8Array | undefined,
+  ): void {
     const { data, length } = this.postings.list(termId);
     const stride = this.postings.stride;
     const fieldCount = this.fields.length;
     const alive = this.documents.aliveFlags;
     const documentLanguages = this.documents.languageIndexes;
     const lengths = this.documents.lengths;
+    const documentGroups = this.documents.groups;
     const scores = this.scores;
     const touched = this.touched;
     const k1 = this.k1;
@@ -279,6 +318,7 @@ export class SearchIndex {
       const document = data[base] ?? 0;
       const share = shares[documentLanguages[document] ?? 0] ?? 0;
       if (alive[document] !== 1 || share === 0) continue;
+      if (groups !== undefined && groups[documentGroups[document] ?? 0] !== 1) continue;
       let frequency = 0;
       for (let field = 0; field < fieldCount; field++) {
         const count = fieldFrequency(data, base, field);

@@ -34,6 +34,8 @@ export class VectorIndex {
   #capacity = 0;
   #scores = new Float64Array(0);
   #candidates = new Uint32Array(0);
+  /** Row → group, a number the caller gives vectors to search some groups only (default 0). */
+  #groups = new Uint32Array(0);
 
   /** Dimension of every vector in the index, set by the first one added; 0 while none was. */
   get dimensions(): number {
@@ -49,12 +51,12 @@ export class VectorIndex {
   }
 
   /** Adds (or replaces) the vector of `id`, normalized. A vector of another dimension is an error. */
-  add(id: string, vector: ArrayLike<number>): void {
+  add(id: string, vector: ArrayLike<number>, group = 0): void {
     this.checkDimensions(vector.length, `The vector of ${id}`);
-    this.#write(id, normalized(vector, `The vector of ${id}`));
+    this.#write(id, normalized(vector, `The vector of ${id}`), group);
   }
 
-  #write(id: string, unit: Float32Array): void {
+  #write(id: string, unit: Float32Array, group: number): void {
     if (this.#dimensions === 0) this.#dimensions = unit.length;
     let row = this.#rows.get(id);
     if (row === undefined) {
@@ -64,13 +66,22 @@ export class VectorIndex {
       this.#rows.set(id, row);
     }
     this.#matrix.set(unit, row * this.#dimensions);
+    this.#groups[row] = group;
+  }
+
+  /** Moves the vector of `id` to another group; false when there is none. */
+  setGroup(id: string, group: number): boolean {
+    const row = this.#rows.get(id);
+    if (row === undefined) return false;
+    this.#groups[row] = group;
+    return true;
   }
 
   /**
    * Adds (or replaces) several vectors, all or none: every one is checked (dimension, finite values) before
    * the first is written.
    */
-  addMany(ids: readonly string[], vectors: readonly ArrayLike<number>[]): void {
+  addMany(ids: readonly string[], vectors: readonly ArrayLike<number>[], group = 0): void {
     if (ids.length !== vectors.length) {
       throw new BriefingError("INTERNAL", `${vectors.length} vectors for ${ids.length} ids.`);
     }
@@ -87,7 +98,7 @@ export class VectorIndex {
       return normalized(vector, what);
     });
     units.forEach((unit, index) => {
-      this.#write(ids[index] ?? "", unit);
+      this.#write(ids[index] ?? "", unit, group);
     });
   }
 
@@ -113,6 +124,7 @@ export class VectorIndex {
       this.#matrix.copyWithin(row * dimensions, last * dimensions, (last + 1) * dimensions);
       this.#ids[row] = movedId;
       this.#rows.set(movedId, row);
+      this.#groups[row] = this.#groups[last] ?? 0;
     }
     this.#ids.pop();
     this.#rows.delete(id);
@@ -144,9 +156,15 @@ export class VectorIndex {
 
   /**
    * The `limit` vectors most similar to `query` (cosine, best first; ties: the earlier row first). The query
-   * must have the index's dimension; it need not be normalized.
+   * must have the index's dimension; it need not be normalized. With `groups`, only rows of the groups `g`
+   * with `groups[g] === 1` are compared with the query.
    */
-  search(query: ArrayLike<number>, limit: number, filter?: (id: string) => boolean): ScoredId[] {
+  search(
+    query: ArrayLike<number>,
+    limit: number,
+    filter?: (id: string) => boolean,
+    groups?: Uint8Array,
+  ): ScoredId[] {
     const count = this.#ids.length;
     if (limit <= 0 || count === 0) return [];
     this.checkDimensions(query.length, "The query vector");
@@ -155,7 +173,12 @@ export class VectorIndex {
     const matrix = this.#matrix;
     const scores = this.#scores;
     const tail = dimensions - (dimensions % 4);
+    const rowGroups = this.#groups;
     for (let row = 0, base = 0; row < count; row++, base += dimensions) {
+      if (groups !== undefined && groups[rowGroups[row] ?? 0] !== 1) {
+        scores[row] = Number.NEGATIVE_INFINITY;
+        continue;
+      }
       let s0 = 0;
       let s1 = 0;
       let s2 = 0;
@@ -170,7 +193,8 @@ export class VectorIndex {
       for (; index < dimensions; index++) s0 += (matrix[base + index] as number) * (unit[index] as number);
       scores[row] = s0 + s1 + s2 + s3;
     }
-    const accept = filter ? (row: number) => filter(this.#ids[row] ?? "") : () => true;
+    const inGroups = groups === undefined ? () => true : (row: number) => groups[rowGroups[row] ?? 0] === 1;
+    const accept = filter ? (row: number) => inGroups(row) && filter(this.#ids[row] ?? "") : inGroups;
     return selectTop(this.#candidates, count, scores, limit, accept).map((row) => ({
       id: this.#ids[row] ?? "",
       score: scores[row] ?? 0,
@@ -185,6 +209,7 @@ export class VectorIndex {
     this.#capacity = 0;
     this.#scores = new Float64Array(0);
     this.#candidates = new Uint32Array(0);
+    this.#groups = new Uint32Array(0);
   }
 
   /** Grows the matrix (and the scoring buffers) to hold `rows` rows; the dimension must be set. */
@@ -197,5 +222,8 @@ export class VectorIndex {
     this.#capacity = capacity;
     this.#scores = new Float64Array(capacity);
     this.#candidates = Uint32Array.from({ length: capacity }, (_, row) => row);
+    const groups = new Uint32Array(capacity);
+    groups.set(this.#groups);
+    this.#groups = groups;
   }
 }

@@ -1,7 +1,9 @@
 import { answerWithModel, type ModelProgress } from "../../core/answer/model/index.ts";
 import { validateQuestion } from "../../core/answer/question.ts";
 import { guessQuestionLanguage } from "../../core/answer/question-language.ts";
-import type { Library } from "../../core/library.ts";
+import type { Visibility } from "../../core/collections.ts";
+import { interfaceLanguage } from "../../core/i18n/interface-language.ts";
+import type { Library, QueryScope } from "../../core/library.ts";
 import type { Log } from "../../core/log.ts";
 import type { Embedder } from "../../core/ports.ts";
 import { detectLanguage } from "../../core/text/language.ts";
@@ -51,10 +53,11 @@ export class AnswerEngine {
     return this.#modelAnswering !== undefined;
   }
 
-  async answer(rawQuestion: string, context: ModelCallContext): Promise<Answer> {
+  /** `scope.visible`: the collections the answer may draw on (all without it). */
+  async answer(rawQuestion: string, context: ModelCallContext, scope: QueryScope = {}): Promise<Answer> {
     const question = validateQuestion(rawQuestion);
     const queryVector = await this.#queryVectors?.vectorFor(question, this.#library);
-    const vector = queryVector ? { queryVector } : {};
+    const vector = { ...(queryVector ? { queryVector } : {}), ...scope };
     const extractive = () => this.#library.ask(question, vector);
     const answering = this.#modelAnswering;
     if (!answering) return extractive();
@@ -66,12 +69,13 @@ export class AnswerEngine {
           language: guessQuestionLanguage(question, this.#library.languages, detectLanguage),
           passages: this.#library.retrieve(question, { limit: MODEL_PASSAGES, ...vector }),
           article: (id) => this.#library.article(id),
-          corpus: this.#library,
+          corpus: this.#library.summary(scope.visible),
           fallback: extractive,
         },
         {
           ...answering,
-          onProgress: (progress: ModelProgress) => context.onProgress?.(progressText(progress)),
+          onProgress: (progress: ModelProgress) =>
+            context.onProgress?.(progressText(progress, interfaceLanguage(question))),
         },
       );
       const { report } = result;
@@ -93,9 +97,16 @@ export class AnswerEngine {
    * The articles matching the query, each with its best passage (with `passages`: the best passages, several
    * per article): hybrid with embeddings, lexical otherwise.
    */
-  async search(query: string, limit: number, options: { passages?: boolean } = {}): Promise<SearchHit[]> {
+  async search(
+    query: string,
+    limit: number,
+    options: { passages?: boolean; visible?: Visibility } = {},
+  ): Promise<SearchHit[]> {
     const queryVector = await this.#queryVectors?.vectorFor(validateQuestion(query), this.#library);
-    const vector = queryVector ? { queryVector } : {};
+    const vector = {
+      ...(queryVector ? { queryVector } : {}),
+      ...(options.visible ? { visible: options.visible } : {}),
+    };
     return options.passages
       ? this.#library.search(query, limit, vector)
       : this.#library.searchArticles(query, limit, vector);
@@ -105,20 +116,24 @@ export class AnswerEngine {
    * `briefbot summarize [topic]`: the summary of the topic's articles (all articles without one) as one text
    * with its sentences, written by the model when there is one. The same articles as chat's summarize.
    */
-  async summary(topic: string | undefined, options: { words?: number }): Promise<CliSummary> {
+  async summary(
+    topic: string | undefined,
+    options: { words?: number; visible?: Visibility },
+  ): Promise<CliSummary> {
     const articles = articlesOnTopic(
       this.#library,
       topic,
       topic?.trim() ? TOPIC_SUMMARY_ARTICLES : undefined,
+      options.visible,
     );
     const extractive = extractiveTopicSummary(this.#library, topic, articles, options);
     return await summaryWithModel(topic, articles, extractive, this.#modelAnswering);
   }
 
   /** Chat's `summarize <topic>`: the matching articles' summary as an answer, written by the model when there is one. */
-  async summarize(topic: string, context: ModelCallContext): Promise<Answer> {
+  async summarize(topic: string, context: ModelCallContext, scope: QueryScope = {}): Promise<Answer> {
     const answering = this.#modelAnswering;
-    const articles = articlesOnTopic(this.#library, topic, TOPIC_SUMMARY_ARTICLES);
+    const articles = articlesOnTopic(this.#library, topic, TOPIC_SUMMARY_ARTICLES, scope.visible);
     const extractive = summarizeTopic(topic, articles, this.#library);
     if (!answering || extractive.status === "no_evidence") return extractive;
     const outcome = await callModel(answering, context, this.#log, () =>

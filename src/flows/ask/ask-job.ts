@@ -1,12 +1,16 @@
+import { type ScopeStore, visibleCollections } from "../../core/channel-scope.ts";
 import type { AskRequest, DeliveryLog, DeliveryRecord, Platform, Replier } from "../../core/chat.ts";
 import { BriefingError } from "../../core/errors.ts";
+import type { FeedbackStore } from "../../core/feedback/index.ts";
+import { interfaceLanguage } from "../../core/i18n/interface-language.ts";
+import { message } from "../../core/i18n/messages.ts";
 import type { Library } from "../../core/library.ts";
 import type { Log } from "../../core/log.ts";
 import type { ArticleStore, Embedder } from "../../core/ports.ts";
 import type { Answer } from "../../core/types.ts";
 import { ProgressMessage } from "../deliver/progress-message.ts";
+import { answeredQuestion } from "../feedback/answered-question.ts";
 import { logVectorFailure, syncLibrary } from "../ingest/sync-library.ts";
-import { STARTING_TEXT } from "../model/model-notes.ts";
 import type { AnswerEngine } from "./answer-engine.ts";
 import { questionInContext } from "./follow-up.ts";
 
@@ -17,6 +21,12 @@ export interface AnswerQuestionDependencies {
   deliveries: DeliveryLog;
   engine: AnswerEngine;
   embedder?: Embedder | undefined;
+  /** `scope add` grants: what a channel sees besides `shared` and its own collection. */
+  scopes?: Pick<ScopeStore, "granted"> | undefined;
+  /** BRIEFBOT_SHARED: whether chat sees the `shared` collection (default true). */
+  sharedVisible?: boolean | undefined;
+  /** Where votes on the answer will find its question, sources and place; no 👍/👎 recording without it. */
+  feedback?: FeedbackStore | undefined;
   log: Log;
 }
 
@@ -39,10 +49,19 @@ async function compute(
   progress: ProgressMessage | undefined,
 ): Promise<Answer> {
   const context = { attempt, ...(progress ? { onProgress: (text: string) => progress.show(text) } : {}) };
-  if (request.mode === "summarize") return await dependencies.engine.summarize(request.question, context);
+  const scope = {
+    visible: await visibleCollections(
+      request.target,
+      dependencies.scopes,
+      dependencies.sharedVisible ?? true,
+    ),
+  };
+  if (request.mode === "summarize")
+    return await dependencies.engine.summarize(request.question, context, scope);
   return await dependencies.engine.answer(
     questionInContext(request.question, request.previousQuestion),
     context,
+    scope,
   );
 }
 
@@ -75,7 +94,7 @@ export async function runAskJob(
   // Recorded before a placeholder is posted: a re-run after a crash then looks for it instead of posting another.
   if (progress && !already) await save({ platform: request.target.platform, messageIds: [], partsPosted: 0 });
   // Before syncing: after a large ingest, embedding what is new can take a while.
-  if (!already?.partsPosted) progress?.show(STARTING_TEXT);
+  if (!already?.partsPosted) progress?.show(message(interfaceLanguage(request.question), "starting"));
   let answer: Answer;
   try {
     const synced = await syncLibrary(dependencies.library, dependencies.store, dependencies.embedder);
@@ -89,6 +108,9 @@ export async function runAskJob(
   }
   const posted = (await progress?.settle()) ?? already;
   const shown = request.mode === "summarize" ? answer : { ...answer, question: request.question };
+  await dependencies.feedback?.rememberAnswer(
+    answeredQuestion(request.jobId, request.question, answer, request.target, Date.now()),
+  );
   const record = await replier.deliverAnswer(request.target, shown, posted, save, request.jobId);
   await deliveries.record(request.jobId, { ...record, complete: true });
 }
@@ -101,14 +123,15 @@ export async function reportAskFailure(
 ): Promise<void> {
   if (!(await dependencies.deliveries.claimFailureNotice(request.jobId))) return;
   const replier = dependencies.repliers[request.target.platform];
+  const speaking = interfaceLanguage(request.question);
   const reason =
     error.code === "INVALID_QUESTION"
-      ? error.userMessage()
-      : `${error.userMessage()} Please try again in a minute.`;
+      ? error.userMessage(speaking)
+      : `${error.userMessage(speaking)} ${message(speaking, "tryAgainInAMinute")}`;
   const posted = await dependencies.deliveries.get(request.jobId).catch(() => undefined);
   await replier?.notifyFailure(
     request.target,
-    `Sorry, I could not answer "${request.question.slice(0, 200)}". ${reason}`,
+    message(speaking, "couldNotAnswer", request.question.slice(0, 200), reason),
     posted,
   );
 }

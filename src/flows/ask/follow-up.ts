@@ -10,3 +10,18 @@ export function questionInContext(question: string, previousQuestion: string | u
   const short = question.split(/\s+/u).filter(Boolean).length <= MAX_WORDS_ALONE;
   return FOLLOW_UP.test(question.trim()) || short ? `${question} (${previousQuestion})` : question;
 }
+
+/** Longest context carried from a thread's earlier questions. */
+const MAX_CONTEXT_CHARACTERS = 400;
+
+/**
+ * The earlier questions of a thread (oldest first) as the context of the next one: the latest question, read
+ * with those before it when it leaned on them ("and in 2014?" after "What did Trend Micro sign?").
+ */
+export function contextOfTurns(questions: readonly string[]): string | undefined {
+  let context: string | undefined;
+  for (const question of questions) context = questionInContext(question, context);
+  return context === undefined || context.length <= MAX_CONTEXT_CHARACTERS
+    ? context
+    : context.slice(0, MAX_CONTEXT_CHARACTERS);
+}

@@ -7,7 +7,8 @@ import { type PlaceholderPoster, showProgressIn } from "./progress-placeholder.t
 
 /** How a platform renders what it posts; answers and digests as one part a message. */
 export interface PartRenderers<Part> {
-  answer(answer: Answer): readonly Part[];
+  /** With `jobId`, the last part carries 👍/👎 buttons naming it. */
+  answer(answer: Answer, jobId?: string): readonly Part[];
   digest(digest: DigestPost): readonly Part[];
   /** A placeholder's line of progress. */
   progress(text: string): Part;
@@ -39,7 +40,7 @@ export abstract class PartsReplier<Part, Target extends ReplyTarget> implements 
   protected abstract noticeWays(target: Target, notice: Part): ReadonlyArray<NoticeWay | undefined>;
 
   deliverAnswer: Replier["deliverAnswer"] = async (target, answer, alreadyPosted, onPosted, jobId) =>
-    await this.#deliver(target, () => this.#render.answer(answer), alreadyPosted, onPosted, jobId);
+    await this.#deliver(target, () => this.#render.answer(answer, jobId), alreadyPosted, onPosted, jobId);
 
   deliverDigest: Replier["deliverDigest"] = async (target, digest, alreadyPosted, onPosted, jobId) =>
     await this.#deliver(target, () => this.#render.digest(digest), alreadyPosted, onPosted, jobId);

@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { type ScopeStore, visibleCollections } from "../../core/channel-scope.ts";
 import type { DeliveryLog, DigestPost, DigestRun, Replier, SubscriptionStore } from "../../core/chat.ts";
+import { isVisible } from "../../core/collections.ts";
 import { BriefingError } from "../../core/errors.ts";
 import type { Log } from "../../core/log.ts";
 import type { ArticleStore } from "../../core/ports.ts";
@@ -22,6 +24,10 @@ export interface PostDigestDependencies {
   subscriptions: SubscriptionStore;
   repliers: Partial<Record<string, Replier>>;
   deliveries: DeliveryLog;
+  /** `scope add` grants: what a channel sees besides `shared` and its own collection. */
+  scopes?: Pick<ScopeStore, "granted"> | undefined;
+  /** BRIEFBOT_SHARED: whether chat sees the `shared` collection (default true). */
+  sharedVisible?: boolean | undefined;
   /** When set, story summaries are written by the model (verified); otherwise they are extractive. */
   modelAnswering?: ModelAnswering | undefined;
   log: Log;
@@ -57,7 +63,13 @@ async function planDigest(
 ): Promise<DigestPlan> {
   const progress = await dependencies.subscriptions.progress(subscription.id);
   const changes = await dependencies.store.changesSince(progress.cursor);
-  const articles = articlesOnTopicIn(changes.upserts, subscription.topic);
+  const visible = await visibleCollections(
+    subscription.target,
+    dependencies.scopes,
+    dependencies.sharedVisible ?? true,
+  );
+  const seen = changes.upserts.filter(({ article }) => isVisible(article, visible));
+  const articles = articlesOnTopicIn(seen, subscription.topic);
   const { digest, note } = await writeDigest(
     articles,
     dependencies.modelAnswering,

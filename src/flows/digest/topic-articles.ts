@@ -1,3 +1,4 @@
+import type { Visibility } from "../../core/collections.ts";
 import { Library } from "../../core/library.ts";
 import type { IngestedArticle } from "../../core/types.ts";
 
@@ -14,10 +15,11 @@ export function articlesOnTopic(
   library: Library,
   topic: string | undefined,
   limit = Number.POSITIVE_INFINITY,
+  visible?: Visibility,
 ): IngestedArticle[] {
   const ids = topic?.trim()
-    ? topicArticleIds(library, topic)
-    : library.articles().map((article) => article.id);
+    ? topicArticleIds(library, topic, visible)
+    : library.articles(visible).map((article) => article.id);
   return ids
     .slice(0, limit)
     .map((id) => ({ article: library.article(id), passages: [...library.articlePassages(id)] }));
@@ -35,8 +37,8 @@ export function articlesOnTopicIn(
   return articles.filter((ingested) => matching.has(ingested.article.id));
 }
 
-function topicArticleIds(library: Library, topic: string): string[] {
-  const hits = library.search(topic, library.passageCount);
+function topicArticleIds(library: Library, topic: string, visible?: Visibility): string[] {
+  const hits = library.search(topic, library.passageCount, visible ? { visible } : {});
   const best = hits[0]?.score ?? 0;
   return [
     ...new Set(hits.filter((hit) => hit.score >= best * RELATIVE_SCORE_FLOOR).map((hit) => hit.articleId)),

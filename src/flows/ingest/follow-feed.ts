@@ -1,4 +1,6 @@
+import { followerCollection } from "../../core/channel-scope.ts";
 import type { FeedRequest, Platform, Replier } from "../../core/chat.ts";
+import { withCollections } from "../../core/collections.ts";
 import type { BriefingError } from "../../core/errors.ts";
 import type { FeedRecord } from "../../core/feeds/feed-store.ts";
 import { canonicalLink, webArticleId } from "../../core/feeds/item-identity.ts";
@@ -55,6 +57,7 @@ async function followAndPoll(
   if (!followed) return `This channel already follows ${name}.`;
   const every = `New items are read every ${plural(deps.pollMinutes, "minute")}.`;
   if (feed.state.lastPolledAt !== undefined) {
+    await addToCollection(await deps.feeds.articleIds(feed.url), request.channelKey, deps);
     const count = await deps.feeds.countArticles(feed.url);
     return `This channel now follows ${name}; ${plural(count, "article")} from it are already here. ${every}`;
   }
@@ -73,8 +76,25 @@ async function addPage(request: FeedRequest, deps: FeedRequestDependencies): Pro
     pageUrl: url,
     origin: url,
   });
-  await deps.articles.put([composed.ingested]);
+  const { ingested } = composed;
+  await deps.articles.put([
+    { ...ingested, article: withCollections(ingested.article, [followerCollection(request.channelKey)]) },
+  ]);
   return `Added "${composed.ingested.article.title}". You can ask about it now.`;
+}
+
+/** A new follower's channel gains the articles its feed brought before (one store write per article). */
+async function addToCollection(
+  articleIds: readonly string[],
+  channelKey: string,
+  deps: Pick<FeedRequestDependencies, "articles">,
+): Promise<void> {
+  const collection = followerCollection(channelKey);
+  for (const id of articleIds) {
+    const stored = await deps.articles.get(id);
+    if (stored)
+      await deps.articles.put([{ ...stored, article: withCollections(stored.article, [collection]) }]);
+  }
 }
 
 async function tell(request: FeedRequest, text: string, deps: Pick<FeedRequestDependencies, "repliers">) {

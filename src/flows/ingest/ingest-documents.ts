@@ -1,3 +1,4 @@
+import { withCollections } from "../../core/collections.ts";
 import { BriefingError } from "../../core/errors.ts";
 import type { ArticleStore, Embedder, LoadedDocuments, PutResult } from "../../core/ports.ts";
 import type { IngestedArticle } from "../../core/types.ts";
@@ -48,16 +49,25 @@ async function storeVectors(
 /**
  * Writes loaded articles to the store (when there is one: without, they are only checked); with an embedder,
  * with their passage vectors. Every article is stored, whatever its published date: retention counts from
- * arrival (core/retention.ts), so a new arrival starts its full term.
+ * arrival (core/retention.ts), so a new arrival starts its full term. With `collection`, the articles go to
+ * that collection (content the store holds already gains it); otherwise to `shared`.
  */
 export async function ingestDocuments(
   loaded: LoadedDocuments,
   store: ArticleStore | undefined,
   embedder: Embedder | undefined,
+  collection?: string,
 ): Promise<IngestReport> {
-  const stored = store ? await store.put(loaded.articles) : undefined;
+  const articles =
+    collection === undefined
+      ? loaded.articles
+      : loaded.articles.map((ingested) => ({
+          ...ingested,
+          article: withCollections(ingested.article, [collection]),
+        }));
+  const stored = store ? await store.put(articles) : undefined;
   const vectors =
-    store && embedder ? await storeVectors(store, loaded.articles, embedder) : { embedded: 0, problems: [] };
+    store && embedder ? await storeVectors(store, articles, embedder) : { embedded: 0, problems: [] };
   return {
     stored,
     parsed: loaded.articles.length,

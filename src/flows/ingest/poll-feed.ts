@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { forEachAtMost } from "../../core/at-most.ts";
+import { followerCollection } from "../../core/channel-scope.ts";
 import type { Platform, Replier } from "../../core/chat.ts";
+import { SHARED_COLLECTION, withCollections } from "../../core/collections.ts";
 import { BriefingError, isBriefingError } from "../../core/errors.ts";
 import type { FeedRecord, FeedStore, SeenItem } from "../../core/feeds/feed-store.ts";
 import { parseFeed } from "../../core/feeds/parse-feed.ts";
@@ -127,19 +129,30 @@ async function takeItems(
   const sorted = await itemsToTake(feed.url, parsed.items, deps, firstPoll, now);
   const articles: IngestedArticle[] = [];
   const seen: SeenItem[] = [...sorted.passOver, ...sorted.known];
+  const collections = await feedCollections(feed, deps.feeds);
   await forEachAtMost(sorted.take, PAGE_CONCURRENCY, async (entry) => {
     const article = await articleOf(entry, feed, parsed, deps);
     if (article === "later") return;
     seen.push(article ? entry.seen : { ...entry.seen, articleId: "" });
-    if (article) articles.push(article);
+    if (article) articles.push({ ...article, article: withCollections(article.article, collections) });
   });
-  const result = await deps.articles.put(articles);
+  // A chat feed whose last channel left meanwhile: nobody may read what it brings.
+  const result =
+    collections.length > 0 ? await deps.articles.put(articles) : { added: 0, updated: 0, unchanged: 0 };
   await deps.feeds.recordArticles(feed.url, [
     ...articles.map((ingested) => ingested.article.id),
     ...sorted.known.map((entry) => entry.articleId),
   ]);
   await deps.feeds.markSeen(feed.url, seen, now);
   return { added: result.added, updated: result.updated };
+}
+
+/** A feed's articles belong to the channels that follow it, and to `shared` when the CLI added the feed. */
+async function feedCollections(feed: FeedRecord, feeds: FeedStore): Promise<string[]> {
+  const followers = (await feeds.followers(feed.url)).map((follower) =>
+    followerCollection(follower.channelKey),
+  );
+  return feed.addedFrom === "cli" ? [SHARED_COLLECTION, ...followers] : followers;
 }
 
 /** The item's article; undefined when it has none for good, "later" when the next poll should try again. */

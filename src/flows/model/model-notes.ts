@@ -1,22 +1,23 @@
 import type { ModelProgress } from "../../core/answer/model/index.ts";
-import { plural } from "../../core/plural.ts";
+import { countOf, type InterfaceLanguage, message } from "../../core/i18n/messages.ts";
 
-/** One line of progress in the placeholder message while a model writes the answer. */
-export function progressText(progress: ModelProgress): string {
-  const reading = `${plural(progress.passages, "passage")} from ${plural(progress.articles, "article")}`;
+/** One line of progress in the placeholder message while a model writes the answer, in the asker's language. */
+export function progressText(progress: ModelProgress, language: InterfaceLanguage = "en"): string {
+  const passages = countOf(language, progress.passages, "passage");
+  const articles = countOf(language, progress.articles, "article");
   switch (progress.stage) {
     case "reading":
-      return `Reading ${reading}…`;
-    case "writing":
+      return message(language, "reading", passages, articles);
+    case "writing": {
+      const writing = message(language, "writing", passages, articles);
       return progress.bulletsSoFar > 0
-        ? `Writing the answer from ${reading}… (${plural(progress.bulletsSoFar, "point")} so far)`
-        : `Writing the answer from ${reading}…`;
+        ? `${writing} ${message(language, "soFar", countOf(language, progress.bulletsSoFar, "point"))}`
+        : writing;
+    }
     case "checking":
-      return "Checking every quote against the articles…";
+      return message(language, "checking");
   }
 }
-
-export const STARTING_TEXT = "Looking through the articles…";
 
 export const RETRYING_TEXT = "The language model did not answer; trying again in a few seconds…";
 

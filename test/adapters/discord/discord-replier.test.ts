@@ -255,6 +255,18 @@ describe("DiscordReplier progress placeholders", () => {
     expect(String(progress.content)).not.toMatch(/@everyone/u);
   });
 
+  it("a private interaction: follow-up parts are ephemeral too, and a failure is never said in the channel", async () => {
+    const { fake, replier, interactionTarget } = await setUp();
+    const privateTarget: DiscordTarget = { ...interactionTarget, private: true };
+    fake.addDeferredInteraction("interaction-token-1");
+    await deliver(replier, privateTarget, answerInParts(3));
+    const followUps = fake.callsTo("POST", /^\/webhooks\//);
+    expect(followUps.length).toBeGreaterThan(0);
+    for (const call of followUps) expect(call.body).toMatchObject({ flags: 64 });
+    await replier.notifyFailure(privateTarget, "Sorry, something went wrong.");
+    expect(fake.callsTo("POST", /^\/channels\/\d+\/messages$/)).toEqual([]);
+  });
+
   it("an interaction: progress and the answer both edit the deferred reply", async () => {
     const { fake, replier, interactionTarget } = await setUp();
     const token = interactionTarget.interaction?.token ?? "";

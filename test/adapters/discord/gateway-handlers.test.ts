@@ -130,6 +130,15 @@ describe("Discord client over a loopback gateway", () => {
     expect(fake.callsTo("PATCH", /@original$/)).toEqual([]);
   });
 
+  it("defers /brief private:True as an ephemeral reply and queues the question for the asker alone", async () => {
+    const { fake, queue } = await connected();
+    fake.sendInteraction({ question: "What will Trend Micro provide?", booleans: { private: true } });
+    const callback = await fake.waitForCall("POST", /^\/interactions\/\d+\/[^/]+\/callback$/, 3_000);
+    expect(callback.body).toMatchObject({ type: 5, data: { flags: 64 } });
+    await until(() => queue.requests.length > 0);
+    expect(queue.requests[0]?.target).toMatchObject({ platform: "discord", private: true });
+  });
+
   it("tells the asker when /brief cannot be queued, in the deferred reply", async () => {
     const { fake, queue, logs } = await connected();
     queue.unreachable = true;
@@ -141,6 +150,14 @@ describe("Discord client over a loopback gateway", () => {
       allowed_mentions: { parse: [] },
     });
     expect(logs.map((line) => line.event)).toContain("discord_queue_failed");
+  });
+
+  it("says so in the member's language when the question is too short to tell", async () => {
+    const { fake, queue } = await connected();
+    queue.unreachable = true;
+    fake.sendInteraction({ question: "IGCI?", locale: "nl" });
+    const edit = await fake.waitForCall("PATCH", /@original$/);
+    expect(edit.body).toMatchObject({ content: expect.stringContaining("niet in de wachtrij zetten") });
   });
 
   it("fails to connect with a clear error when Discord refuses the token", async () => {

@@ -35,7 +35,9 @@ describe("registerDiscordCommands", () => {
           expect.objectContaining({ type: 3, name: "follow", required: false }),
           expect.objectContaining({ type: 3, name: "unfollow", required: false }),
           expect.objectContaining({ type: 5, name: "feeds", required: false }),
+          expect.objectContaining({ type: 5, name: "private", required: false }),
           expect.objectContaining({ type: 3, name: "add", required: false }),
+          expect.objectContaining({ type: 3, name: "scope", required: false }),
         ],
       }),
     ]);

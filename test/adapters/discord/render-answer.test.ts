@@ -36,6 +36,26 @@ function allText(payloads: unknown): string {
 }
 
 describe("renderDiscordAnswer", () => {
+  it("puts a row of 👍/👎 buttons naming the job on the last message only, custom ids within 100 characters", () => {
+    const many = Array.from({ length: 60 }, (_, index) => source(index + 1));
+    const long: Answer = { ...trendMicro, sources: many, bullets: [{ text: "A fact.", citations: [1] }] };
+    const jobId = "discord-int-1500000000000000001";
+    const payloads = renderDiscordAnswer(long, jobId);
+    expect(payloads.length).toBeGreaterThan(1);
+    for (const payload of payloads) expectWithinDiscordLimits(payload);
+    expect(payloads.slice(0, -1).map((payload) => payload.components)).toEqual(
+      payloads.slice(0, -1).map(() => undefined),
+    );
+    const buttons = payloads.at(-1)?.components?.[0]?.components ?? [];
+    expect(buttons.map((button) => button.custom_id)).toEqual([
+      `briefbot-feedback:up:${jobId}`,
+      `briefbot-feedback:down:${jobId}`,
+    ]);
+    const noEvidence = renderDiscordAnswer({ ...trendMicro, status: "no_evidence", bullets: [] }, jobId);
+    expect(noEvidence.at(-1)?.components).toHaveLength(1);
+    expect(renderDiscordAnswer(trendMicro, "x".repeat(100)).at(-1)?.components).toBeUndefined();
+  });
+
   it("renders bullets with linked citation markers and a compact source list in one message", () => {
     const [message, ...rest] = renderDiscordAnswer(trendMicro);
     expect(rest).toEqual([]);

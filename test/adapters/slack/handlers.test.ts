@@ -121,15 +121,15 @@ describe("handleAppMention", () => {
     const memory = new MemoryConversationMemory();
     const { incoming } = mention();
     expect(await handleAppMention(incoming, mentionDependencies(queue, memory))).toBe("enqueued");
-    await memory.remember("slack:C0NEWS:1700000000.000100", "a later question");
+    await memory.remember("slack:C0NEWS:1700000000.000100", "a later question", 1);
     expect(await handleAppMention(incoming, mentionDependencies(queue, memory))).toBe("duplicate");
-    expect(memory.questions.get("slack:C0NEWS:1700000000.000100")).toBe("a later question");
+    expect((await memory.turns("slack:C0NEWS:1700000000.000100"))?.questions.at(-1)).toBe("a later question");
   });
 
   it("queues without the previous question when the memory is unreachable", async () => {
     const queue = new MemoryQuestionQueue();
     const broken = {
-      lastQuestion: async () => {
+      turns: async () => {
         throw new Error("redis down");
       },
       remember: async () => {

@@ -22,8 +22,22 @@ describe("manifest.yml", () => {
     expect(manifest).toMatch(/usage_hint: ".+"/u);
   });
 
-  it("subscribes to app_mention only: a mention also arrives as a message event", () => {
-    expect(listUnder("bot_events")).toEqual(["app_mention"]);
+  it("subscribes to mentions and to channel messages (untagged follow-ups in threads)", () => {
+    expect(listUnder("bot_events")).toEqual([
+      "app_mention",
+      "message.channels",
+      "message.groups",
+      "message.im",
+    ]);
+  });
+
+  it("enables interactivity (the 👍/👎 buttons) on the same URL as the events and the slash command", () => {
+    const interactivity = manifest.split("interactivity:\n")[1] ?? "";
+    expect(interactivity).toMatch(/^\s+is_enabled: true\n/u);
+    const urls = [...manifest.matchAll(/(?:request_url|url): (\S+)/gu)].map((match) => match[1]);
+    expect(urls).toHaveLength(3);
+    expect(new Set(urls).size).toBe(1);
+    expect(interactivity).toContain(`request_url: ${urls[0]}`);
   });
 
   it("asks for the scopes the bot uses: history only to find its own unrecorded parts after a crash", () => {

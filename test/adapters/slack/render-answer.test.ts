@@ -38,6 +38,28 @@ function hugeAnswer(): Answer {
 }
 
 describe("renderSlackAnswer", () => {
+  it("puts 👍/👎 buttons carrying the job id on the last message only, within Slack's limits", () => {
+    const jobId = "slack-cmd-13345224609_738474920_80889";
+    const messages = renderSlackAnswer(hugeAnswer(), jobId);
+    expect(messages.length).toBeGreaterThan(1);
+    expectWithinSlackLimits(messages);
+    const withButtons = messages.map((message) => message.blocks.filter((block) => block.type === "actions"));
+    expect(withButtons.slice(0, -1).flat()).toEqual([]);
+    const [actions] = withButtons.at(-1) ?? [];
+    expect(actions?.type === "actions" && actions.elements.map((button) => button.value)).toEqual([
+      jobId,
+      jobId,
+    ]);
+    const noEvidence = renderSlackAnswer(
+      { question: "Who won?", status: "no_evidence", bullets: [], sources: [] },
+      jobId,
+    );
+    expect(noEvidence[0]?.blocks.at(-1)?.type).toBe("actions");
+    expect(renderSlackAnswer(hugeAnswer()).flatMap((message) => message.blocks)).not.toContainEqual(
+      expect.objectContaining({ type: "actions" }),
+    );
+  });
+
   it("renders a seed answer as one message: question, cited bullets, compact sources", async () => {
     const library = await seedLibrary();
     const answer = library.ask(validateQuestion("What will Trend Micro provide?"));

@@ -295,7 +295,9 @@ describe("app_mention events over signed HTTP", () => {
       },
     });
     expect(request.previousQuestion).toBeUndefined();
-    expect(memory.questions.get("slack:C0NEWS:1700000200.000100")).toBe("What will Trend Micro provide?");
+    expect(memory.threads.get("slack:C0NEWS:1700000200.000100")?.questions.at(-1)).toBe(
+      "What will Trend Micro provide?",
+    );
   });
 
   it("gives the same job id to an event Slack delivers four times, so one job is queued", async () => {
@@ -350,7 +352,7 @@ describe("app_mention events over signed HTTP", () => {
         ts: "1700000400.000100",
       }),
     );
-    await until(() => memory.questions.size === 1);
+    await until(() => memory.threads.size === 1);
     await sendEvent(
       eventsUrl,
       SECRET,
@@ -369,7 +371,7 @@ describe("app_mention events over signed HTTP", () => {
       previousQuestion: "What will Trend Micro provide?",
       target: { threadTs: "1700000400.000100", userId: "U0OTHER" },
     });
-    expect(memory.questions.get("slack:C0NEWS:1700000400.000100")).toBe("and in Singapore?");
+    expect(memory.threads.get("slack:C0NEWS:1700000400.000100")?.questions.at(-1)).toBe("and in Singapore?");
   });
 
   it("ignores mentions written by bots, this one included", async () => {
@@ -422,6 +424,6 @@ describe("app_mention events over signed HTTP", () => {
       "could not queue your question",
     );
     expect(logged).toContain("slack_queue_failed");
-    expect(memory.questions.size).toBe(0);
+    expect(memory.threads.size).toBe(0);
   });
 });

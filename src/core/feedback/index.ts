@@ -1,0 +1,2 @@
+export * from "./feedback-report.ts";
+export * from "./feedback-store.ts";

@@ -1,0 +1,144 @@
+/**
+ * Briefbot's own words in the languages it speaks to people in. One catalogue: every message exists in every
+ * language (the type says so; a test checks the texts are filled in), chosen by `interfaceLanguage`.
+ */
+export const INTERFACE_LANGUAGES = ["en", "nl", "fr"] as const;
+export type InterfaceLanguage = (typeof INTERFACE_LANGUAGES)[number];
+
+type Text = string | ((...values: string[]) => string);
+
+/** "1 article", "2 articles"; in Dutch "1 artikel", "2 artikelen". */
+const NOUNS = {
+  article: { en: ["article", "articles"], nl: ["artikel", "artikelen"], fr: ["article", "articles"] },
+  passage: { en: ["passage", "passages"], nl: ["passage", "passages"], fr: ["passage", "passages"] },
+  point: { en: ["point", "points"], nl: ["punt", "punten"], fr: ["point", "points"] },
+} as const satisfies Record<string, Record<InterfaceLanguage, readonly [string, string]>>;
+
+const NUMBER_LOCALES: Record<InterfaceLanguage, string> = { en: "en", nl: "nl", fr: "fr" };
+
+export function countOf(language: InterfaceLanguage, count: number, noun: keyof typeof NOUNS): string {
+  const [one, many] = NOUNS[noun][language];
+  return `${count.toLocaleString(NUMBER_LOCALES[language])} ${count === 1 ? one : many}`;
+}
+
+export const MESSAGES = {
+  noArticles: {
+    en: "No articles are loaded yet. Add some with `briefbot ingest <files or folders>` and ask again.",
+    nl: "Er zijn nog geen artikelen geladen. Voeg ze toe met `briefbot ingest <bestanden of mappen>` en vraag het opnieuw.",
+    fr: "Aucun article n'est encore chargé. Ajoutez-en avec `briefbot ingest <fichiers ou dossiers>` et reposez la question.",
+  },
+  noAnswer: {
+    en: "The articles don't answer this.",
+    nl: "De artikelen beantwoorden dit niet.",
+    fr: "Les articles ne répondent pas à cette question.",
+  },
+  searched: {
+    en: (scope) => `I searched ${scope}.`,
+    nl: (scope) => `Ik heb ${scope} doorzocht.`,
+    fr: (scope) => `J'ai cherché dans ${scope}.`,
+  },
+  noneMention: {
+    en: (words) => `None of them mention ${words}.`,
+    nl: (words) => `Geen ervan noemt ${words}.`,
+    fr: (words) => `Aucun ne mentionne ${words}.`,
+  },
+  wordsButNoAnswer: {
+    en: "Some of its words occur, but no passage answers it as asked.",
+    nl: "Sommige woorden komen voor, maar geen passage beantwoordt de vraag zoals ze gesteld is.",
+    fr: "Certains de ses mots apparaissent, mais aucun passage n'y répond telle qu'elle est posée.",
+  },
+  noContentWords: {
+    en: "The question has no words to search for once greetings, mentions and common words are set aside. Ask about a name, an event or a topic.",
+    nl: "Zonder begroetingen, vermeldingen en veelvoorkomende woorden blijft er in de vraag niets over om naar te zoeken. Vraag naar een naam, een gebeurtenis of een onderwerp.",
+    fr: "Une fois les salutations, mentions et mots courants mis de côté, la question ne contient rien à chercher. Demandez un nom, un événement ou un sujet.",
+  },
+  tryOtherWords: {
+    en: "Try other words, or ingest articles on this topic.",
+    nl: "Probeer andere woorden, of voeg artikelen over dit onderwerp toe.",
+    fr: "Essayez d'autres mots, ou ajoutez des articles sur ce sujet.",
+  },
+  restDoesNotMention: {
+    en: (words) => `The passages that match the rest of the question do not mention ${words}.`,
+    nl: (words) => `De passages die bij de rest van de vraag passen, noemen ${words} niet.`,
+    fr: (words) => `Les passages qui correspondent au reste de la question ne mentionnent pas ${words}.`,
+  },
+  articlesDoNotMention: {
+    en: (words) => `The articles do not mention ${words}.`,
+    nl: (words) => `De artikelen noemen ${words} niet.`,
+    fr: (words) => `Les articles ne mentionnent pas ${words}.`,
+  },
+  citedDoNotMention: {
+    en: (words) => `The passages cited do not mention ${words}.`,
+    nl: (words) => `De geciteerde passages noemen ${words} niet.`,
+    fr: (words) => `Les passages cités ne mentionnent pas ${words}.`,
+  },
+  or: { en: "or", nl: "of", fr: "ou" },
+  searching: {
+    en: (count) => `Searching ${count}…`,
+    nl: (count) => `Ik doorzoek ${count}…`,
+    fr: (count) => `Je cherche dans ${count}…`,
+  },
+  searchingTheArticles: {
+    en: "Searching the articles…",
+    nl: "Ik doorzoek de artikelen…",
+    fr: "Je cherche dans les articles…",
+  },
+  summarizing: {
+    en: (count) => `Summarizing ${count}…`,
+    nl: (count) => `Ik vat ${count} samen…`,
+    fr: (count) => `Je résume ${count}…`,
+  },
+  summarizingTheArticles: {
+    en: "Summarizing the articles…",
+    nl: "Ik vat de artikelen samen…",
+    fr: "Je résume les articles…",
+  },
+  queueFailed: {
+    en: "Sorry, I could not queue your question: the question queue is not reachable right now. Please try again in a minute.",
+    nl: "Sorry, ik kon je vraag niet in de wachtrij zetten: de wachtrij is nu niet bereikbaar. Probeer het over een minuut opnieuw.",
+    fr: "Désolé, je n'ai pas pu mettre votre question en file d'attente : elle n'est pas joignable pour le moment. Réessayez dans une minute.",
+  },
+  couldNotAnswer: {
+    en: (question, reason) => `Sorry, I could not answer "${question}". ${reason}`,
+    nl: (question, reason) => `Sorry, ik kon "${question}" niet beantwoorden. ${reason}`,
+    fr: (question, reason) => `Désolé, je n'ai pas pu répondre à « ${question} ». ${reason}`,
+  },
+  tryAgainInAMinute: {
+    en: "Please try again in a minute.",
+    nl: "Probeer het over een minuut opnieuw.",
+    fr: "Réessayez dans une minute.",
+  },
+  starting: {
+    en: "Looking through the articles…",
+    nl: "Ik kijk de artikelen door…",
+    fr: "Je parcours les articles…",
+  },
+  reading: {
+    en: (passages, articles) => `Reading ${passages} from ${articles}…`,
+    nl: (passages, articles) => `Ik lees ${passages} uit ${articles}…`,
+    fr: (passages, articles) => `Je lis ${passages} de ${articles}…`,
+  },
+  writing: {
+    en: (passages, articles) => `Writing the answer from ${passages} from ${articles}…`,
+    nl: (passages, articles) => `Ik schrijf het antwoord uit ${passages} uit ${articles}…`,
+    fr: (passages, articles) => `J'écris la réponse à partir de ${passages} de ${articles}…`,
+  },
+  soFar: {
+    en: (points) => `(${points} so far)`,
+    nl: (points) => `(${points} tot nu toe)`,
+    fr: (points) => `(${points} jusqu'ici)`,
+  },
+  checking: {
+    en: "Checking every quote against the articles…",
+    nl: "Ik controleer elk citaat in de artikelen…",
+    fr: "Je vérifie chaque citation dans les articles…",
+  },
+} as const satisfies Record<string, Record<InterfaceLanguage, Text>>;
+
+export type MessageKey = keyof typeof MESSAGES;
+
+/** A message's text in `language`, its values filled in. */
+export function message(language: InterfaceLanguage, key: MessageKey, ...values: string[]): string {
+  const text: Text = MESSAGES[key][language];
+  return typeof text === "function" ? text(...values) : text;
+}
