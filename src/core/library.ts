@@ -133,21 +133,29 @@ export class Library {
       const { article } = ingested;
       this.#countArticle(article, 1);
       const group = this.#groupOf(article);
+      // Each passage is analyzed once, for its own index entry and, with the text between passages
+      // (headings), for the article's.
+      const articleTerms: string[] = [];
+      let covered = 0;
+      const addGap = (end: number) => {
+        if (end > covered)
+          for (const term of analyze(article.text.slice(covered, end), language)) articleTerms.push(term);
+      };
+      for (const passage of ingested.passages) {
+        this.#passages.set(passage.id, passage);
+        addGap(passage.start);
+        const terms = analyze(passage.text, passage.language);
+        for (const term of terms) articleTerms.push(term);
+        covered = Math.max(covered, passage.end);
+        this.#index.add({ id: passage.id, language: passage.language, fields: { text: terms }, group });
+      }
+      addGap(article.text.length);
       this.#articleIndex.add({
         id: article.id,
         language,
-        fields: { title: article.title ?? "", text: article.text },
+        fields: { title: article.title ?? "", text: articleTerms },
         group,
       });
-      for (const passage of ingested.passages) {
-        this.#passages.set(passage.id, passage);
-        this.#index.add({
-          id: passage.id,
-          language: passage.language,
-          fields: { text: passage.text },
-          group,
-        });
-      }
     }
   }
 

@@ -19,7 +19,11 @@ import { selectTop } from "./top-k.ts";
 export interface IndexedDocument {
   id: string;
   language: LanguageCode;
-  fields: Readonly<Record<string, string>>;
+  /**
+   * Each field's text, or the terms `analyze` gave for it in the document's language (a caller indexing the same
+   * text twice analyzes it once).
+   */
+  fields: Readonly<Record<string, string | readonly string[]>>;
   /** A number the caller gives documents to search some groups only (`SearchOptions.groups`); default 0. */
   group?: number;
 }
@@ -109,10 +113,13 @@ export class SearchIndex {
     counter.start();
     const lengths = this.fields.map((field, fieldIndex) => {
       let length = 0;
-      forEachTerm(document.fields[field.name] ?? "", document.language, (term) => {
+      const count = (term: string) => {
         counter.count(this.termId(term), fieldIndex);
         length++;
-      });
+      };
+      const value = document.fields[field.name] ?? "";
+      if (typeof value === "string") forEachTerm(value, document.language, count);
+      else for (const term of value) count(term);
       return length;
     });
     const number = this.documents.add(document.id, language, lengths, counter.terms, document.group ?? 0);
