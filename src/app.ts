@@ -67,6 +67,7 @@ import { RedisConversationMemory } from "./store/redis-conversation-memory.ts";
 import { RedisDeliveryLog } from "./store/redis-delivery-log.ts";
 import { RedisFeedStore } from "./store/redis-feed-store.ts";
 import { RedisFeedbackStore } from "./store/redis-feedback-store.ts";
+import { RedisForgottenArticles } from "./store/redis-forgotten-articles.ts";
 import { RedisScopeStore } from "./store/redis-scope-store.ts";
 import { RedisSubscriptionStore } from "./store/redis-subscription-store.ts";
 import { RedisTokenBudget } from "./store/redis-token-budget.ts";
@@ -541,6 +542,7 @@ async function withFeeds<T>(
       scheduler,
       repliers: await repliersFor(config, log),
       pollMinutes: config.feeds.pollMinutes,
+      forgotten: new RedisForgottenArticles(redis, config.namespace),
       now: Date.now,
       log,
     });
@@ -761,6 +763,7 @@ async function startFeedWork(config: Config, work: FeedWorkParts): Promise<void>
     scheduler,
     repliers: work.repliers,
     pollMinutes,
+    forgotten: new RedisForgottenArticles(redis, config.namespace),
     now: Date.now,
     log,
   };
@@ -822,6 +825,10 @@ async function startAdapters(config: Config, workers: Workers, log: Log, stops: 
   const articleCount = () => workers.library.articleCount;
   const feedback = new RedisFeedbackStore(producer, config.namespace);
   const scopes = new RedisScopeStore(producer, config.namespace);
+  const articles = {
+    store: workers.store,
+    forgotten: new RedisForgottenArticles(producer, config.namespace),
+  };
   if (config.slack) {
     const slack = config.slack;
     const { createSlackApp } = await import("./adapters/slack/index.ts");
@@ -839,6 +846,7 @@ async function startAdapters(config: Config, workers: Workers, log: Log, stops: 
       ...(slack.adminUsers ? { adminUsers: slack.adminUsers } : {}),
       scopes,
       sharedVisible: config.sharedVisible,
+      articles,
       followUpIdleMs: config.followUpIdleMinutes * 60_000,
       articleCount,
       log,
@@ -862,6 +870,7 @@ async function startAdapters(config: Config, workers: Workers, log: Log, stops: 
       feeds,
       scopes,
       sharedVisible: config.sharedVisible,
+      articles,
       feedback,
       memory,
       followUpIdleMs: config.followUpIdleMinutes * 60_000,

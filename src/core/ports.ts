@@ -31,6 +31,12 @@ export interface ArticleStore {
   list(): Promise<Article[]>;
   remove(id: string): Promise<boolean>;
   /**
+   * Takes the article out of these collections (a record without collections is in `shared`); when it is
+   * then in none, removes it as `remove` does, else the change is in the sequence so every library re-reads
+   * it. Returns the collections it is still in ([] when removed), or undefined when there is no such article.
+   */
+  removeFromCollections(id: string, collections: readonly string[]): Promise<string[] | undefined>;
+  /**
    * Removes, as `remove` does (each removal is in the sequence, so every library drops it, and its vectors go
    * with it), every article dated before `instant` (ms): by `retentionInstant` (core/retention.ts): its
    * arrival. Returns how many were removed.

@@ -9,6 +9,7 @@ const slackTarget = z.object({
   threadTs: z.string().optional(),
   responseUrl: z.string().url().optional(),
   private: z.boolean().optional(),
+  assistantThread: z.boolean().optional(),
 });
 
 const discordTarget = z.object({

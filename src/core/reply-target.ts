@@ -12,6 +12,11 @@ export interface SlackTarget {
   responseUrl?: string;
   /** Only the asker sees the answer (`/brief private …`): ephemeral, through the response_url; never in the channel. */
   private?: boolean;
+  /**
+   * A thread of Slack's assistant (agent) view, `threadTs` set: progress as the thread's status line and the
+   * answer streamed (chat.startStream / appendStream / stopStream) instead of posted.
+   */
+  assistantThread?: boolean;
 }
 
 /** Where a Discord answer goes: a reply to a message, or an interaction's follow-up (token valid 15 min). */

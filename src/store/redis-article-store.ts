@@ -70,6 +70,28 @@ const REMOVE_SCRIPT = `${REMOVE_ONE}
 return removeOne(ARGV[1], ARGV[2])
 `;
 
+/**
+ * ARGV[3…] taken out of the article's collections (a record without a set is in `shared`); an article left
+ * in none is removed. Returns the remaining collections (empty when removed), or false for no such article.
+ */
+const REMOVE_FROM_COLLECTIONS_SCRIPT = `${REMOVE_ONE}
+local prefix, id = ARGV[1], ARGV[2]
+if redis.call('EXISTS', prefix .. 'doc:' .. id) == 0 then return false end
+local key = prefix .. 'coll:' .. id
+if redis.call('EXISTS', key) == 0 then redis.call('SADD', key, 'shared') end
+local taken = 0
+for index = 3, #ARGV do taken = taken + redis.call('SREM', key, ARGV[index]) end
+if redis.call('SCARD', key) == 0 then
+  removeOne(prefix, id)
+  return {}
+end
+if taken > 0 then
+  local seq = redis.call('INCR', prefix .. 'seq')
+  redis.call('ZADD', prefix .. 'log', seq, id)
+end
+return redis.call('SMEMBERS', key)
+`;
+
 /** Up to `limit` articles stored before `before` (ms), removed atomically; returns {removed, ids looked at}. */
 const REMOVE_OLDER_SCRIPT = `${REMOVE_ONE}
 local prefix, before, limit = ARGV[1], ARGV[2], tonumber(ARGV[3])
@@ -217,6 +239,13 @@ export class RedisArticleStore implements ArticleStore {
   async remove(id: string): Promise<boolean> {
     const removed = await guardRedis(this.#redis.eval(REMOVE_SCRIPT, 0, this.#prefix, id));
     return removed === 1;
+  }
+
+  async removeFromCollections(id: string, collections: readonly string[]): Promise<string[] | undefined> {
+    const reply = await guardRedis(
+      this.#redis.eval(REMOVE_FROM_COLLECTIONS_SCRIPT, 0, this.#prefix, id, ...collections),
+    );
+    return Array.isArray(reply) ? (reply as string[]).sort() : undefined;
   }
 
   async removeOlderThan(instant: number): Promise<number> {

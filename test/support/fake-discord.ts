@@ -57,6 +57,8 @@ export interface InteractionOptions {
   options?: Record<string, string>;
   /** Boolean options (`private:True`, `feeds:True`). */
   booleans?: Record<string, boolean>;
+  /** Integer options (`articles:5`). */
+  integers?: Record<string, number>;
   /** The member's client language; "en-US" unless given. */
   locale?: string;
   commandName?: string;
@@ -221,6 +223,7 @@ export class FakeDiscord {
           ...(options.question === undefined ? [] : [{ name: "question", type: 3, value: options.question }]),
           ...Object.entries(options.options ?? {}).map(([name, value]) => ({ name, type: 3, value })),
           ...Object.entries(options.booleans ?? {}).map(([name, value]) => ({ name, type: 5, value })),
+          ...Object.entries(options.integers ?? {}).map(([name, value]) => ({ name, type: 4, value })),
         ],
       },
       guild_id: this.guildId,

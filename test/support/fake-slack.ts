@@ -88,7 +88,8 @@ function invalidMessage(body: Record<string, unknown>): string | undefined {
 
 /**
  * Slack's side, on loopback: the Web API methods Briefbot uses (auth.test, chat.postMessage,
- * chat.postEphemeral, chat.update, conversations.history and .replies) and response_url endpoints. Records every
+ * chat.postEphemeral, chat.update, chat.startStream / appendStream / stopStream, assistant.threads.*,
+ * conversations.history and .replies) and response_url endpoints. Records every
  * call; failures can be scripted.
  */
 export class FakeSlack {
@@ -223,6 +224,46 @@ export class FakeSlack {
     }));
   }
 
+  /**
+   * Slack's streaming messages: startStream posts one in a thread (markdown_text as its text so far),
+   * appendStream adds to it and stopStream ends it (with blocks and metadata); both refuse a ts that is not a
+   * stream still open.
+   */
+  #stream(method: string, body: Record<string, unknown>): Reply {
+    const channel = String(body.channel ?? "");
+    if (channel === "") return { status: 200, body: { ok: false, error: "channel_not_found" } };
+    if (method === "chat.startStream") {
+      if (typeof body.thread_ts !== "string")
+        return { status: 200, body: { ok: false, error: "invalid_arguments" } };
+      this.#messages += 1;
+      const ts = `1700000000.${String(this.#messages).padStart(6, "0")}`;
+      const markdown = typeof body.markdown_text === "string" ? body.markdown_text : "";
+      this.#posted.set(`${channel}:${ts}`, {
+        channel,
+        ts,
+        thread_ts: body.thread_ts,
+        markdown,
+        streaming: true,
+      });
+      return { status: 200, body: { ok: true, channel, ts } };
+    }
+    const key = `${channel}:${String(body.ts)}`;
+    const stream = this.#posted.get(key);
+    if (!stream) return { status: 200, body: { ok: false, error: "message_not_found" } };
+    if (stream.streaming !== true)
+      return { status: 200, body: { ok: false, error: "message_not_in_streaming_state" } };
+    const markdown = `${String(stream.markdown)}${typeof body.markdown_text === "string" ? body.markdown_text : ""}`;
+    const stopped = method === "chat.stopStream";
+    this.#posted.set(key, {
+      ...stream,
+      markdown,
+      streaming: !stopped,
+      ...(stopped && body.blocks !== undefined ? { blocks: body.blocks } : {}),
+      ...(stopped && body.metadata !== undefined ? { metadata: body.metadata } : {}),
+    });
+    return { status: 200, body: { ok: true, channel, ts: body.ts } };
+  }
+
   #scripted(method: string): Reply | undefined {
     const failure = this.#failures.get(method)?.shift();
     return failure ? failureReply(failure) : undefined;
@@ -278,6 +319,17 @@ export class FakeSlack {
         this.#posted.set(key, { ...existing, ...body });
         return { status: 200, body: { ok: true, channel: body.channel, ts: body.ts, text: body.text } };
       }
+      case "chat.startStream":
+      case "chat.appendStream":
+      case "chat.stopStream":
+        return this.#stream(method, body);
+      case "assistant.threads.setStatus":
+      case "assistant.threads.setSuggestedPrompts":
+      case "assistant.threads.setTitle":
+        if (typeof body.channel_id !== "string" || typeof body.thread_ts !== "string") {
+          return { status: 200, body: { ok: false, error: "invalid_arguments" } };
+        }
+        return { status: 200, body: { ok: true } };
       case "conversations.history":
       case "conversations.replies":
         return { status: 200, body: { ok: true, messages: this.#read(method, body), has_more: false } };

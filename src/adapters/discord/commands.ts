@@ -6,6 +6,7 @@ import {
   SlashCommandBuilder,
 } from "discord.js";
 import { MAX_QUESTION_CHARACTERS } from "../../core/answer/question.ts";
+import { MOST_LISTED } from "../chat/article-command-handler.ts";
 import { discordError } from "./rest-errors.ts";
 
 export const BRIEF_COMMAND = "brief";
@@ -18,6 +19,8 @@ export const FEEDS_OPTION = "feeds";
 export const PRIVATE_OPTION = "private";
 export const ADD_OPTION = "add";
 export const SCOPE_OPTION = "scope";
+export const ARTICLES_OPTION = "articles";
+export const FORGET_OPTION = "forget";
 
 /**
  * `/brief question:<text>`, `/brief digest:daily 08:00 Europe/Amsterdam` (or off, now, status) and
@@ -90,6 +93,23 @@ export function briefCommand(): RESTPostAPIChatInputApplicationCommandsJSONBody 
         )
         .setRequired(false)
         .setMaxLength(300),
+    )
+    .addIntegerOption((option) =>
+      option
+        .setName(ARTICLES_OPTION)
+        .setDescription("List this channel's most recent articles, numbered (how many)")
+        .setRequired(false)
+        .setMinValue(1)
+        .setMaxValue(MOST_LISTED),
+    )
+    .addStringOption((option) =>
+      option
+        .setName(FORGET_OPTION)
+        .setDescription(
+          "Remove an article from this server (Manage Channels): its number in articles, or its URL",
+        )
+        .setRequired(false)
+        .setMaxLength(2_000),
     )
     .toJSON();
 }

@@ -20,12 +20,15 @@ import type {
   QuestionQueue,
 } from "../../core/chat.ts";
 import type { FeedbackStore } from "../../core/feedback/index.ts";
+import type { ChannelArticles } from "../chat/article-command-handler.ts";
 import {
   ADD_OPTION,
+  ARTICLES_OPTION,
   BRIEF_COMMAND,
   DIGEST_OPTION,
   FEEDS_OPTION,
   FOLLOW_OPTION,
+  FORGET_OPTION,
   PRIVATE_OPTION,
   QUESTION_OPTION,
   SCOPE_OPTION,
@@ -56,6 +59,8 @@ export interface DiscordClientOptions {
   feeds?: FeedFollowing;
   /** `/brief scope:` grants; refused with a reason when absent. */
   scopes?: ScopeStore;
+  /** What `/brief articles:` lists and `forget:` forgets; refused with a reason when absent. */
+  articles?: ChannelArticles;
   /** BRIEFBOT_SHARED (default true), for what `/brief scope:` lists. */
   sharedVisible?: boolean;
   /** Where 👍/👎 clicks on answers are recorded; clicks are acknowledged but not recorded when absent. */
@@ -90,6 +95,10 @@ function optionalText<K extends string>(key: K, value: string | null): Partial<R
   return value === null ? {} : ({ [key]: value } as Partial<Record<K, string>>);
 }
 
+function articlesToList(count: number | null): { articles?: number } {
+  return count === null ? {} : { articles: count };
+}
+
 function incomingBriefCommand(interaction: ChatInputCommandInteraction): IncomingBriefCommand {
   const { applicationId, token } = interaction;
   return {
@@ -106,6 +115,8 @@ function incomingBriefCommand(interaction: ChatInputCommandInteraction): Incomin
     ...optionalText("unfollow", interaction.options.getString(UNFOLLOW_OPTION)),
     ...optionalText("add", interaction.options.getString(ADD_OPTION)),
     ...optionalText("scope", interaction.options.getString(SCOPE_OPTION)),
+    ...optionalText("forget", interaction.options.getString(FORGET_OPTION)),
+    ...articlesToList(interaction.options.getInteger(ARTICLES_OPTION)),
     feeds: interaction.options.getBoolean(FEEDS_OPTION) ?? false,
     private: interaction.options.getBoolean(PRIVATE_OPTION) ?? false,
     locale: interaction.locale,
@@ -189,6 +200,7 @@ export function createDiscordClient(options: DiscordClientOptions): Client {
       ...(options.feeds ? { feeds: options.feeds } : {}),
       ...(options.scopes ? { scopes: options.scopes } : {}),
       ...(options.sharedVisible === undefined ? {} : { sharedVisible: options.sharedVisible }),
+      ...(options.articles ? { articles: options.articles } : {}),
       now,
       log,
     }).catch((error: unknown) =>

@@ -1,5 +1,11 @@
 import type { ScopeStore } from "../../core/channel-scope.ts";
 import type { DigestSubscriptions, DiscordTarget, FeedFollowing, QuestionQueue } from "../../core/chat.ts";
+import {
+  type ArticleCommand,
+  type ChannelArticles,
+  handleArticleCommand,
+  splitArticleCommand,
+} from "../chat/article-command-handler.ts";
 import { sendSafely } from "../chat/chat-log.ts";
 import { handleDigestCommand } from "../chat/digest-command-handler.ts";
 import { type FeedCommand, handleFeedCommand } from "../chat/feed-command-handler.ts";
@@ -30,6 +36,10 @@ export interface IncomingBriefCommand {
   feeds?: boolean;
   /** The `scope:` option: `show`, `add <collection>` or `remove <collection>`. */
   scope?: string;
+  /** The `articles:` option: how many of the channel's most recent articles to list. */
+  articles?: number;
+  /** The `forget:` option: an article number from `articles:`, a URL or an article id. */
+  forget?: string;
   /** `private:True`: the answer is shown to the asker alone (an ephemeral reply). */
   private?: boolean;
   /** The member's Discord client language ("nl", "fr", "en-US"). */
@@ -52,8 +62,10 @@ export interface CommandHandlerDependencies {
   feeds?: FeedFollowing;
   /** `scope` grants; without them `scope:` is refused with a reason. */
   scopes?: ScopeStore;
-  /** BRIEFBOT_SHARED (default true), for what `scope:` lists. */
+  /** BRIEFBOT_SHARED (default true), for what `scope:` and `articles:` list. */
   sharedVisible?: boolean;
+  /** What `articles:` lists and `forget:` forgets; without them both are refused with a reason. */
+  articles?: ChannelArticles;
   now(): number;
   log: DiscordLog;
 }
@@ -67,7 +79,8 @@ export type CommandOutcome =
   | "defer_failed"
   | "digest"
   | "feeds"
-  | "scope";
+  | "scope"
+  | "articles";
 
 /** The channel the command was typed in; undefined outside one. */
 function channelTarget(command: IncomingBriefCommand): DiscordTarget | undefined {
@@ -146,6 +159,8 @@ export async function handleBriefCommand(
   const feedCommand = feedCommandOf(command);
   if (feedCommand) return await feedsCommand(command, feedCommand, dependencies);
   if (command.scope !== undefined) return await scopeCommandReply(command, command.scope, dependencies);
+  const articleCommand = articleCommandOf(command);
+  if (articleCommand) return await articleCommandReply(command, articleCommand, dependencies);
   const summarize = command.summarize !== undefined && command.question.trim() === "";
   const privately = command.private === true;
   if (!(await deferSafely(command, log, privately ? { ephemeral: true } : undefined))) return "defer_failed";
@@ -205,6 +220,43 @@ async function scopeCommandReply(
   });
   await editSafely(command, renderDiscordNotice(reply), log);
   return "scope";
+}
+
+function articleCommandOf(command: IncomingBriefCommand): ArticleCommand | undefined {
+  if (command.forget !== undefined) return splitArticleCommand(`forget ${command.forget.trim() || "?"}`);
+  if (command.articles !== undefined) return { action: "list", count: command.articles };
+  return undefined;
+}
+
+/** `articles:` and `forget:`, deferred privately; forgetting needs Manage Channels, like changing feeds. */
+async function articleCommandReply(
+  command: IncomingBriefCommand,
+  articleCommand: ArticleCommand,
+  dependencies: CommandHandlerDependencies,
+): Promise<CommandOutcome> {
+  const { articles, log } = dependencies;
+  if (!(await deferSafely(command, log, { ephemeral: true }))) return "defer_failed";
+  const channel = channelTarget(command);
+  if (!articles || !channel) {
+    const reason = !articles
+      ? "Listing and forgetting articles is not available on this Briefbot."
+      : "Articles are listed and forgotten in a channel.";
+    await editSafely(command, renderDiscordNotice(reason), log);
+    return "refused";
+  }
+  const reply = await handleArticleCommand(articleCommand, {
+    articles,
+    scopes: dependencies.scopes,
+    channel,
+    sharedVisible: dependencies.sharedVisible ?? true,
+    mayChange: command.guildId === undefined || command.canManageChannel === true,
+    whoMayChange: "members with the Manage Channels permission",
+  }).catch((error: unknown) => {
+    log("discord_article_command_failed", { interactionId: command.id, error: errorText(error) });
+    return "Sorry, the articles could not be reached. Please try again in a minute.";
+  });
+  await editSafely(command, renderDiscordNotice(reply), log);
+  return "articles";
 }
 
 function feedCommandOf(command: IncomingBriefCommand): FeedCommand | undefined {

@@ -15,6 +15,9 @@ export function renderDiscordHelp(botName = "Briefbot"): DiscordMessagePayload {
     "• `/brief digest: daily 08:00 Europe/Amsterdam [topic] [--quiet]`: a daily digest in this channel; also `now`, `status`, `off`.",
     "• `/brief follow: https://example.com/feed.xml`: this channel follows a site or feed (Manage Channels); `/brief feeds: True` lists them, `/brief unfollow: 1` stops one.",
     "• `/brief add: https://example.com/news/story.html`: reads one page now, so you can ask about it.",
+    "• `/brief question: … private: True`: the answer shown to you alone. Reply to one of my answers for a follow-up.",
+    "• `/brief articles: 10`: the latest articles this channel sees; `/brief forget: 3` removes one from this server (Manage Channels).",
+    "• `/brief scope: show`: what this channel's answers draw on; `scope: add <collection>`, `scope: remove <collection>`.",
     "Every answer quotes the articles and lists its sources; when they don't hold the answer, I say so.",
   ].join("\n");
   return { content, allowed_mentions: NO_MENTIONS };

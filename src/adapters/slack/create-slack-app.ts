@@ -9,10 +9,11 @@ import type {
 } from "../../core/chat.ts";
 import { BriefingError } from "../../core/errors.ts";
 import type { FeedbackStore } from "../../core/feedback/index.ts";
+import { slackAssistant } from "./assistant.ts";
 import { FEEDBACK_ACTIONS } from "./feedback-buttons.ts";
 import { handleAppMention } from "./handle-app-mention.ts";
 import { handleSlackFeedback } from "./handle-feedback.ts";
-import { handleSlashCommand } from "./handle-slash-command.ts";
+import { handleSlashCommand, type SlashCommandDependencies } from "./handle-slash-command.ts";
 import { DEFAULT_FOLLOW_UP_IDLE_MS, handleThreadReply } from "./handle-thread-reply.ts";
 import { errorText, type SlackLog } from "./log.ts";
 import { DEFAULT_COMMAND } from "./render-help.ts";
@@ -51,6 +52,8 @@ export interface SlackAppOptions {
   scopes?: ScopeStore;
   /** BRIEFBOT_SHARED (default true), for what `/brief scope` lists. */
   sharedVisible?: boolean;
+  /** `/brief articles` and `/brief forget`; refused with a reason when absent. */
+  articles?: SlashCommandDependencies["articles"];
   /** For "Searching N articles…"; the acknowledgement waits at most a quarter second for it. */
   articleCount(): number | Promise<number>;
   now?(): number;
@@ -136,9 +139,22 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
         ...(options.adminUsers ? { adminUsers: options.adminUsers } : {}),
         ...(options.scopes ? { scopes: options.scopes } : {}),
         ...(options.sharedVisible === undefined ? {} : { sharedVisible: options.sharedVisible }),
+        ...(options.articles ? { articles: options.articles } : {}),
       },
     );
   });
+
+  // Before the `message` listener: Bolt hands a direct message in a thread (the agent view) to the Assistant alone.
+  app.assistant(
+    slackAssistant({
+      questions: options.questions,
+      memory: options.memory,
+      now,
+      log,
+      idleMs: options.followUpIdleMs ?? DEFAULT_FOLLOW_UP_IDLE_MS,
+      command,
+    }),
+  );
 
   app.event("message", async ({ event, body, context }) => {
     const message = event as unknown as Record<string, unknown>;

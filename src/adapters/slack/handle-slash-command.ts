@@ -1,6 +1,12 @@
 import type { ScopeStore } from "../../core/channel-scope.ts";
 import type { DigestSubscriptions, FeedFollowing, QuestionQueue, SlackTarget } from "../../core/chat.ts";
 import { interfaceLanguage } from "../../core/i18n/interface-language.ts";
+import {
+  type ArticleCommand,
+  type ChannelArticles,
+  handleArticleCommand,
+  splitArticleCommand,
+} from "../chat/article-command-handler.ts";
 import { sendSafely } from "../chat/chat-log.ts";
 import { handleDigestCommand, splitSubcommand } from "../chat/digest-command-handler.ts";
 import { type FeedCommand, handleFeedCommand, splitFeedCommand } from "../chat/feed-command-handler.ts";
@@ -49,8 +55,10 @@ export interface SlashCommandDependencies {
   adminUsers?: readonly string[];
   /** `scope` grants; without them `scope …` is refused with a reason. */
   scopes?: ScopeStore;
-  /** BRIEFBOT_SHARED (default true), for what `scope` lists. */
+  /** BRIEFBOT_SHARED (default true), for what `scope` and `articles` list. */
   sharedVisible?: boolean;
+  /** The articles `articles` lists and `forget` forgets; without them both are refused with a reason. */
+  articles?: ChannelArticles;
 }
 
 export type SlashCommandOutcome =
@@ -61,7 +69,8 @@ export type SlashCommandOutcome =
   | "queue_failed"
   | "digest"
   | "feeds"
-  | "scope";
+  | "scope"
+  | "articles";
 
 /** Past this, a digest or feed command's reply goes through the response_url instead of the 3-second ack. */
 const COMMAND_ACK_WAIT_MS = 2_000;
@@ -103,6 +112,8 @@ export async function handleSlashCommand(
   if (feedCommand) return await feedsCommand(command, feedCommand, dependencies);
   const scopeCommand = splitScopeCommand(text);
   if (scopeCommand) return await scopeCommandReply(command, scopeCommand, dependencies);
+  const articleCommand = splitArticleCommand(plainTextFromSlack(linkTargets(command.text)));
+  if (articleCommand) return await articleCommandReply(command, articleCommand, dependencies);
   const subcommand = splitSubcommand(text);
   if (subcommand?.name === "digest") return await digestCommand(command, subcommand.rest, dependencies);
   const summarize = subcommand?.name === "summarize";
@@ -250,6 +261,32 @@ async function scopeCommandReply(
   });
   await replyInTime(command, reply, log);
   return "scope";
+}
+
+/** `articles [n]` and `forget …`: a store read or a few writes; forgetting is gated like changing feeds. */
+async function articleCommandReply(
+  command: IncomingSlashCommand,
+  articleCommand: ArticleCommand,
+  dependencies: SlashCommandDependencies,
+): Promise<SlashCommandOutcome> {
+  const { articles, log, adminUsers } = dependencies;
+  if (!articles) {
+    await command.ack(ephemeral("Listing and forgetting articles is not available on this Briefbot."));
+    return "refused";
+  }
+  const reply = handleArticleCommand(articleCommand, {
+    articles,
+    scopes: dependencies.scopes,
+    channel: channelTarget(command),
+    sharedVisible: dependencies.sharedVisible ?? true,
+    mayChange: adminUsers === undefined || adminUsers.includes(command.userId),
+    whoMayChange: "the people listed in SLACK_ADMIN_USERS",
+  }).catch((error: unknown) => {
+    log("slack_article_command_failed", { error: errorText(error) });
+    return "Sorry, the articles could not be reached. Please try again in a minute.";
+  });
+  await replyInTime(command, reply, log);
+  return "articles";
 }
 
 /** Slack links as their targets (`<https://x.example/feed|x.example/feed>` → the URL), not their labels. */

@@ -14,7 +14,8 @@ const QUOTE_LENGTH = 200;
 const FACT_LENGTH = 60;
 const NO_ANSWER = "The articles don't answer this.";
 
-function sourceEntry(source: Source): string {
+/** One source as a list entry: its marker, facts and linked title, then a short quote of the passage. */
+export function sourceEntry(source: Source): string {
   const facts = slackSourceFacts(source, FACT_LENGTH);
   const heading = [
     `*${citationMarker(source.n)}*`,

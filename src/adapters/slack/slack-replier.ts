@@ -1,6 +1,7 @@
 import type { WebClient } from "@slack/web-api";
-import type { DeliveryRecord, SlackTarget } from "../../core/chat.ts";
+import type { DeliveryRecord, ReplyTarget, SlackTarget } from "../../core/chat.ts";
 import { BriefingError } from "../../core/errors.ts";
+import type { Answer } from "../../core/types.ts";
 import type { PartPoster } from "../../flows/deliver/deliver-parts.ts";
 import type { NoticeWay } from "../../flows/deliver/failure-notice.ts";
 import { PartsReplier } from "../../flows/deliver/parts-replier.ts";
@@ -12,6 +13,8 @@ import { renderSlackAnswer, renderSlackProgress, renderSlackText } from "./rende
 import { renderSlackDigest } from "./render-digest.ts";
 import { postToResponseUrl } from "./response-url.ts";
 import { slackError, slackErrorCode } from "./slack-errors.ts";
+import { type AssistantTarget, isAssistantTarget, streamAnswer } from "./slack-stream.ts";
+import { renderStreamedAnswer } from "./slack-stream-render.ts";
 import { createSlackWebClient } from "./slack-web-client.ts";
 
 export interface SlackReplierOptions {
@@ -36,6 +39,8 @@ const PLACEHOLDER_GONE = new Set(["message_not_found", "cant_update_message", "e
 
 /** Slack message metadata naming the job and part a message is: how a re-run finds what it posted. */
 const PART_EVENT = "briefbot_part";
+/** Stands for an assistant thread's status line, which shows progress there instead of a placeholder message. */
+const STATUS_PLACEHOLDER = "assistant_status";
 /** The part number of a progress placeholder. */
 const PLACEHOLDER_PART = -1;
 /** Messages read when looking for a part: a crashed job's messages are among a channel's latest. */
@@ -80,6 +85,85 @@ export class SlackReplier extends PartsReplier<SlackMessage, SlackTarget> {
     this.#pacer = new ChannelPacer(options.channelIntervalMs ?? 1_000);
     this.#responseUrlTimeoutMs = options.responseUrlTimeoutMs ?? 10_000;
     this.#log = log;
+    const postAnswer = this.deliverAnswer;
+    // An assistant thread's answer is streamed (only the delivered, verified bullets); any other is posted.
+    this.deliverAnswer = async (target, answer, alreadyPosted, onPosted, jobId) =>
+      isAssistantTarget(target)
+        ? await this.#streamAnswer(target, answer, alreadyPosted, onPosted, jobId)
+        : await postAnswer(target, answer, alreadyPosted, onPosted, jobId);
+  }
+
+  async #streamAnswer(
+    target: AssistantTarget,
+    answer: Answer,
+    alreadyPosted: DeliveryRecord | undefined,
+    onPosted: (record: DeliveryRecord) => Promise<void>,
+    jobId: string | undefined,
+  ): Promise<DeliveryRecord> {
+    const streamed = renderStreamedAnswer(answer, jobId);
+    const stopPart = streamed.chunks.length;
+    return await streamAnswer(target, streamed, alreadyPosted, onPosted, {
+      client: this.#client,
+      log: this.#log,
+      ...(jobId === undefined
+        ? {}
+        : {
+            tag: { event_type: PART_EVENT, event_payload: { job: jobId, part: stopPart } },
+            findFinished: () => this.#findTagged(target, jobId, stopPart),
+          }),
+    });
+  }
+
+  /** In an assistant thread, progress is the thread's status line ("Searching the articles…"). */
+  override async showProgress(
+    target: ReplyTarget,
+    text: string,
+    alreadyPosted: DeliveryRecord | undefined,
+    jobId?: string,
+  ): Promise<DeliveryRecord> {
+    if (!isAssistantTarget(target)) return await super.showProgress(target, text, alreadyPosted, jobId);
+    const record: DeliveryRecord = {
+      platform: "slack",
+      messageIds: [...(alreadyPosted?.messageIds ?? [])],
+      partsPosted: alreadyPosted?.partsPosted ?? 0,
+    };
+    if (record.partsPosted > 0) return record;
+    try {
+      await this.#setStatus(target, text);
+      return { ...record, placeholderId: STATUS_PLACEHOLDER };
+    } catch (error) {
+      // No status (the thread is not an assistant one after all, or the scope is missing): no progress then.
+      this.#log("slack_status_failed", {
+        channelId: target.channelId,
+        error: slackError(error, "assistant.threads.setStatus").message,
+      });
+      return record;
+    }
+  }
+
+  /** In an assistant thread the asker alone reads the thread: the notice is a message there, which also ends the status. */
+  override async notifyFailure(
+    target: ReplyTarget,
+    text: string,
+    alreadyPosted?: DeliveryRecord,
+  ): Promise<void> {
+    if (!isAssistantTarget(target)) return await super.notifyFailure(target, text, alreadyPosted);
+    try {
+      await this.#postMessage(target, renderSlackText(text));
+    } catch (error) {
+      this.#log("slack_notify_failed", {
+        channelId: target.channelId,
+        error: slackError(error, "chat.postMessage").message,
+      });
+    }
+  }
+
+  async #setStatus(target: AssistantTarget, status: string): Promise<void> {
+    await this.#client.assistant.threads.setStatus({
+      channel_id: target.channelId,
+      thread_ts: target.threadTs,
+      status,
+    });
   }
 
   protected partPoster(slack: SlackTarget, jobId?: string): PartPoster<SlackMessage> {

@@ -89,6 +89,22 @@ export class MemoryArticleStore implements ArticleStore {
     return true;
   }
 
+  async removeFromCollections(id: string, collections: readonly string[]): Promise<string[] | undefined> {
+    const entry = this.#entries.get(id);
+    if (!entry) return undefined;
+    const held = collectionsOf(entry.value.article);
+    const remaining = held.filter((collection) => !collections.includes(collection));
+    if (remaining.length === 0) {
+      await this.remove(id);
+      return [];
+    }
+    if (remaining.length === held.length) return remaining;
+    this.#sequence++;
+    entry.value = { ...entry.value, article: withCollections(entry.value.article, remaining) };
+    entry.sequence = this.#sequence;
+    return remaining;
+  }
+
   async removeOlderThan(instant: number): Promise<number> {
     let removed = 0;
     for (const [id, entry] of [...this.#entries]) {

@@ -5,6 +5,7 @@ import type { BriefingError } from "../../core/errors.ts";
 import type { FeedRecord } from "../../core/feeds/feed-store.ts";
 import { canonicalLink, webArticleId } from "../../core/feeds/item-identity.ts";
 import { webUrl } from "../../core/feeds/web-url.ts";
+import { withoutForgotten } from "../../core/forgotten-articles.ts";
 import { plural } from "../../core/plural.ts";
 import { addFeed, type FeedManagement } from "./manage-feeds.ts";
 import { type FeedPollDependencies, pollFeed } from "./poll-feed.ts";
@@ -77,9 +78,13 @@ async function addPage(request: FeedRequest, deps: FeedRequestDependencies): Pro
     origin: url,
   });
   const { ingested } = composed;
-  await deps.articles.put([
-    { ...ingested, article: withCollections(ingested.article, [followerCollection(request.channelKey)]) },
-  ]);
+  const kept = await withoutForgotten(
+    [{ ...ingested, article: withCollections(ingested.article, [followerCollection(request.channelKey)]) }],
+    deps.forgotten,
+  );
+  if (kept.length === 0)
+    return `"${ingested.article.title}" was forgotten in this workspace or server, so it is not added again.`;
+  await deps.articles.put(kept);
   return `Added "${composed.ingested.article.title}". You can ask about it now.`;
 }
 
@@ -87,13 +92,15 @@ async function addPage(request: FeedRequest, deps: FeedRequestDependencies): Pro
 async function addToCollection(
   articleIds: readonly string[],
   channelKey: string,
-  deps: Pick<FeedRequestDependencies, "articles">,
+  deps: Pick<FeedRequestDependencies, "articles" | "forgotten">,
 ): Promise<void> {
   const collection = followerCollection(channelKey);
   for (const id of articleIds) {
     const stored = await deps.articles.get(id);
-    if (stored)
-      await deps.articles.put([{ ...stored, article: withCollections(stored.article, [collection]) }]);
+    if (!stored) continue;
+    const joined = { ...stored, article: withCollections(stored.article, [collection]) };
+    const [kept] = await withoutForgotten([joined], deps.forgotten);
+    if (kept?.article.collections?.includes(collection)) await deps.articles.put([kept]);
   }
 }
 

@@ -9,6 +9,7 @@ import { parseFeed } from "../../core/feeds/parse-feed.ts";
 import { isDue } from "../../core/feeds/poll-schedule.ts";
 import { stateAfterFailure, stateAfterSuccess } from "../../core/feeds/poll-state.ts";
 import type { ParsedFeed } from "../../core/feeds/types.ts";
+import { type ForgottenArticles, withoutForgotten } from "../../core/forgotten-articles.ts";
 import type { Log } from "../../core/log.ts";
 import type { ArticleStore } from "../../core/ports.ts";
 import type { IngestedArticle } from "../../core/types.ts";
@@ -30,6 +31,8 @@ export interface FeedPollDependencies {
   repliers: Partial<Record<Platform, Replier>>;
   /** FEED_POLL_MINUTES. */
   pollMinutes: number;
+  /** What tenants forgot with `/brief forget`: never put back in their collections. */
+  forgotten?: ForgottenArticles;
   now(): number;
   log: Log;
 }
@@ -138,7 +141,9 @@ async function takeItems(
   });
   // A chat feed whose last channel left meanwhile: nobody may read what it brings.
   const result =
-    collections.length > 0 ? await deps.articles.put(articles) : { added: 0, updated: 0, unchanged: 0 };
+    collections.length > 0
+      ? await deps.articles.put(await withoutForgotten(articles, deps.forgotten))
+      : { added: 0, updated: 0, unchanged: 0 };
   await deps.feeds.recordArticles(feed.url, [
     ...articles.map((ingested) => ingested.article.id),
     ...sorted.known.map((entry) => entry.articleId),

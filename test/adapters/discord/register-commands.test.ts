@@ -38,6 +38,14 @@ describe("registerDiscordCommands", () => {
           expect.objectContaining({ type: 5, name: "private", required: false }),
           expect.objectContaining({ type: 3, name: "add", required: false }),
           expect.objectContaining({ type: 3, name: "scope", required: false }),
+          expect.objectContaining({
+            type: 4,
+            name: "articles",
+            required: false,
+            min_value: 1,
+            max_value: 50,
+          }),
+          expect.objectContaining({ type: 3, name: "forget", required: false }),
         ],
       }),
     ]);

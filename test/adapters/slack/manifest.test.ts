@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { ASSISTANT_PROMPTS } from "../../../src/adapters/slack/assistant.ts";
 import { DEFAULT_COMMAND } from "../../../src/adapters/slack/render-help.ts";
 
 const manifest = readFileSync(new URL("../../../manifest.yml", import.meta.url), "utf8");
@@ -28,6 +29,8 @@ describe("manifest.yml", () => {
       "message.channels",
       "message.groups",
       "message.im",
+      "assistant_thread_started",
+      "assistant_thread_context_changed",
     ]);
   });
 
@@ -50,6 +53,19 @@ describe("manifest.yml", () => {
       "groups:history",
       "im:history",
       "mpim:history",
+      "assistant:write",
     ]);
+  });
+
+  it("enables the agent view with a description and the same suggested prompts the app sets", () => {
+    const view = manifest.split("assistant_view:\n")[1]?.split("\n  slash_commands:")[0] ?? "";
+    expect(view).toMatch(/^\s+assistant_description: \S.+\n/u);
+    const prompts = [...view.matchAll(/- title: (.+)\n\s+message: (.+)(?:\n|$)/gu)].map(
+      ([, title, message]) => ({
+        title,
+        message,
+      }),
+    );
+    expect(prompts).toEqual(ASSISTANT_PROMPTS);
   });
 });

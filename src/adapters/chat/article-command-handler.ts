@@ -1,0 +1,132 @@
+import {
+  type ScopeStore,
+  tenantOf,
+  tenantOfCollection,
+  visibleCollections,
+} from "../../core/channel-scope.ts";
+import type { ReplyTarget } from "../../core/chat.ts";
+import { collectionsOf, isVisible } from "../../core/collections.ts";
+import { isBriefingError } from "../../core/errors.ts";
+import { canonicalLink } from "../../core/feeds/item-identity.ts";
+import { type ForgottenArticles, forgottenKeys } from "../../core/forgotten-articles.ts";
+import type { ArticleStore } from "../../core/ports.ts";
+import type { Article } from "../../core/types.ts";
+
+export type ArticleCommand = { action: "list"; count: number } | { action: "forget"; which: string };
+
+/** What `articles` and `forget` read and change: the article store and the tenants' forgotten articles. */
+export interface ChannelArticles {
+  store: Pick<ArticleStore, "list" | "removeFromCollections">;
+  forgotten: ForgottenArticles;
+}
+
+export interface ArticleCommandContext {
+  articles: ChannelArticles;
+  /** Grants, for what the channel sees; without them it sees `shared` and its own collection. */
+  scopes: Pick<ScopeStore, "granted"> | undefined;
+  channel: ReplyTarget;
+  /** BRIEFBOT_SHARED. */
+  sharedVisible: boolean;
+  /** Whether this person may forget articles (like changing the channel's feeds). */
+  mayChange: boolean;
+  /** Who may, for the refusal. */
+  whoMayChange: string;
+}
+
+export const DEFAULT_LISTED = 10;
+export const MOST_LISTED = 50;
+
+const LIST = /^\s*articles(?:\s+(\d{1,6}))?\s*$/iu;
+const FORGET = /^\s*forget\s+(\S+)\s*$/iu;
+
+/** `articles [n]` and `forget <number | url | id>`; anything else is not an article command. */
+export function splitArticleCommand(text: string): ArticleCommand | undefined {
+  const list = LIST.exec(text);
+  if (list) return { action: "list", count: list[1] === undefined ? DEFAULT_LISTED : Number(list[1]) };
+  const forget = FORGET.exec(text);
+  if (forget?.[1]) return { action: "forget", which: forget[1].replace(/^<(.*)>$/u, "$1") };
+  return undefined;
+}
+
+/** Runs an article command and returns what to tell the person who typed it (errors included). */
+export async function handleArticleCommand(
+  command: ArticleCommand,
+  context: ArticleCommandContext,
+): Promise<string> {
+  try {
+    return command.action === "list"
+      ? await listArticles(command.count, context)
+      : await forgetArticle(command.which, context);
+  } catch (error) {
+    if (isBriefingError(error)) return error.userMessage();
+    throw error;
+  }
+}
+
+/** The channel's most recent articles (by published date, undated last), at most `count`. */
+async function recentArticles(count: number, context: ArticleCommandContext): Promise<Article[]> {
+  const visible = await visibleCollections(context.channel, context.scopes, context.sharedVisible);
+  const dated = (article: Article) => {
+    const instant = article.published ? Date.parse(article.published) : Number.NaN;
+    return Number.isNaN(instant) ? Number.NEGATIVE_INFINITY : instant;
+  };
+  return (await context.articles.store.list())
+    .filter((article) => isVisible(article, visible))
+    .sort((a, b) => dated(b) - dated(a) || a.title.localeCompare(b.title) || a.id.localeCompare(b.id))
+    .slice(0, count);
+}
+
+async function listArticles(count: number, context: ArticleCommandContext): Promise<string> {
+  if (count < 1 || count > MOST_LISTED) return `Use \`articles\` with a number from 1 to ${MOST_LISTED}.`;
+  const articles = await recentArticles(count, context);
+  if (articles.length === 0) return "This channel sees no articles yet.";
+  return [
+    `The ${articles.length === 1 ? "most recent article" : `${articles.length} most recent articles`} this channel sees:`,
+    ...articles.map((article, index) => `${index + 1}. ${describe(article)}`),
+    "`forget <number>` removes one from this workspace or server.",
+  ].join("\n");
+}
+
+function describe(article: Article): string {
+  const about = [article.source, article.published].filter(Boolean).join(", ");
+  return [
+    `"${article.title}"`,
+    ...(about ? [`— ${about}`] : []),
+    `(${article.language})`,
+    article.url ?? `\`${article.id}\``,
+  ].join(" ");
+}
+
+async function forgetArticle(which: string, context: ArticleCommandContext): Promise<string> {
+  if (!context.mayChange) return `Only ${context.whoMayChange} may forget articles.`;
+  const article = await findArticle(which, context);
+  if (!article)
+    return `No article this channel sees is \`${which}\`. \`articles\` lists them with their numbers.`;
+  const tenant = tenantOf(context.channel);
+  const held = collectionsOf(article);
+  const own = held.filter((collection) => tenantOfCollection(collection) === tenant);
+  if (own.length === 0)
+    return `"${article.title}" is in ${held.map((name) => `\`${name}\``).join(", ")}, which chat cannot change: only the operator can remove it.`;
+  await context.articles.forgotten.forget(tenant, forgottenKeys(article));
+  const remaining = (await context.articles.store.removeFromCollections(article.id, own)) ?? [];
+  const stillSeen = remaining.filter((collection) => tenantOfCollection(collection) === undefined);
+  if (stillSeen.length > 0)
+    return `Forgot "${article.title}" in this workspace or server; it is still in ${stillSeen.map((name) => `\`${name}\``).join(", ")}, which only the operator can change.`;
+  return `Forgot "${article.title}": this workspace or server no longer sees it, and its feeds will not bring it back.`;
+}
+
+/** The article `which` names among those the channel sees: a number from `articles`, a URL or an article id. */
+async function findArticle(which: string, context: ArticleCommandContext): Promise<Article | undefined> {
+  if (/^\d{1,3}$/u.test(which)) {
+    const number = Number(which);
+    if (number < 1 || number > MOST_LISTED) return undefined;
+    return (await recentArticles(number, context))[number - 1];
+  }
+  const visible = await visibleCollections(context.channel, context.scopes, context.sharedVisible);
+  const seen = (await context.articles.store.list()).filter((article) => isVisible(article, visible));
+  if (/^https?:\/\//iu.test(which)) {
+    const link = canonicalLink(which);
+    return seen.find((article) => article.url !== undefined && canonicalLink(article.url) === link);
+  }
+  return seen.find((article) => article.id === which);
+}
