@@ -1,5 +1,6 @@
 import type { ZodType } from "zod";
 import type { Digest } from "./digest/index.ts";
+import type { InterfaceLanguage } from "./i18n/messages.ts";
 import type { Platform, ReplyTarget } from "./reply-target.ts";
 import type { Subscription, SubscriptionProgress } from "./subscriptions/index.ts";
 import type { Answer } from "./types.ts";
@@ -113,6 +114,8 @@ export interface DigestPost {
   notice?: string;
   /** How the summaries were made, when a model should have written them and did not (all or some). */
   note?: string;
+  /** The language of the framing (title, counts, notice): most of the digest's articles', else English. */
+  language?: InterfaceLanguage;
 }
 
 /** One digest run: a scheduled one (from the channel's scheduler) or one asked for with `digest now`. */

@@ -1,5 +1,5 @@
 import type { Story } from "./digest/types.ts";
-import { plural } from "./plural.ts";
+import { countOf, type InterfaceLanguage } from "./i18n/messages.ts";
 import { UNDETERMINED_LANGUAGE } from "./types.ts";
 
 /** How an answer was made, under its bullets: the model that wrote it, and the note on a fallback. */
@@ -24,9 +24,10 @@ export function storySummaryBy(model: string | undefined): string {
 export function storyFacts(
   story: Pick<Story, "sourceCount" | "languages" | "model">,
   safe: (text: string) => string,
+  language: InterfaceLanguage = "en",
 ): string {
   const languages = story.languages.filter((language) => language !== UNDETERMINED_LANGUAGE).join(", ");
-  return [plural(story.sourceCount, "source"), languages, safe(storySummaryBy(story.model))]
+  return [countOf(language, story.sourceCount, "source"), languages, safe(storySummaryBy(story.model))]
     .filter(Boolean)
     .join(" · ");
 }

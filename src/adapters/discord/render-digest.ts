@@ -1,6 +1,6 @@
 import type { DigestPost } from "../../core/chat.ts";
+import { countOf, type InterfaceLanguage, message } from "../../core/i18n/messages.ts";
 import { storyFacts } from "../../core/made-by.ts";
-import { plural } from "../../core/plural.ts";
 import { citationMarker, sourceLine, sourceTitle } from "../../core/source-line.ts";
 import type { Source } from "../../core/types.ts";
 import { bulletLine, discordLink, discordSourceFacts, sourceUrls } from "./cited-text.ts";
@@ -22,9 +22,13 @@ function discordSourceLine(source: Source): string {
   });
 }
 
-function storyEmbeds(story: DigestPost["digest"]["stories"][number], index: number): DiscordEmbed[] {
+function storyEmbeds(
+  story: DigestPost["digest"]["stories"][number],
+  index: number,
+  language: InterfaceLanguage = "en",
+): DiscordEmbed[] {
   const urls = sourceUrls(story.sources);
-  const facts = storyFacts(story, (text) => safeText(text, FACT_LENGTH * 2));
+  const facts = storyFacts(story, (text) => safeText(text, FACT_LENGTH * 2), language);
   const lines = [
     `*${facts}*`,
     ...story.summary.map((sentence) => bulletLine(sentence, urls)),
@@ -45,15 +49,22 @@ function storyEmbeds(story: DigestPost["digest"]["stories"][number], index: numb
 /** A digest as Discord messages: a header line, then one embed per story, split within Discord's limits. */
 export function renderDiscordDigest(post: DigestPost): DiscordMessagePayload[] {
   const { digest } = post;
-  if (digest.stories.length === 0) return renderDiscordText(post.notice ?? "No new articles.");
-  const since = post.since ? ` since ${post.since}` : "";
-  const header = [
-    `${post.title}: ${plural(digest.stories.length, "story")} from ${plural(digest.articleCount, "new article")}${since}`,
-    post.note ? `*${post.note}*` : "",
-  ]
+  const language = post.language ?? "en";
+  if (digest.stories.length === 0)
+    return renderDiscordText(post.notice ?? message(language, "noNewArticles"));
+  const since = post.since ? ` ${message(language, "since", post.since)}` : "";
+  const counts = message(
+    language,
+    "digestSummary",
+    countOf(language, digest.stories.length, "story"),
+    countOf(language, digest.articleCount, "newArticle"),
+  );
+  const header = [`${post.title}: ${counts}${since}`, post.note ? `*${post.note}*` : ""]
     .filter(Boolean)
     .join("\n");
-  const messages = groupIntoMessages(digest.stories.flatMap(storyEmbeds));
+  const messages = groupIntoMessages(
+    digest.stories.flatMap((story, index) => storyEmbeds(story, index, language)),
+  );
   return messages.map((embeds, index) => ({
     ...(index === 0 ? { content: safeText(header, DISCORD_LIMITS.content) } : {}),
     embeds,

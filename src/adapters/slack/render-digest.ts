@@ -1,6 +1,6 @@
 import type { DigestPost } from "../../core/chat.ts";
+import { countOf, message } from "../../core/i18n/messages.ts";
 import { storyFacts } from "../../core/made-by.ts";
-import { plural } from "../../core/plural.ts";
 import { citationMarker, sourceLine } from "../../core/source-line.ts";
 import type { Source } from "../../core/types.ts";
 import { context, DIVIDER, type SlackMessage, section } from "./blocks.ts";
@@ -24,8 +24,15 @@ function slackSourceLine(source: Source): string {
 
 function headerBlock(post: DigestPost): RenderedBlock {
   const { digest } = post;
-  const since = post.since ? ` since ${safeLine(post.since, 80)}` : "";
-  const summary = `${plural(digest.stories.length, "story")} from ${plural(digest.articleCount, "new article")}${since}`;
+  const language = post.language ?? "en";
+  const since = post.since ? ` ${message(language, "since", safeLine(post.since, 80))}` : "";
+  const counts = message(
+    language,
+    "digestSummary",
+    countOf(language, digest.stories.length, "story"),
+    countOf(language, digest.articleCount, "newArticle"),
+  );
+  const summary = `${counts}${since}`;
   return {
     block: section(`*${safeLine(post.title, TITLE_LENGTH)}* · ${summary}`),
     fallback: `${post.title}: ${summary}`,
@@ -38,13 +45,14 @@ function headerBlock(post: DigestPost): RenderedBlock {
  * as Slack's limits need. All article text is escaped.
  */
 export function renderSlackDigest(post: DigestPost): SlackMessage[] {
-  if (post.digest.stories.length === 0) return [renderSlackText(post.notice ?? "No new articles.")];
+  if (post.digest.stories.length === 0)
+    return [renderSlackText(post.notice ?? message(post.language ?? "en", "noNewArticles"))];
   const blocks: RenderedBlock[] = [headerBlock(post)];
   if (post.note)
     blocks.push({ block: context(escapeWithin(post.note, SLACK_LIMITS.sectionText)), fallback: post.note });
   post.digest.stories.forEach((story, index) => {
     const urls = sourceUrls(story.sources);
-    const facts = storyFacts(story, (text) => safeLine(text, FACT_LENGTH * 2));
+    const facts = storyFacts(story, (text) => safeLine(text, FACT_LENGTH * 2), post.language);
     blocks.push(
       { block: DIVIDER, fallback: "" },
       {

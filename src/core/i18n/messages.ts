@@ -12,6 +12,13 @@ const NOUNS = {
   article: { en: ["article", "articles"], nl: ["artikel", "artikelen"], fr: ["article", "articles"] },
   passage: { en: ["passage", "passages"], nl: ["passage", "passages"], fr: ["passage", "passages"] },
   point: { en: ["point", "points"], nl: ["punt", "punten"], fr: ["point", "points"] },
+  story: { en: ["story", "stories"], nl: ["verhaal", "verhalen"], fr: ["sujet", "sujets"] },
+  newArticle: {
+    en: ["new article", "new articles"],
+    nl: ["nieuw artikel", "nieuwe artikelen"],
+    fr: ["nouvel article", "nouveaux articles"],
+  },
+  source: { en: ["source", "sources"], nl: ["bron", "bronnen"], fr: ["source", "sources"] },
 } as const satisfies Record<string, Record<InterfaceLanguage, readonly [string, string]>>;
 
 const NUMBER_LOCALES: Record<InterfaceLanguage, string> = { en: "en", nl: "nl", fr: "fr" };
@@ -127,6 +134,33 @@ export const MESSAGES = {
     en: (points) => `(${points} so far)`,
     nl: (points) => `(${points} tot nu toe)`,
     fr: (points) => `(${points} jusqu'ici)`,
+  },
+  dailyDigest: { en: "Daily digest", nl: "Dagelijks overzicht", fr: "Résumé du jour" },
+  topicDigest: {
+    en: (topic) => `Digest: ${topic}`,
+    nl: (topic) => `Overzicht: ${topic}`,
+    fr: (topic) => `Résumé : ${topic}`,
+  },
+  digestSummary: {
+    en: (stories, articles) => `${stories} from ${articles}`,
+    nl: (stories, articles) => `${stories} uit ${articles}`,
+    fr: (stories, articles) => `${stories} tirés de ${articles}`,
+  },
+  since: { en: (when) => `since ${when}`, nl: (when) => `sinds ${when}`, fr: (when) => `depuis ${when}` },
+  noNewArticles: {
+    en: "No new articles.",
+    nl: "Geen nieuwe artikelen.",
+    fr: "Aucun nouvel article.",
+  },
+  noNewArticlesSince: {
+    en: (since) => `No new articles since ${since}.`,
+    nl: (since) => `Geen nieuwe artikelen sinds ${since}.`,
+    fr: (since) => `Aucun nouvel article depuis ${since}.`,
+  },
+  noNewArticlesAboutSince: {
+    en: (topic, since) => `No new articles about "${topic}" since ${since}.`,
+    nl: (topic, since) => `Geen nieuwe artikelen over "${topic}" sinds ${since}.`,
+    fr: (topic, since) => `Aucun nouvel article sur « ${topic} » depuis ${since}.`,
   },
   checking: {
     en: "Checking every quote against the articles…",

@@ -3,6 +3,7 @@ import { type ScopeStore, visibleCollections } from "../../core/channel-scope.ts
 import type { DeliveryLog, DigestPost, DigestRun, Replier, SubscriptionStore } from "../../core/chat.ts";
 import { isVisible } from "../../core/collections.ts";
 import { BriefingError } from "../../core/errors.ts";
+import { INTERFACE_LANGUAGES, type InterfaceLanguage, message } from "../../core/i18n/messages.ts";
 import type { Log } from "../../core/log.ts";
 import type { ArticleStore } from "../../core/ports.ts";
 import {
@@ -56,6 +57,20 @@ function skip(log: Log, run: DigestRun, reason: string): void {
   log("digest_skipped", { jobId: run.request.jobId, subscriptionId: run.request.subscriptionId, reason });
 }
 
+/** The framing's language: the one most of the digest's articles are in, among English, Dutch and French. */
+function framingLanguage(languages: readonly string[]): InterfaceLanguage {
+  const counts = new Map<InterfaceLanguage, number>();
+  for (const language of languages) {
+    if ((INTERFACE_LANGUAGES as readonly string[]).includes(language)) {
+      const known = language as InterfaceLanguage;
+      counts.set(known, (counts.get(known) ?? 0) + 1);
+    }
+  }
+  let best: InterfaceLanguage = "en";
+  for (const [language, count] of counts) if (count > (counts.get(best) ?? 0)) best = language;
+  return best;
+}
+
 async function planDigest(
   subscription: Subscription,
   dependencies: PostDigestDependencies,
@@ -78,15 +93,20 @@ async function planDigest(
   );
   const sinceInstant = progress.lastPostedAt ?? subscription.createdAt - FIRST_DIGEST_LOOKBACK_MS;
   const since = describeInstant(sinceInstant, subscription.schedule.timeZone);
-  const about = subscription.topic ? ` about "${subscription.topic}"` : "";
   const empty = digest.stories.length === 0;
+  const language = framingLanguage(seen.map(({ article }) => article.language));
+  const topic = subscription.topic;
+  const notice = topic
+    ? message(language, "noNewArticlesAboutSince", topic, since)
+    : message(language, "noNewArticlesSince", since);
   return {
     post: {
       digest,
-      title: subscription.topic ? `Digest: ${subscription.topic}` : "Daily digest",
+      title: topic ? message(language, "topicDigest", topic) : message(language, "dailyDigest"),
       since,
-      ...(empty ? { notice: `No new articles${about} since ${since}.` } : {}),
+      ...(empty ? { notice } : {}),
       ...(note ? { note } : {}),
+      language,
     },
     coverTo: changes.sequence,
     silent: empty && subscription.quiet,

@@ -27,4 +27,14 @@ describe("Slack digest rendering", () => {
     expect(messages).toHaveLength(1);
     expect(messages[0]?.text).toBe("No new articles since 2026-11-22 08:00 UTC.");
   });
+
+  it("frames the digest in the language most of its articles are in", () => {
+    const dutch = allTexts(renderSlackDigest({ ...hostileDigest(2, 3), language: "nl" })).join("\n");
+    expect(dutch).toContain("2 verhalen uit 6 nieuwe artikelen sinds 2026-11-22 08:00 Europe/Amsterdam");
+    expect(dutch).toMatch(/3 bronnen · en, fr, nl/u);
+    const french = allTexts(renderSlackDigest({ ...hostileDigest(2, 3), language: "fr" })).join("\n");
+    expect(french).toContain("2 sujets tirés de 6 nouveaux articles depuis");
+    const empty = renderSlackDigest({ ...hostileDigest(0, 0), language: "fr" });
+    expect(empty[0]?.text).toBe("Aucun nouvel article.");
+  });
 });
