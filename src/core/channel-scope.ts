@@ -21,6 +21,16 @@ export function channelCollection(target: ReplyTarget): string {
   return `${tenantOf(target)}:${target.channelId.toLowerCase()}`;
 }
 
+/**
+ * Where a place's grants are kept: a channel's own key, except that every direct message of a Slack workspace
+ * shares one (`slack:t1:dm`: what the workspace's admins grant to direct messages). A Discord DM belongs to no
+ * server, so it keeps grants of its own.
+ */
+export function scopeKey(target: ReplyTarget): string {
+  const directMessage = target.platform === "slack" && /^D/u.test(target.channelId);
+  return directMessage ? `${tenantOf(target)}:dm` : channelCollection(target);
+}
+
 /** The collection a feed follower's channel key names; the CLI's follows (key without a tenant) go to `shared`. */
 export function followerCollection(channelKey: string): string {
   return /^(?:slack|discord):[^:]+:[^:]+$/iu.test(channelKey) ? channelKey.toLowerCase() : SHARED_COLLECTION;
@@ -83,7 +93,7 @@ export async function visibleCollections(
   const tenant = tenantOf(target);
   const visible = new Set<string>([own]);
   if (sharedVisible) visible.add(SHARED_COLLECTION);
-  for (const collection of (await scopes?.granted(own)) ?? []) {
+  for (const collection of (await scopes?.granted(scopeKey(target))) ?? []) {
     const owner = tenantOfCollection(collection);
     if (collection !== SHARED_COLLECTION && (owner === undefined || owner === tenant))
       visible.add(collection);

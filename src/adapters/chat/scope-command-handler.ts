@@ -1,4 +1,9 @@
-import { channelCollection, grantableCollection, type ScopeStore } from "../../core/channel-scope.ts";
+import {
+  channelCollection,
+  grantableCollection,
+  type ScopeStore,
+  scopeKey,
+} from "../../core/channel-scope.ts";
 import type { ReplyTarget } from "../../core/chat.ts";
 import { SHARED_COLLECTION } from "../../core/collections.ts";
 import { isBriefingError } from "../../core/errors.ts";
@@ -44,17 +49,18 @@ export async function handleScopeCommand(
 
 async function execute(command: ScopeCommand, context: ScopeCommandContext): Promise<string> {
   const own = channelCollection(context.channel);
+  const key = scopeKey(context.channel);
   if (command.action === "show")
-    return describe(own, await context.scopes.granted(own), context.sharedVisible);
+    return describe(own, await context.scopes.granted(key), context.sharedVisible);
   if (!context.mayChange) return `Only ${context.whoMayChange} may change what this channel sees.`;
   const collection = grantableCollection(command.collection, context.channel);
   if (command.action === "add") {
-    const added = await context.scopes.grant(own, collection);
+    const added = await context.scopes.grant(key, collection);
     return added
       ? `This channel now also sees \`${collection}\`.`
       : `This channel already sees \`${collection}\`.`;
   }
-  const removed = await context.scopes.revoke(own, collection);
+  const removed = await context.scopes.revoke(key, collection);
   return removed
     ? `This channel no longer sees \`${collection}\`.`
     : `\`${collection}\` was not granted to this channel. \`scope\` lists what it sees.`;

@@ -8,6 +8,7 @@ import {
   channelCollection,
   followerCollection,
   grantableCollection,
+  scopeKey,
   tenantOf,
   visibleCollections,
 } from "../../../src/core/channel-scope.ts";
@@ -53,6 +54,24 @@ describe("tenants and channel collections", () => {
       "handbook",
       "slack:t123:c456",
     ]);
+  });
+
+  it("gives every direct message of a Slack workspace what its admins granted to direct messages", async () => {
+    const scopes = new MemoryScopeStore();
+    const alice: ReplyTarget = { platform: "slack", teamId: "T123", channelId: "D0ALICE", userId: "U1" };
+    const bob: ReplyTarget = { platform: "slack", teamId: "T123", channelId: "D0BOB", userId: "U2" };
+    const elsewhere: ReplyTarget = { platform: "slack", teamId: "T999", channelId: "D0CAROL", userId: "U3" };
+    expect(scopeKey(alice)).toBe("slack:t123:dm");
+    expect(scopeKey(slackChannel)).toBe("slack:t123:c456");
+    const discordDm: ReplyTarget = { platform: "discord", channelId: "111", userId: "U1" };
+    expect(scopeKey(discordDm)).toBe(channelCollection(discordDm));
+    await handleScopeCommand(
+      { action: "add", collection: "handbook" },
+      { ...context(scopes), channel: alice },
+    );
+    expect(await visibleCollections(bob, scopes, true)).toContain("handbook");
+    expect(await visibleCollections(elsewhere, scopes, true)).not.toContain("handbook");
+    expect(await visibleCollections(slackChannel, scopes, true)).not.toContain("handbook");
   });
 });
 
