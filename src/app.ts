@@ -11,7 +11,8 @@ import type { Redis } from "ioredis";
 import { OutboxQuestionQueue } from "./adapters/chat/question-outbox.ts";
 import { loadPaths } from "./adapters/files/load-paths.ts";
 import type { Config } from "./config.ts";
-import type { FeedFollowing, Platform, Replier } from "./core/chat.ts";
+import { visibleCollections } from "./core/channel-scope.ts";
+import type { FeedFollowing, Platform, Replier, ReplyTarget } from "./core/chat.ts";
 import { isVisible, type Visibility } from "./core/collections.ts";
 import { BriefingError } from "./core/errors.ts";
 import { type FeedbackReport, feedbackReport } from "./core/feedback/index.ts";
@@ -822,9 +823,13 @@ async function startAdapters(config: Config, workers: Workers, log: Log, stops: 
   await whenReady(producer);
   log("digest_schedulers_ready", { subscriptions: await digests.reconcile() });
   const feeds = await feedFollowing(config, producer, stops);
-  const articleCount = () => workers.library.articleCount;
   const feedback = new RedisFeedbackStore(producer, config.namespace);
   const scopes = new RedisScopeStore(producer, config.namespace);
+  /** What "Searching N articles…" counts: the articles the asker's channel sees (all of them without a target). */
+  const articleCount = async (target?: ReplyTarget) =>
+    target === undefined
+      ? workers.library.articleCount
+      : workers.library.summary(await visibleCollections(target, scopes, config.sharedVisible)).articleCount;
   const articles = {
     store: workers.store,
     forgotten: new RedisForgottenArticles(producer, config.namespace),

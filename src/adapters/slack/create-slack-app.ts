@@ -6,6 +6,7 @@ import type {
   DigestSubscriptions,
   FeedFollowing,
   QuestionQueue,
+  SlackTarget,
 } from "../../core/chat.ts";
 import { BriefingError } from "../../core/errors.ts";
 import type { FeedbackStore } from "../../core/feedback/index.ts";
@@ -55,7 +56,7 @@ export interface SlackAppOptions {
   /** `/brief articles` and `/brief forget`; refused with a reason when absent. */
   articles?: SlashCommandDependencies["articles"];
   /** For "Searching N articles…"; the acknowledgement waits at most a quarter second for it. */
-  articleCount(): number | Promise<number>;
+  articleCount(target?: SlackTarget): number | Promise<number>;
   now?(): number;
   log?: SlackLog;
   /** Bolt's own logging (to the console); warnings and errors by default. */

@@ -43,7 +43,8 @@ export interface IncomingSlashCommand {
 export interface SlashCommandDependencies {
   questions: QuestionQueue;
   /** The number of articles to mention in the acknowledgement; may be slow or fail, the ack does not wait long. */
-  articleCount(): number | Promise<number>;
+  /** The articles the target's channel sees (all of them without a target). */
+  articleCount(target?: SlackTarget): number | Promise<number>;
   now(): number;
   log: SlackLog;
   command?: string;
@@ -78,7 +79,7 @@ const COMMAND_ACK_WAIT_MS = 2_000;
 /** How long the acknowledgement waits for the article count before saying "the articles" instead. */
 const COUNT_WAIT_MS = 250;
 
-async function countWithin(articleCount: SlashCommandDependencies["articleCount"], log: SlackLog) {
+async function countWithin(articleCount: () => number | Promise<number>, log: SlackLog) {
   let timer: NodeJS.Timeout | undefined;
   try {
     const count = articleCount();
@@ -127,7 +128,7 @@ export async function handleSlashCommand(
   );
   if (typeof screened === "string") return screened;
   const speaking = interfaceLanguage(screened.question);
-  const count = await countWithin(dependencies.articleCount, log);
+  const count = await countWithin(() => dependencies.articleCount(askerTarget(command)), log);
   await command.ack({ text: renderSlackSearching(count, speaking, summarize) });
 
   const jobId = slackJobId("slack-cmd", command.triggerId);
@@ -162,7 +163,7 @@ async function privateQuestion(
     refuse: (reason) => command.ack(ephemeral(reason)),
   });
   if (typeof screened === "string") return screened;
-  const count = await countWithin(dependencies.articleCount, log);
+  const count = await countWithin(() => dependencies.articleCount(askerTarget(command)), log);
   await command.ack({ text: renderSlackSearching(count, interfaceLanguage(screened.question)) });
   const jobId = slackJobId("slack-cmd", command.triggerId);
   return await enqueueQuestion(

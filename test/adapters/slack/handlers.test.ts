@@ -96,6 +96,22 @@ describe("handleSlashCommand", () => {
     expect(outcome).toBe("enqueued");
     expect(acks[0]?.text).toBe("Searching the articles…");
   });
+
+  it("counts the articles the asker's channel sees, and acknowledges in the question's language", async () => {
+    const { command, acks } = slashCommand("Wanneer opent het IGCI in Singapore?", []);
+    const counted: Array<string | undefined> = [];
+    await handleSlashCommand(command, {
+      questions: new MemoryQuestionQueue(),
+      articleCount: (target) => {
+        counted.push(target?.channelId);
+        return target ? 3 : 99;
+      },
+      now: () => 42,
+      log: () => {},
+    });
+    expect(counted).toEqual([command.channelId]);
+    expect(acks[0]?.text).toBe("Ik doorzoek 3 artikelen…");
+  });
 });
 
 describe("handleAppMention", () => {
