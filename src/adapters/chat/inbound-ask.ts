@@ -11,8 +11,16 @@ type ValidQuestion = ReturnType<typeof validateQuestion>;
 
 export type QuestionCheck =
   | { kind: "question"; question: ValidQuestion }
-  | { kind: "help" }
+  | { kind: "help"; language?: InterfaceLanguage }
   | { kind: "refused"; reason: string };
+
+/** The words that ask for usage, with `helpWords`, and the language each asks in. */
+const HELP_WORDS: Readonly<Record<string, InterfaceLanguage>> = {
+  help: "en",
+  "?": "en",
+  hulp: "nl",
+  aide: "fr",
+};
 
 /**
  * A question as typed: empty asks for usage (and so do "help" and "?" with `helpWords`), an invalid one is
@@ -20,7 +28,9 @@ export type QuestionCheck =
  */
 export function checkQuestion(text: string, options: { helpWords?: boolean } = {}): QuestionCheck {
   const trimmed = text.trim();
-  if (trimmed.length === 0 || (options.helpWords && /^(?:help|\?)$/iu.test(trimmed))) return { kind: "help" };
+  if (trimmed.length === 0) return { kind: "help" };
+  const helpLanguage = options.helpWords ? HELP_WORDS[trimmed.toLowerCase()] : undefined;
+  if (helpLanguage !== undefined) return { kind: "help", language: helpLanguage };
   try {
     return { kind: "question", question: validateQuestion(trimmed) };
   } catch (error) {
@@ -31,7 +41,8 @@ export function checkQuestion(text: string, options: { helpWords?: boolean } = {
 
 /** How the asker is answered when there is no question to queue. */
 export interface QuestionReplies {
-  help(): Promise<void>;
+  /** `language`: the language the help was asked in ("hulp", "aide"), when it says. */
+  help(language?: InterfaceLanguage): Promise<void>;
   refuse(reason: string): Promise<void>;
 }
 
@@ -43,7 +54,7 @@ export async function screenQuestion(
 ): Promise<{ question: ValidQuestion } | "help" | "refused"> {
   const check = checkQuestion(text, options);
   if (check.kind === "help") {
-    await replies.help();
+    await replies.help(check.language);
     return "help";
   }
   if (check.kind === "refused") {

@@ -1,5 +1,6 @@
 import type { ScopeStore } from "../../core/channel-scope.ts";
 import type { DigestSubscriptions, DiscordTarget, FeedFollowing, QuestionQueue } from "../../core/chat.ts";
+import { interfaceLanguageOf } from "../../core/i18n/interface-language.ts";
 import {
   type ArticleCommand,
   type ChannelArticles,
@@ -165,7 +166,12 @@ export async function handleBriefCommand(
   const privately = command.private === true;
   if (!(await deferSafely(command, log, privately ? { ephemeral: true } : undefined))) return "defer_failed";
   const screened = await screenQuestion(summarize ? (command.summarize ?? "") : command.question, {
-    help: () => editSafely(command, renderDiscordHelp(dependencies.botName), log),
+    help: (language) =>
+      editSafely(
+        command,
+        renderDiscordHelp(dependencies.botName, language ?? interfaceLanguageOf(command.locale)),
+        log,
+      ),
     refuse: (reason) => editSafely(command, renderDiscordNotice(reason), log),
   });
   if (screened === "help") return "usage";

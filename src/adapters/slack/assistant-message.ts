@@ -66,7 +66,7 @@ export async function handleAssistantMessage(
   const screened = await screenQuestion(
     plainTextFromSlack(incoming.text, botUserId),
     {
-      help: () => tell(renderSlackHelp(dependencies.command)),
+      help: (language) => tell(renderSlackHelp(dependencies.command, language)),
       refuse: (reason) => tell(renderSlackText(reason)),
     },
     { helpWords: true },

@@ -92,7 +92,7 @@ export async function handleAppMention(
   const screened = await screenQuestion(
     plainTextFromSlack(mention.text, botUserId),
     {
-      help: () => tellSafely(mention, renderSlackHelp(dependencies.command), log),
+      help: (language) => tellSafely(mention, renderSlackHelp(dependencies.command, language), log),
       refuse: (reason) => tellSafely(mention, renderSlackText(reason), log),
     },
     { helpWords: true },

@@ -121,7 +121,7 @@ export async function handleSlashCommand(
   const screened = await screenQuestion(
     summarize ? subcommand.rest : text,
     {
-      help: () => command.ack(renderSlackHelp(dependencies.command)),
+      help: (language) => command.ack(renderSlackHelp(dependencies.command, language)),
       refuse: (reason) => command.ack(ephemeral(reason)),
     },
     { helpWords: true },
@@ -159,7 +159,7 @@ async function privateQuestion(
     return "refused";
   }
   const screened = await screenQuestion(question, {
-    help: () => command.ack(renderSlackHelp(dependencies.command)),
+    help: (language) => command.ack(renderSlackHelp(dependencies.command, language)),
     refuse: (reason) => command.ack(ephemeral(reason)),
   });
   if (typeof screened === "string") return screened;

@@ -28,8 +28,10 @@ function dependencies(queue = new MemoryQuestionQueue()) {
 describe("checkQuestion", () => {
   it("asks for usage on empty text, and on help words only where they are help", () => {
     expect(checkQuestion("   ")).toEqual({ kind: "help" });
-    expect(checkQuestion(" Help ", { helpWords: true })).toEqual({ kind: "help" });
-    expect(checkQuestion("?", { helpWords: true })).toEqual({ kind: "help" });
+    expect(checkQuestion(" Help ", { helpWords: true })).toEqual({ kind: "help", language: "en" });
+    expect(checkQuestion("?", { helpWords: true })).toEqual({ kind: "help", language: "en" });
+    expect(checkQuestion("Hulp", { helpWords: true })).toEqual({ kind: "help", language: "nl" });
+    expect(checkQuestion("aide", { helpWords: true })).toEqual({ kind: "help", language: "fr" });
     expect(checkQuestion("help")).toEqual({ kind: "question", question: "help" });
   });
 

@@ -152,6 +152,13 @@ describe("Discord client over a loopback gateway", () => {
     expect(logs.map((line) => line.event)).toContain("discord_queue_failed");
   });
 
+  it("answers an empty /brief with the help in the member's language", async () => {
+    const { fake } = await connected();
+    fake.sendInteraction({ question: "", locale: "fr" });
+    const edit = await fake.waitForCall("PATCH", /@original$/);
+    expect(edit.body).toMatchObject({ content: expect.stringContaining("Posez-moi des questions") });
+  });
+
   it("says so in the member's language when the question is too short to tell", async () => {
     const { fake, queue } = await connected();
     queue.unreachable = true;

@@ -97,6 +97,23 @@ describe("handleSlashCommand", () => {
     expect(acks[0]?.text).toBe("Searching the articles…");
   });
 
+  it("answers /brief hulp and /brief aide with the help in that language", async () => {
+    for (const [word, expected] of [
+      ["hulp", "/brief hulp"],
+      ["aide", "/brief aide"],
+    ] as const) {
+      const { command, acks } = slashCommand(word, []);
+      const outcome = await handleSlashCommand(command, {
+        questions: new MemoryQuestionQueue(),
+        articleCount: () => 1,
+        now: () => 42,
+        log: () => {},
+      });
+      expect(outcome).toBe("help");
+      expect(JSON.stringify(acks[0])).toContain(expected);
+    }
+  });
+
   it("counts the articles the asker's channel sees, and acknowledges in the question's language", async () => {
     const { command, acks } = slashCommand("Wanneer opent het IGCI in Singapore?", []);
     const counted: Array<string | undefined> = [];

@@ -220,4 +220,13 @@ describe("help and acknowledgement texts", () => {
     expect(text).toContain("Mention me");
     expectNoSlackControlSequences([help]);
   });
+
+  it("explains it in Dutch and French too, within Slack's rules", () => {
+    const dutch = renderSlackHelp("/brief", "nl");
+    const french = renderSlackHelp("/brief", "fr");
+    expect(allTexts([dutch]).join("\n")).toContain("/brief hulp");
+    expect(allTexts([french]).join("\n")).toContain("/brief aide");
+    expectNoSlackControlSequences([dutch, french]);
+    expectWithinSlackLimits([dutch, french]);
+  });
 });
