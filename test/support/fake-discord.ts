@@ -69,6 +69,8 @@ export interface ButtonClickOptions {
   guildId?: string;
   channelId?: string;
   userId?: string;
+  /** The clicker's client language; "en-US" unless given. */
+  locale?: string;
 }
 
 type Json = Record<string, unknown>;
@@ -264,7 +266,7 @@ export class FakeDiscord {
       channel: { ...this.#channel(), id: channelId, guild_id: guildId },
       member: { ...this.#member(), user, permissions: "2248473465835073" },
       app_permissions: "2248473465835073",
-      locale: "en-US",
+      locale: options.locale ?? "en-US",
       guild_locale: "en-US",
       entitlements: [],
       authorizing_integration_owners: { "0": guildId },

@@ -1,9 +1,25 @@
+import { type InterfaceLanguage, type MessageKey, message } from "../../core/i18n/messages.ts";
 import type { VoteOutcome } from "../../flows/feedback/record-vote.ts";
 
-/** What the person who clicked 👍/👎 is told, privately. */
+const KEYS: Record<VoteOutcome | "unavailable", MessageKey> = {
+  recorded: "feedbackRecorded",
+  already_voted: "feedbackAlreadyVoted",
+  refused: "feedbackRefused",
+  unavailable: "feedbackUnavailable",
+};
+
+/** What the person who clicked 👍/👎 is told, privately, in their language where the platform says it. */
+export function feedbackReply(
+  outcome: VoteOutcome | "unavailable",
+  language: InterfaceLanguage = "en",
+): string {
+  return message(language, KEYS[outcome]);
+}
+
+/** The replies in English, as Slack's clicks carry no language. */
 export const FEEDBACK_REPLIES: Record<VoteOutcome | "unavailable", string> = {
-  recorded: "Thanks for your feedback!",
-  already_voted: "Thanks: you already rated this answer, and your first vote is the one that counts.",
-  refused: "This answer cannot be rated from here.",
-  unavailable: "Sorry, feedback could not be recorded right now. Please try again in a minute.",
+  recorded: feedbackReply("recorded"),
+  already_voted: feedbackReply("already_voted"),
+  refused: feedbackReply("refused"),
+  unavailable: feedbackReply("unavailable"),
 };

@@ -139,6 +139,7 @@ function feedbackClick(interaction: ButtonInteraction): IncomingFeedbackClick {
     guildId: interaction.guildId ?? undefined,
     channelId: interaction.channelId ?? undefined,
     userId: interaction.user.id,
+    locale: interaction.locale,
     deferPrivately: async () => {
       await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     },

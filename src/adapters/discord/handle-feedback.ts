@@ -1,6 +1,7 @@
 import type { FeedbackStore } from "../../core/feedback/index.ts";
+import { interfaceLanguageOf } from "../../core/i18n/interface-language.ts";
 import { recordVote } from "../../flows/feedback/record-vote.ts";
-import { FEEDBACK_REPLIES } from "../chat/feedback-replies.ts";
+import { feedbackReply } from "../chat/feedback-replies.ts";
 import { parseFeedbackCustomId } from "./feedback-buttons.ts";
 import { type DiscordLog, errorText } from "./log.ts";
 
@@ -10,6 +11,8 @@ export interface IncomingFeedbackClick {
   guildId: string | undefined;
   channelId: string | undefined;
   userId: string;
+  /** The member's client language, for the reply. */
+  locale?: string | undefined;
   /** Acknowledges the click with a private "thinking…" reply: Discord fails the click unless this comes within 3 s. */
   deferPrivately(): Promise<void>;
   /** Replaces the private reply. */
@@ -28,7 +31,8 @@ export async function handleDiscordFeedback(click: IncomingFeedbackClick, deps: 
   const parsed = parseFeedbackCustomId(click.customId);
   if (!parsed) return;
   await click.deferPrivately();
-  let reply = FEEDBACK_REPLIES.unavailable;
+  const language = interfaceLanguageOf(click.locale);
+  let reply = feedbackReply("unavailable", language);
   if (deps.feedback) {
     try {
       const outcome = await recordVote(
@@ -44,7 +48,7 @@ export async function handleDiscordFeedback(click: IncomingFeedbackClick, deps: 
         deps.log,
         deps.now,
       );
-      reply = FEEDBACK_REPLIES[outcome];
+      reply = feedbackReply(outcome, language);
     } catch (error) {
       deps.log("feedback_failed", { platform: "discord", error: errorText(error) });
     }

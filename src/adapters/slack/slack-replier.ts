@@ -169,7 +169,10 @@ export class SlackReplier extends PartsReplier<SlackMessage, SlackTarget> {
   protected partPoster(slack: SlackTarget, jobId?: string): PartPoster<SlackMessage> {
     return {
       platform: "slack",
-      ...(jobId === undefined ? {} : { find: (index: number) => this.#findTagged(slack, jobId, index) }),
+      // A private answer's parts are ephemeral (response_url): no channel history holds them to be found.
+      ...(jobId === undefined || slack.private
+        ? {}
+        : { find: (index: number) => this.#findTagged(slack, jobId, index) }),
       replacePlaceholder: async (ts, message) => {
         await this.#update(slack, ts, message);
         return ts;
@@ -186,7 +189,7 @@ export class SlackReplier extends PartsReplier<SlackMessage, SlackTarget> {
   protected placeholderPoster(slack: SlackTarget, jobId?: string): PlaceholderPoster<SlackMessage> {
     return {
       platform: "slack",
-      ...(jobId === undefined
+      ...(jobId === undefined || slack.private
         ? {}
         : { findPlaceholder: () => this.#findTagged(slack, jobId, PLACEHOLDER_PART) }),
       postPlaceholder: async (progress) => {

@@ -162,6 +162,26 @@ export const MESSAGES = {
     nl: (topic, since) => `Geen nieuwe artikelen over "${topic}" sinds ${since}.`,
     fr: (topic, since) => `Aucun nouvel article sur « ${topic} » depuis ${since}.`,
   },
+  feedbackRecorded: {
+    en: "Thanks for your feedback!",
+    nl: "Bedankt voor je feedback!",
+    fr: "Merci pour votre avis !",
+  },
+  feedbackAlreadyVoted: {
+    en: "Thanks: you already rated this answer, and your first vote is the one that counts.",
+    nl: "Bedankt: je hebt dit antwoord al beoordeeld, en je eerste stem telt.",
+    fr: "Merci : vous avez déjà noté cette réponse, et c'est votre premier vote qui compte.",
+  },
+  feedbackRefused: {
+    en: "This answer cannot be rated from here.",
+    nl: "Dit antwoord kan hier niet worden beoordeeld.",
+    fr: "Cette réponse ne peut pas être notée d'ici.",
+  },
+  feedbackUnavailable: {
+    en: "Sorry, feedback could not be recorded right now. Please try again in a minute.",
+    nl: "Sorry, je feedback kon nu niet worden vastgelegd. Probeer het over een minuut opnieuw.",
+    fr: "Désolé, votre avis n'a pas pu être enregistré pour le moment. Réessayez dans une minute.",
+  },
   checking: {
     en: "Checking every quote against the articles…",
     nl: "Ik controleer elk citaat in de artikelen…",

@@ -97,8 +97,8 @@ describe("👍/👎 on Discord answers, through discord.js", () => {
 
     const again = fake.sendButtonClick({ customId: up });
     await privateReply(fake, again.token);
-    const other = fake.sendButtonClick({ customId: up, userId: "1400000000000000077" });
-    await privateReply(fake, other.token);
+    const other = fake.sendButtonClick({ customId: up, userId: "1400000000000000077", locale: "fr" });
+    expect(await privateReply(fake, other.token)).toBe("Merci pour votre avis !");
 
     const votes = await feedback.votesSince(0);
     expect(votes.map(({ userId, vote }) => ({ userId, vote }))).toEqual([

@@ -90,5 +90,14 @@ describe("/brief private <question> on Slack", () => {
     const responses = slack.responsesTo(responseUrl);
     expect(responses).toHaveLength(1);
     expect(responses[0]?.body).toMatchObject({ response_type: "ephemeral" });
+    // A re-run does not look for ephemeral parts in the channel's history: none are there.
+    await replier.deliverAnswer(
+      request.target,
+      answer,
+      { platform: "slack", messageIds: [], partsPosted: 0 },
+      async () => {},
+      request.jobId,
+    );
+    expect(slack.callsTo("conversations.history")).toEqual([]);
   });
 });
