@@ -42,6 +42,22 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * A one-shot client for asking a redis-server whether it answers: connects only when told to, never retries,
+ * and reports nothing as an event (the caller's connect or PING fails instead).
+ */
+export function probeClient(address: RedisAddress, connectTimeoutMs?: number): Redis {
+  const probe = new Redis({
+    ...("path" in address ? { path: address.path } : { port: address.port, host: "127.0.0.1" }),
+    lazyConnect: true,
+    ...(connectTimeoutMs === undefined ? {} : { connectTimeout: connectTimeoutMs }),
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
+  probe.on("error", () => {});
+  return probe;
+}
+
 async function waitUntilReady(
   address: RedisAddress,
   child: ChildProcess,
@@ -51,13 +67,7 @@ async function waitUntilReady(
   while (Date.now() < deadline) {
     if (child.exitCode !== null)
       throw new BriefingError("STORE_UNAVAILABLE", `redis-server exited (code ${child.exitCode})`);
-    const probe = new Redis({
-      ...("path" in address ? { path: address.path } : { port: address.port, host: "127.0.0.1" }),
-      lazyConnect: true,
-      maxRetriesPerRequest: 0,
-      retryStrategy: () => null,
-    });
-    probe.on("error", () => {});
+    const probe = probeClient(address);
     try {
       await Promise.race([probe.connect(), spawnFailure]);
       if ((await probe.ping()) === "PONG") return;

@@ -1,10 +1,9 @@
 import { readFileSync } from "node:fs";
 import { mkdir, open, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { Redis } from "ioredis";
 import { z } from "zod";
 import { BriefingError } from "../core/errors.ts";
-import { addressOf, startRedisServer } from "./embedded-redis-server.ts";
+import { addressOf, probeClient, startRedisServer } from "./embedded-redis-server.ts";
 
 /**
  * One embedded redis-server per data folder. The folder holds a state file naming the server's pid, its
@@ -78,15 +77,7 @@ async function writeState(directory: string, state: EmbeddedState): Promise<void
 async function answers(url: string, pid: number, waitMs: number): Promise<boolean> {
   const deadline = Date.now() + waitMs;
   while (isRedisServer(pid)) {
-    const address = addressOf(url);
-    const probe = new Redis({
-      ...("path" in address ? { path: address.path } : { port: address.port, host: "127.0.0.1" }),
-      lazyConnect: true,
-      connectTimeout: 1_000,
-      maxRetriesPerRequest: 0,
-      retryStrategy: () => null,
-    });
-    probe.on("error", () => {});
+    const probe = probeClient(addressOf(url), 1_000);
     try {
       await probe.connect();
       if ((await probe.ping()) === "PONG") return true;

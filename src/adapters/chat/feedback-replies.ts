@@ -15,11 +15,3 @@ export function feedbackReply(
 ): string {
   return message(language, KEYS[outcome]);
 }
-
-/** The replies in English, as Slack's clicks carry no language. */
-export const FEEDBACK_REPLIES: Record<VoteOutcome | "unavailable", string> = {
-  recorded: feedbackReply("recorded"),
-  already_voted: feedbackReply("already_voted"),
-  refused: feedbackReply("refused"),
-  unavailable: feedbackReply("unavailable"),
-};

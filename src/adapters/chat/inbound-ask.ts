@@ -85,9 +85,16 @@ export interface InboundAskDependencies {
 
 export type AskOutcome = "enqueued" | "duplicate" | "queue_failed";
 
-/** What to tell the asker after queuing: nothing when it is queued (or was already), the answer follows. */
-export function askNotice(outcome: AskOutcome, language: InterfaceLanguage = "en"): string | undefined {
-  return outcome === "queue_failed" ? message(language, "queueFailed") : undefined;
+/**
+ * What to tell the asker after queuing: nothing when it is queued (or was already), the answer follows.
+ * `language` may be given as a function, so that it is worked out only when there is something to say.
+ */
+export function askNotice(
+  outcome: AskOutcome,
+  language: InterfaceLanguage | (() => InterfaceLanguage) = "en",
+): string | undefined {
+  if (outcome !== "queue_failed") return undefined;
+  return message(typeof language === "function" ? language() : language, "queueFailed");
 }
 
 function askRequest(inbound: InboundQuestion, requestedAt: number): AskRequest {
@@ -114,10 +121,11 @@ export async function enqueueQuestion(
   const { log } = dependencies;
   const platform = inbound.target.platform;
   const request = askRequest(inbound, dependencies.now());
+  const language = () => interfaceLanguage(inbound.question, inbound.locale);
   let outcome: AskOutcome;
   try {
     const { enqueued, held } = await dependencies.questions.ask(request, async () => {
-      await tell(message(interfaceLanguage(inbound.question, inbound.locale), "queueFailed"));
+      await tell(askNotice("queue_failed", language) ?? "");
     });
     log(held ? `${platform}_question_held` : `${platform}_question_queued`, {
       jobId: request.jobId,
@@ -128,7 +136,7 @@ export async function enqueueQuestion(
     log(`${platform}_queue_failed`, { jobId: request.jobId, error: errorText(error) });
     outcome = "queue_failed";
   }
-  const notice = askNotice(outcome, interfaceLanguage(inbound.question, inbound.locale));
+  const notice = askNotice(outcome, language);
   if (notice) await tell(notice);
   return outcome;
 }

@@ -1,13 +1,12 @@
 import type { ConversationMemory, QuestionQueue } from "../../core/chat.ts";
 import { interfaceLanguage } from "../../core/i18n/interface-language.ts";
 import { message } from "../../core/i18n/messages.ts";
-import { contextOfTurns } from "../../flows/ask/follow-up.ts";
 import { sendSafely } from "../chat/chat-log.ts";
 import { enqueueQuestion, screenQuestion } from "../chat/inbound-ask.ts";
 import type { SlackMessage } from "./blocks.ts";
-import { rememberTurn, threadTurns } from "./handle-app-mention.ts";
+import { freshThreadContext, rememberTurn } from "./handle-app-mention.ts";
 import { plainTextFromSlack } from "./incoming-text.ts";
-import { slackJobId } from "./job-ids.ts";
+import { slackEventJobId } from "./job-ids.ts";
 import type { SlackLog } from "./log.ts";
 import { renderSlackText } from "./render-answer.ts";
 import { renderSlackHelp } from "./render-help.ts";
@@ -72,13 +71,12 @@ export async function handleAssistantMessage(
     { helpWords: true },
   );
   if (typeof screened === "string") return screened;
-  const turns = await threadTurns(incoming.channelId, incoming.threadTs, dependencies.memory, log);
-  const fresh = turns !== undefined && dependencies.now() - turns.lastAt <= dependencies.idleMs;
+  const previousQuestion = await freshThreadContext(incoming.channelId, incoming.threadTs, dependencies);
   const outcome = await enqueueQuestion(
     {
-      jobId: slackJobId("slack-ev", incoming.eventId ?? `${incoming.channelId}-${incoming.ts}`),
+      jobId: slackEventJobId(incoming),
       question: screened.question,
-      previousQuestion: fresh ? contextOfTurns(turns.questions) : undefined,
+      previousQuestion,
       target: {
         platform: "slack",
         ...(incoming.teamId ? { teamId: incoming.teamId } : {}),

@@ -4,7 +4,7 @@ import { sendSafely } from "../chat/chat-log.ts";
 import { enqueueQuestion, screenQuestion } from "../chat/inbound-ask.ts";
 import type { SlackMessage } from "./blocks.ts";
 import { plainTextFromSlack } from "./incoming-text.ts";
-import { slackJobId } from "./job-ids.ts";
+import { slackEventJobId } from "./job-ids.ts";
 import { errorText, type SlackLog } from "./log.ts";
 import { renderSlackText } from "./render-answer.ts";
 import { renderSlackHelp } from "./render-help.ts";
@@ -64,6 +64,20 @@ export async function threadTurns(
   }
 }
 
+/**
+ * The thread's earlier questions as the context of a new one, while the thread is fresh (its last question
+ * within `idleMs`); undefined for a stale thread, one never asked in, or an unreadable memory.
+ */
+export async function freshThreadContext(
+  channelId: string,
+  threadTs: string,
+  dependencies: { memory: ConversationMemory; now(): number; log: SlackLog; idleMs: number },
+): Promise<string | undefined> {
+  const turns = await threadTurns(channelId, threadTs, dependencies.memory, dependencies.log);
+  if (turns === undefined || dependencies.now() - turns.lastAt > dependencies.idleMs) return undefined;
+  return contextOfTurns(turns.questions);
+}
+
 /** Remembers a queued question as the thread's latest turn; a failure is logged, the question stays queued. */
 export async function rememberTurn(
   channelId: string,
@@ -105,7 +119,7 @@ export async function handleAppMention(
   const earlier = contextOfTurns(turns?.questions ?? []);
   const outcome = await enqueueQuestion(
     {
-      jobId: slackJobId("slack-ev", mention.eventId ?? `${mention.channelId}-${mention.ts}`),
+      jobId: slackEventJobId(mention),
       question: screened.question,
       previousQuestion: earlier,
       target: {

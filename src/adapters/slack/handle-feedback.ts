@@ -1,6 +1,6 @@
 import type { FeedbackStore } from "../../core/feedback/index.ts";
 import { recordVote } from "../../flows/feedback/record-vote.ts";
-import { FEEDBACK_REPLIES } from "../chat/feedback-replies.ts";
+import { feedbackReply } from "../chat/feedback-replies.ts";
 import { voteOfAction } from "./feedback-buttons.ts";
 import { errorText, type SlackLog } from "./log.ts";
 
@@ -30,7 +30,8 @@ export async function handleSlackFeedback(click: IncomingFeedbackClick, deps: Fe
   await click.ack();
   const vote = voteOfAction(click.actionId);
   if (!vote) return;
-  let reply = FEEDBACK_REPLIES.unavailable;
+  // Slack's clicks carry no language: English.
+  let reply = feedbackReply("unavailable");
   if (deps.feedback) {
     try {
       const outcome = await recordVote(
@@ -46,7 +47,7 @@ export async function handleSlackFeedback(click: IncomingFeedbackClick, deps: Fe
         deps.log,
         deps.now,
       );
-      reply = FEEDBACK_REPLIES[outcome];
+      reply = feedbackReply(outcome);
     } catch (error) {
       deps.log("feedback_failed", { platform: "slack", error: errorText(error) });
     }

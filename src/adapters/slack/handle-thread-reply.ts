@@ -1,10 +1,9 @@
 import type { ConversationMemory, QuestionQueue } from "../../core/chat.ts";
-import { contextOfTurns } from "../../flows/ask/follow-up.ts";
 import { checkQuestion, enqueueQuestion } from "../chat/inbound-ask.ts";
 import { looksLikeQuestion } from "../chat/looks-like-question.ts";
-import { rememberTurn, threadTurns } from "./handle-app-mention.ts";
+import { freshThreadContext, rememberTurn } from "./handle-app-mention.ts";
 import { plainTextFromSlack } from "./incoming-text.ts";
-import { slackJobId } from "./job-ids.ts";
+import { slackEventJobId } from "./job-ids.ts";
 import type { SlackLog } from "./log.ts";
 
 /** What the handler needs from a `message` event; built from Bolt's arguments, or by hand in tests. */
@@ -52,16 +51,16 @@ export async function handleThreadReply(
   if (reply.channelType === "im") return await handleDirectMessage(reply, reply.userId, dependencies);
   if (!reply.threadTs || reply.threadTs === reply.ts || dependencies.idleMs <= 0) return "ignored";
   if (botUserId && reply.text.includes(`<@${botUserId}`)) return "ignored";
-  const turns = await threadTurns(reply.channelId, reply.threadTs, dependencies.memory, log);
-  if (!turns || dependencies.now() - turns.lastAt > dependencies.idleMs) return "ignored";
+  const previousQuestion = await freshThreadContext(reply.channelId, reply.threadTs, dependencies);
+  if (previousQuestion === undefined) return "ignored";
   const text = plainTextFromSlack(reply.text, botUserId);
   const check = checkQuestion(text);
   if (check.kind !== "question" || !looksLikeQuestion(check.question)) return "ignored";
   const outcome = await enqueueQuestion(
     {
-      jobId: slackJobId("slack-ev", reply.eventId ?? `${reply.channelId}-${reply.ts}`),
+      jobId: slackEventJobId(reply),
       question: check.question,
-      previousQuestion: contextOfTurns(turns.questions),
+      previousQuestion,
       target: {
         platform: "slack",
         ...(reply.teamId ? { teamId: reply.teamId } : {}),
@@ -92,17 +91,16 @@ async function handleDirectMessage(
   userId: string,
   dependencies: ThreadReplyDependencies,
 ): Promise<ThreadReplyOutcome> {
-  const { botUserId, log } = dependencies;
+  const { botUserId } = dependencies;
   const check = checkQuestion(plainTextFromSlack(message.text, botUserId));
   if (check.kind !== "question") return "ignored";
   const thread = message.threadTs ?? DIRECT_THREAD;
-  const turns = await threadTurns(message.channelId, thread, dependencies.memory, log);
-  const fresh = turns !== undefined && dependencies.now() - turns.lastAt <= dependencies.idleMs;
+  const previousQuestion = await freshThreadContext(message.channelId, thread, dependencies);
   const outcome = await enqueueQuestion(
     {
-      jobId: slackJobId("slack-ev", message.eventId ?? `${message.channelId}-${message.ts}`),
+      jobId: slackEventJobId(message),
       question: check.question,
-      previousQuestion: fresh ? contextOfTurns(turns.questions) : undefined,
+      previousQuestion,
       target: {
         platform: "slack",
         ...(message.teamId ? { teamId: message.teamId } : {}),

@@ -62,6 +62,7 @@ export class AnswerEngine {
     const answering = this.#modelAnswering;
     if (!answering) return extractive();
     const started = performance.now();
+    const speaking = interfaceLanguage(question);
     const outcome = await callModel(answering, context, this.#log, async () => {
       const result = await answerWithModel(
         {
@@ -74,8 +75,7 @@ export class AnswerEngine {
         },
         {
           ...answering,
-          onProgress: (progress: ModelProgress) =>
-            context.onProgress?.(progressText(progress, interfaceLanguage(question))),
+          onProgress: (progress: ModelProgress) => context.onProgress?.(progressText(progress, speaking)),
         },
       );
       const { report } = result;
