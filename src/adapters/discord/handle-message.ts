@@ -1,5 +1,5 @@
 import type { ConversationMemory, QuestionQueue } from "../../core/chat.ts";
-import { contextOfTurns } from "../../flows/ask/follow-up.ts";
+import { contextOfTurns, DEFAULT_FOLLOW_UP_IDLE_MS } from "../../flows/ask/follow-up.ts";
 import { sendSafely } from "../chat/chat-log.ts";
 import { enqueueQuestion, screenQuestion } from "../chat/inbound-ask.ts";
 import { type DiscordLog, errorText } from "./log.ts";
@@ -58,9 +58,6 @@ async function earlierContext(
     return undefined;
   }
 }
-
-/** FOLLOW_UP_IDLE_MINUTES' default: an hour. */
-export const DEFAULT_FOLLOW_UP_IDLE_MS = 60 * 60_000;
 
 export type MessageOutcome = "ignored" | "enqueued" | "duplicate" | "usage" | "refused" | "queue_failed";
 

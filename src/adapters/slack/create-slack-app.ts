@@ -10,12 +10,13 @@ import type {
 } from "../../core/chat.ts";
 import { BriefingError } from "../../core/errors.ts";
 import type { FeedbackStore } from "../../core/feedback/index.ts";
+import { DEFAULT_FOLLOW_UP_IDLE_MS } from "../../flows/ask/follow-up.ts";
 import { slackAssistant } from "./assistant.ts";
 import { FEEDBACK_ACTIONS } from "./feedback-buttons.ts";
 import { handleAppMention } from "./handle-app-mention.ts";
 import { handleSlackFeedback } from "./handle-feedback.ts";
 import { handleSlashCommand, type SlashCommandDependencies } from "./handle-slash-command.ts";
-import { DEFAULT_FOLLOW_UP_IDLE_MS, handleThreadReply } from "./handle-thread-reply.ts";
+import { handleThreadReply } from "./handle-thread-reply.ts";
 import { errorText, type SlackLog } from "./log.ts";
 import { DEFAULT_COMMAND } from "./render-help.ts";
 import { slackError } from "./slack-errors.ts";

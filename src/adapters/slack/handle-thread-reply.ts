@@ -32,9 +32,6 @@ export interface ThreadReplyDependencies {
   idleMs: number;
 }
 
-/** FOLLOW_UP_IDLE_MINUTES' default: an hour. */
-export const DEFAULT_FOLLOW_UP_IDLE_MS = 60 * 60_000;
-
 export type ThreadReplyOutcome = "ignored" | "enqueued" | "duplicate" | "queue_failed";
 
 /**

@@ -25,3 +25,6 @@ export function contextOfTurns(questions: readonly string[]): string | undefined
     ? context
     : context.slice(0, MAX_CONTEXT_CHARACTERS);
 }
+
+/** FOLLOW_UP_IDLE_MINUTES' default: how long after a conversation's last question a reply is still a follow-up. */
+export const DEFAULT_FOLLOW_UP_IDLE_MS = 60 * 60_000;
