@@ -105,6 +105,19 @@ const environmentSchema = z.object({
     .string()
     .regex(/^[\x20-\x7e]{1,200}$/u, "must be printable ASCII, e.g. an e-mail address or URL")
     .optional(),
+  HTTP_PORT: z.coerce.number().int().min(0).max(65_535).optional(),
+  HTTP_HOST: z.string().min(1).default("127.0.0.1"),
+  ADMIN_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(8_000),
+  LOG_LEVEL: z
+    .enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"], {
+      error: "must be trace, debug, info, warn, error, fatal or silent",
+    })
+    .default("info"),
+  LOG_QUESTIONS: z
+    .enum(["true", "false", "1", "0"], { error: "must be true or false" })
+    .default("false")
+    .transform((value) => value === "true" || value === "1"),
 });
 
 type EnvironmentValues = z.infer<typeof environmentSchema>;
@@ -182,6 +195,51 @@ export interface Config {
   feeds: { pollMinutes: number };
   /** BRIEFBOT_SHARED: whether chat channels see the `shared` collection (default true). */
   sharedVisible: boolean;
+  /** The operations endpoints (/healthz, /readyz, /metrics) and shutdown of `serve` and `worker`. */
+  ops: OpsConfig;
+  /** Structured logs of `serve` and `worker`. */
+  log: LogConfig;
+}
+
+export type LogLevel = "trace" | "debug" | "info" | "warn" | "error" | "fatal" | "silent";
+
+export interface LogConfig {
+  level: LogLevel;
+  /** LOG_QUESTIONS: log the question text; otherwise only its hash. */
+  questions: boolean;
+}
+
+export interface OpsConfig {
+  /** HTTP_PORT when set; otherwise `serve` uses PORT and a worker 9464 (see `opsPort`). */
+  httpPort: number | undefined;
+  /** PORT: `serve`'s default for the operations endpoints (and Slack's HTTP receiver). */
+  servePort: number;
+  httpHost: string;
+  /** ADMIN_TOKEN: the bearer token of /admin/queues; without it the dashboard is refused. */
+  adminToken: string | undefined;
+  /** SIGTERM: in-flight jobs get this long to finish before they are handed back to the queue. */
+  shutdownGraceMs: number;
+}
+
+/** A worker's default operations port when HTTP_PORT is not set (Prometheus exporters' customary range). */
+export const DEFAULT_WORKER_HTTP_PORT = 9464;
+
+/** Where the operations endpoints listen for `serve` or a `worker`. */
+export function opsPort(ops: OpsConfig, role: "serve" | "worker"): number {
+  return ops.httpPort ?? (role === "serve" ? ops.servePort : DEFAULT_WORKER_HTTP_PORT);
+}
+
+/** Every configured secret: no log line may contain one. */
+export function configuredSecrets(config: Config): string[] {
+  return [
+    config.slack?.botToken,
+    config.slack?.signingSecret,
+    config.slack?.appToken,
+    config.discord?.token,
+    config.llm?.apiKey,
+    config.embeddings?.apiKey,
+    config.ops.adminToken,
+  ].filter((secret): secret is string => secret !== undefined && secret !== "");
 }
 
 /** How publishers' pages and feeds are fetched. */
@@ -296,5 +354,13 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     feeds: { pollMinutes: values.FEED_POLL_MINUTES },
     sharedVisible: values.BRIEFBOT_SHARED,
     fetch: { allowedPrivateHosts: values.FETCH_ALLOWED_PRIVATE_HOSTS, contact: values.FETCH_CONTACT },
+    ops: {
+      httpPort: values.HTTP_PORT,
+      servePort: values.PORT,
+      httpHost: values.HTTP_HOST,
+      adminToken: values.ADMIN_TOKEN,
+      shutdownGraceMs: values.SHUTDOWN_GRACE_MS,
+    },
+    log: { level: values.LOG_LEVEL, questions: values.LOG_QUESTIONS },
   };
 }
