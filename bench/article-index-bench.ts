@@ -4,8 +4,6 @@
  * articles with SQuAD questions. Run: node --expose-gc bench/article-index-bench.ts [articles]
  */
 import { fileURLToPath } from "node:url";
-import { setFlagsFromString } from "node:v8";
-import { runInNewContext } from "node:vm";
 import { evalFile } from "../eval/eval-data.ts";
 import { readSquadFormat } from "../eval/squad-format.ts";
 import { Library } from "../src/core/library.ts";
@@ -13,6 +11,7 @@ import { ARTICLE_INDEX_OPTIONS } from "../src/core/search/article-ranking.ts";
 import { SearchIndex } from "../src/core/search/search-index.ts";
 import type { IngestedArticle } from "../src/core/types.ts";
 import { generatedArticles } from "./generated-articles.ts";
+import { bytesPer, settledMemory } from "./memory-sample.ts";
 
 export interface ArticleIndexFigures {
   articles: number;
@@ -25,25 +24,13 @@ export interface ArticleIndexFigures {
 
 const QUERIES = 300;
 
-function collectGarbage(): () => void {
-  setFlagsFromString("--expose-gc");
-  return runInNewContext("gc") as () => void;
-}
-
-function memoryInUse(): number {
-  const usage = process.memoryUsage();
-  return usage.heapUsed + usage.arrayBuffers;
-}
-
-function built(build: () => unknown): { buildMs: number; heapBytes: number; kept: unknown } {
-  const gc = collectGarbage();
-  gc();
-  const before = memoryInUse();
+/** Build time and what the built structure keeps alive (median of settled samples, never below 0). */
+async function built(build: () => unknown): Promise<{ buildMs: number; heapBytes: number; kept: unknown }> {
+  const before = await settledMemory();
   const started = performance.now();
   const kept = build();
   const buildMs = performance.now() - started;
-  gc();
-  return { buildMs, heapBytes: memoryInUse() - before, kept };
+  return { buildMs, heapBytes: bytesPer(before, await settledMemory(), 1), kept };
 }
 
 function latencies(
@@ -61,16 +48,16 @@ function latencies(
   return { p50Ms: at(0.5), p95Ms: at(0.95) };
 }
 
-export function benchArticleIndex(articleCount = 2_000): ArticleIndexFigures {
+export async function benchArticleIndex(articleCount = 2_000): Promise<ArticleIndexFigures> {
   const articles: IngestedArticle[] = generatedArticles(articleCount);
-  const passageIndex = built(() => {
+  const passageIndex = await built(() => {
     const index = new SearchIndex({ fields: { text: {} } });
     for (const { passages } of articles)
       for (const passage of passages)
         index.add({ id: passage.id, language: passage.language, fields: { text: passage.text } });
     return index;
   });
-  const articleIndex = built(() => {
+  const articleIndex = await built(() => {
     const index = new SearchIndex(ARTICLE_INDEX_OPTIONS);
     for (const { article } of articles)
       index.add({
@@ -109,5 +96,5 @@ export function printArticleIndexBench(figures: ArticleIndexFigures): void {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  printArticleIndexBench(benchArticleIndex(Number(process.argv[2] ?? 2_000)));
+  printArticleIndexBench(await benchArticleIndex(Number(process.argv[2] ?? 2_000)));
 }

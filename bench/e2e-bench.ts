@@ -1,7 +1,7 @@
 /**
  * `npm run bench:e2e`: a signed Slack slash command in → the answer out at a fake Slack Web API, end to end,
- * through the real processes: `briefbot serve` (Bolt HTTP receiver + queue producer + a worker) and, for the
- * two-process case, a second `briefbot worker`, around one throwaway redis-server; extractive answers on the
+ * through the real processes: `briefbot serve` (Bolt HTTP receiver + queue producer + a worker) and then 1 and
+ * 3 more `briefbot worker` processes (2 and 4 worker processes in all), around one throwaway redis-server; extractive answers on the
  * 5 seed articles plus 10,000 generated ~600-word articles (SQuAD paragraphs, parsed with parseDocument).
  *
  * Latency = from just before the signed POST to /slack/events until the fake Slack API receives the
@@ -9,6 +9,10 @@
  * one-post-per-second-per-channel pacer is never what is measured). Askers are closed-loop: each sends its next
  * question when its previous answer arrived. Everything runs on this machine, on 127.0.0.1 only; every loop is
  * bounded in count and time, and every process and server is stopped at the end, also on failure.
+ *
+ * Each process gets its own HTTP_PORT; around every measured phase the bench reads each one's /metrics (when
+ * it answers) and prints how the question counters moved, summed over the processes (Node's own process and
+ * runtime metrics left out).
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { createWriteStream, existsSync, readFileSync, type WriteStream } from "node:fs";
@@ -23,11 +27,11 @@ import { loadPaths } from "../src/adapters/files/load-paths.ts";
 import { freePort, type RedisServerProcess, startRedisServer } from "../src/store/embedded-redis-server.ts";
 import { RedisArticleStore } from "../src/store/redis-article-store.ts";
 import { FakeSlack, type RecordedCall } from "../test/support/fake-slack.ts";
+import { type ServiceRole, serviceArgs } from "../test/support/service-commands.ts";
 import { sendSlashCommand, slashCommandFields } from "../test/support/slack-signing.ts";
 import { generatedArticles } from "./generated-articles.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const BIN = join(ROOT, "bin", "briefbot.js");
 const SEEDS = join(ROOT, "seeds");
 const TOKEN = "xoxb-bench-e2e-token";
 const SECRET = "e2e-bench-signing-secret-0123456789";
@@ -39,8 +43,8 @@ const PUT_BATCH = 500;
 
 /** Hard limits: no phase starts after SOFT_DEADLINE; at HARD_DEADLINE everything is torn down. */
 const STARTED = performance.now();
-const SOFT_DEADLINE_MS = 210_000;
-const HARD_DEADLINE_MS = 235_000;
+const SOFT_DEADLINE_MS = 270_000;
+const HARD_DEADLINE_MS = 310_000;
 const READY_TIMEOUT_MS = 60_000;
 const ANSWER_TIMEOUT_MS = 15_000;
 const STOP_TIMEOUT_MS = 8_000;
@@ -58,6 +62,12 @@ const LATENCY_PHASES: readonly PhasePlan[] = [
   { label: "c50", concurrency: 50, maxRequests: 1_500, maxSeconds: 22 },
 ];
 const WARM_UP: PhasePlan = { label: "warm-up", concurrency: 8, maxRequests: 120, maxSeconds: 15 };
+/** Worker processes in all: `serve` alone, then with 1 and 3 `worker` processes beside it. */
+const WORKER_STEPS = [1, 2, 4] as const;
+/** With more than one worker process only the throughput-relevant phases run, to stay in the time budget. */
+const SCALED_PHASES = new Set(["c10", "c50"]);
+const SCALED_WARM_UP: PhasePlan = { label: "warm-up", concurrency: 8, maxRequests: 80, maxSeconds: 8 };
+const METRICS_TIMEOUT_MS = 2_000;
 
 const elapsed = () => performance.now() - STARTED;
 const fixed = (value: number, digits = 0) => (Number.isFinite(value) ? value.toFixed(digits) : "-");
@@ -105,18 +115,32 @@ const EXPECTED_EVENTS = new Set([
   "stopping",
 ]);
 
-function startChild(name: string, args: string[], env: NodeJS.ProcessEnv, cwd: string, log: WriteStream) {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+/** The event of a log line: JSON lines (pino) carry it as `event`; the older text lines after the timestamp. */
+function eventOf(line: string): string {
+  if (line.startsWith("{")) {
+    try {
+      const event = (JSON.parse(line) as { event?: unknown }).event;
+      return typeof event === "string" ? event : "(unstructured)";
+    } catch {
+      return "(unstructured)";
+    }
+  }
+  return /^\d{4}-\d\d-\d\dT\S+ (\w+)/u.exec(line)?.[1] ?? "(unstructured)";
+}
+
+function startChild(name: string, role: ServiceRole, env: NodeJS.ProcessEnv, cwd: string, log: WriteStream) {
+  const child = spawn(process.execPath, serviceArgs(role), { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
   const events = new Map<string, number>();
   const problems: string[] = [];
   const waiters = new Map<string, Array<() => void>>();
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   const onLine = (line: string) => {
     log.write(`[${name}] ${line}\n`);
-    const match = /^\d{4}-\d\d-\d\dT\S+ (\w+)/u.exec(line);
-    const event = match?.[1] ?? "(unstructured)";
+    const event = eventOf(line);
     events.set(event, (events.get(event) ?? 0) + 1);
-    if (!EXPECTED_EVENTS.has(event) || / enqueued=false/u.test(line)) {
+    const level = /^\{.*"level":"(\w+)"/u.exec(line)?.[1];
+    const unexpected = level ? ["warn", "error", "fatal"].includes(level) : !EXPECTED_EVENTS.has(event);
+    if (unexpected || / enqueued=false|"enqueued":false/u.test(line)) {
       if (problems.length < 8) problems.push(line.slice(0, 400));
     }
     for (const wake of waiters.get(event) ?? []) wake();
@@ -180,6 +204,54 @@ function cpuSecondsOf(pid: number | undefined): number {
   } catch {
     return Number.NaN;
   }
+}
+
+// --------------------------------------------------------------------------------------------- metrics
+
+/** Counter series (`*_total`, histogram `*_count`) of every process whose /metrics answered, summed. */
+interface CounterScrape {
+  answered: number;
+  asked: number;
+  series: Map<string, number>;
+}
+
+async function scrapeCounters(ports: readonly number[]): Promise<CounterScrape> {
+  const series = new Map<string, number>();
+  let answered = 0;
+  await Promise.all(
+    ports.map(async (port) => {
+      try {
+        const response = await fetch(`http://127.0.0.1:${port}/metrics`, {
+          signal: AbortSignal.timeout(METRICS_TIMEOUT_MS),
+        });
+        if (!response.ok) return;
+        answered++;
+        for (const line of (await response.text()).split("\n")) {
+          const match = /^(briefbot_\w+(?:_total|_count))(\{[^}]*\})?\s+(\S+)$/u.exec(line);
+          if (!match) continue;
+          const key = `${match[1]}${match[2] ?? ""}`;
+          series.set(key, (series.get(key) ?? 0) + Number(match[3]));
+        }
+      } catch {
+        // Not listening (yet), or no /metrics in this build: reported as fewer processes answering.
+      }
+    }),
+  );
+  return { answered, asked: ports.length, series };
+}
+
+/** How the counters moved between two scrapes: the question counters first, then the others that moved. */
+function counterMoves(before: CounterScrape, after: CounterScrape): string {
+  if (after.answered === 0) return `/metrics: no process answered (of ${after.asked})`;
+  const moves = [...after.series]
+    .filter(([key]) => !/^briefbot_(process|nodejs)_/u.test(key))
+    .map(([key, value]) => [key, value - (before.series.get(key) ?? 0)] as const)
+    .filter(([, delta]) => delta !== 0)
+    .sort(
+      ([a], [b]) => Number(!a.startsWith("briefbot_questions")) - Number(!b.startsWith("briefbot_questions")),
+    );
+  const shown = moves.slice(0, 8).map(([key, delta]) => `${key} ${delta > 0 ? "+" : ""}${fixed(delta)}`);
+  return `/metrics of ${after.answered}/${after.asked} processes: ${shown.join(", ") || "no counter moved"}${moves.length > 8 ? `, … (${moves.length - 8} more)` : ""}`;
 }
 
 // ------------------------------------------------------------------------------------------------ load
@@ -377,9 +449,10 @@ interface Row {
   lastP95: number;
   kinds: Record<string, number>;
   cores: Record<string, number>;
+  metrics: string;
 }
 
-function summarize(result: PhaseResult): Row {
+function summarize(result: PhaseResult, metrics = ""): Row {
   const delivered = result.outcomes.filter((o) => o.kind === "answered" || o.kind === "no_evidence");
   const first = delivered.map((o) => o.firstMs).sort((a, b) => a - b);
   const last = delivered.map((o) => o.lastMs).sort((a, b) => a - b);
@@ -404,6 +477,7 @@ function summarize(result: PhaseResult): Row {
     lastP95: percentile(last, 95),
     kinds,
     cores: result.cores,
+    metrics,
   };
 }
 
@@ -435,7 +509,8 @@ function describeRow(row: Row): string {
     row.multiPart > 0
       ? `; ${row.multiPart} answers took 2+ messages (p95 to the last part ${fixed(row.lastP95, 0)} ms, paced 1/s per channel)`
       : "";
-  return `  ${row.workers}w c${row.concurrency}: ${kinds}${parts}; CPU cores busy: ${cores}`;
+  const metrics = row.metrics ? `\n    ${row.metrics}` : "";
+  return `  ${row.workers}w c${row.concurrency}: ${kinds}${parts}; CPU cores busy: ${cores}${metrics}`;
 }
 
 // ------------------------------------------------------------------------------------------------ main
@@ -488,7 +563,7 @@ async function main(cleanups: Array<() => Promise<void>>): Promise<void> {
       `(added ${totals.added}, updated ${totals.updated}, unchanged ${totals.unchanged}; ${storedIds} articles in the store)`,
   );
 
-  // Processes: `serve` (adapter + worker), later a second `worker`.
+  // Processes: `serve` (adapter + worker), later `worker`s beside it; each with its own HTTP_PORT (/metrics).
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH ?? "/usr/bin:/bin",
@@ -502,6 +577,7 @@ async function main(cleanups: Array<() => Promise<void>>): Promise<void> {
     WORKER_CONCURRENCY: String(WORKER_CONCURRENCY),
   };
   const children: Child[] = [];
+  const opsPorts: number[] = [];
   cleanups.push(async () => {
     await Promise.all(children.map(stopChild));
   });
@@ -512,10 +588,16 @@ async function main(cleanups: Array<() => Promise<void>>): Promise<void> {
     seconds.bench = (process.cpuUsage().user + process.cpuUsage().system) / 1e6;
     return seconds;
   };
+  const startService = async (name: string, role: ServiceRole) => {
+    const httpPort = await freePort();
+    opsPorts.push(httpPort);
+    const child = startChild(name, role, { ...env, HTTP_PORT: String(httpPort) }, directory, log);
+    children.push(child);
+    return child;
+  };
 
   started = performance.now();
-  const serve = startChild("serve", ["serve"], env, directory, log);
-  children.push(serve);
+  const serve = await startService("serve", "serve");
   await serve.waitFor("adapter_started", READY_TIMEOUT_MS);
   say(
     `serve (Slack HTTP receiver + worker, WORKER_CONCURRENCY=${WORKER_CONCURRENCY}) ready in ${fixed((performance.now() - started) / 1000, 1)} s (index of the whole store built at start)`,
@@ -524,27 +606,36 @@ async function main(cleanups: Array<() => Promise<void>>): Promise<void> {
   const questions = questionMix(squad);
 
   const rows: Row[] = [];
-  for (const workers of [1, 2]) {
+  for (const workers of WORKER_STEPS) {
     if (elapsed() > SOFT_DEADLINE_MS) break;
-    if (workers === 2) {
+    if (children.length < workers) {
       started = performance.now();
-      const worker = startChild("worker2", ["worker"], env, directory, log);
-      children.push(worker);
-      await worker.waitFor("worker_started", READY_TIMEOUT_MS);
-      say(`second process (briefbot worker) ready in ${fixed((performance.now() - started) / 1000, 1)} s`);
+      const added: Child[] = [];
+      while (children.length < workers)
+        added.push(await startService(`worker${children.length + 1}`, "worker"));
+      await Promise.all(added.map((worker) => worker.waitFor("worker_started", READY_TIMEOUT_MS)));
+      say(
+        `${added.length} more briefbot worker process(es) ready in ${fixed((performance.now() - started) / 1000, 1)} s (started together, sharing the cores while each builds its index)`,
+      );
     }
-    const warm = summarize(await runPhase(WARM_UP, workers, eventsUrl, fake, questions, cpuOf));
+    const warmUp = workers === 1 ? WARM_UP : SCALED_WARM_UP;
+    const warm = summarize(await runPhase(warmUp, workers, eventsUrl, fake, questions, cpuOf));
     say(
       `warm-up with ${workers} worker process(es): ${warm.requests} requests, ${warm.delivered} answers (excluded)`,
     );
-    for (const plan of LATENCY_PHASES) {
+    const plans = LATENCY_PHASES.filter((plan) => workers === 1 || SCALED_PHASES.has(plan.label));
+    for (const plan of plans) {
       if (elapsed() > SOFT_DEADLINE_MS) {
         say(`(time budget used up: skipping ${workers}w ${plan.label} and later phases)`);
         break;
       }
       fake.calls.length = 0;
       fake.responses.length = 0;
-      rows.push(summarize(await runPhase(plan, workers, eventsUrl, fake, questions, cpuOf)));
+      const before = await scrapeCounters(opsPorts);
+      const result = await runPhase(plan, workers, eventsUrl, fake, questions, cpuOf);
+      // Counters move when an answer is finished, a moment before or after the post arrives: a short pause.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      rows.push(summarize(result, counterMoves(before, await scrapeCounters(opsPorts))));
     }
   }
 
@@ -553,7 +644,8 @@ async function main(cleanups: Array<() => Promise<void>>): Promise<void> {
   say("workers concurrency requests  answers   p50 ms   p95 ms   max ms  answers/s  ack p50  ack p95");
   for (const row of rows) printRow(row);
   say(
-    "(workers = processes running a worker: 1 = `serve` alone, 2 = `serve` + `worker`; ack = HTTP response)",
+    "(workers = processes running a worker: 1 = `serve` alone, 2 and 4 = `serve` + 1 and 3 `worker`s; ack = HTTP response;\n" +
+      ` the load generator, the fake Slack API and redis-server share the same ${cpus().length} cores)`,
   );
   for (const row of rows) say(describeRow(row));
 
@@ -567,10 +659,8 @@ async function main(cleanups: Array<() => Promise<void>>): Promise<void> {
   const throughput = (workers: number) =>
     rows.find((row) => row.workers === workers && row.concurrency === 50)?.perSecond ?? Number.NaN;
   const one = throughput(1);
-  const two = throughput(2);
   say(
-    `Throughput at 50 concurrent: 1 worker process ${fixed(one, 1)} answers/s, ` +
-      `2 worker processes ${fixed(two, 1)} answers/s (x${fixed(two / one, 2)})`,
+    `Throughput at 50 concurrent: ${WORKER_STEPS.map((workers) => `${workers} worker process(es) ${fixed(throughput(workers), 1)} answers/s (x${fixed(throughput(workers) / one, 2)})`).join(", ")}`,
   );
 
   say(`\nstray posts (no matching request): ${strayPosts}; still pending: ${pending.size}`);

@@ -2,16 +2,17 @@
  * Index benchmark, ours vs MiniSearch (default options, fields title + text): build rate, heap per passage and
  * query latency at 10k and 100k passages. Passages are ~3 sentences recombined from the SQuAD (English) and
  * PIAF (French) paragraphs, with some names replaced by synthetic ones so the vocabulary keeps growing as a
- * real news corpus does; queries are SQuAD and PIAF questions. Run: node bench/index-bench.ts
+ * real news corpus does; queries are SQuAD and PIAF questions. Heap per passage: what the built index keeps
+ * alive (JS heap + typed arrays), the median of 5 readings after forced collections before and after the build,
+ * never below 0 (bench/memory-sample.ts). Run: node --expose-gc bench/index-bench.ts
  */
 import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { setFlagsFromString } from "node:v8";
-import { runInNewContext } from "node:vm";
 import MiniSearch from "minisearch";
 import { seededRandom } from "../eval/seeded-random.ts";
 import { SearchIndex } from "../src/core/search/search-index.ts";
+import { bytesPer, settledMemory } from "./memory-sample.ts";
 
 interface BenchPassage {
   id: string;
@@ -132,34 +133,21 @@ function pickQueries(questions: readonly BenchQuery[]): BenchQuery[] {
   );
 }
 
-function collectGarbage(): () => void {
-  setFlagsFromString("--expose-gc");
-  return runInNewContext("gc") as () => void;
-}
-
 function percentile(sorted: readonly number[], fraction: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))] ?? 0;
 }
 
-/** JS heap plus ArrayBuffer backing stores, which live outside the JS heap. */
-function memoryInUse(): number {
-  const usage = process.memoryUsage();
-  return usage.heapUsed + usage.arrayBuffers;
-}
-
-function measure(
+/** Heap per passage: what the built index keeps alive (heap + typed arrays), median of settled samples. */
+async function measure(
   engine: Engine,
   passages: readonly BenchPassage[],
   queries: readonly BenchQuery[],
-): EngineFigures {
-  const gc = collectGarbage();
-  gc();
-  const heapBefore = memoryInUse();
+): Promise<EngineFigures> {
+  const heapBefore = await settledMemory();
   const buildStart = performance.now();
   const search = engine.build(passages);
   const buildMs = performance.now() - buildStart;
-  gc();
-  const heapBytesPerPassage = (memoryInUse() - heapBefore) / passages.length;
+  const heapBytesPerPassage = bytesPer(heapBefore, await settledMemory(), passages.length);
   for (const query of queries.slice(0, 20)) search(query);
   const latencies = queries.map((query) => {
     const start = performance.now();
@@ -209,8 +197,8 @@ export async function benchIndex(sizes: readonly number[] = SIZES): Promise<Inde
   const rows: IndexBenchRow[] = [];
   for (const size of sizes) {
     const passages = makePassages(sources, size);
-    const ours = measure(OURS, passages, queries);
-    const miniSearch = measure(MINISEARCH, passages, queries);
+    const ours = await measure(OURS, passages, queries);
+    const miniSearch = await measure(MINISEARCH, passages, queries);
     rows.push({ passages: size, queries: queries.length, ours, miniSearch });
   }
   return rows;

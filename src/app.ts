@@ -10,6 +10,20 @@ import { fileURLToPath } from "node:url";
 import type { Redis } from "ioredis";
 import { OutboxQuestionQueue } from "./adapters/chat/question-outbox.ts";
 import { loadPaths } from "./adapters/files/load-paths.ts";
+import {
+  ADMIN_PATH,
+  listenOps,
+  type OpsServer,
+  opsCustomRoutes,
+  opsRequestHandler,
+  type RequestHandler,
+} from "./adapters/ops/http-endpoints.ts";
+import { Readiness, type ReadinessReport } from "./adapters/ops/readiness.ts";
+import {
+  createServiceMetrics,
+  type MetricsPage,
+  type ServiceMetrics,
+} from "./adapters/ops/service-metrics.ts";
 import type { Config } from "./config.ts";
 import { visibleCollections } from "./core/channel-scope.ts";
 import type { FeedFollowing, Platform, Replier, ReplyTarget } from "./core/chat.ts";
@@ -21,7 +35,7 @@ import { isWebUrl } from "./core/feeds/web-url.ts";
 import { decodeText } from "./core/ingest/decode.ts";
 import { type ExtractedArticle, extractArticle } from "./core/ingest/extract/extract-article.ts";
 import { Library } from "./core/library.ts";
-import type { Log } from "./core/log.ts";
+import { type Log, teeLog } from "./core/log.ts";
 import { MemoryTokenBudget } from "./core/memory/memory-token-budget.ts";
 import type {
   ArticleStore,
@@ -52,11 +66,13 @@ import {
 import { libraryFromDocuments, libraryFromStore, type OpenedLibrary } from "./flows/ingest/open-library.ts";
 import { type PollRun, pollDueFeeds } from "./flows/ingest/poll-due-feeds.ts";
 import { type FeedPollDependencies, pollFeed } from "./flows/ingest/poll-feed.ts";
-import { logVectorFailure, syncLibrary } from "./flows/ingest/sync-library.ts";
+import { logIndexSynced, logVectorFailure, syncLibrary } from "./flows/ingest/sync-library.ts";
 import type { ModelAnswering, ModelParts } from "./flows/model/model-answering.ts";
 import type { ModelCallContext } from "./flows/model/model-call.ts";
+import type { ClosableWorker } from "./queue/close-workers.ts";
 import type { BullFeedScheduler } from "./queue/feed-poller.ts";
 import { openEmbeddedRedis, runningEmbeddedRedis } from "./store/embedded-redis.ts";
+import { RedisArticleListings } from "./store/redis-article-listings.ts";
 import { RedisArticleStore } from "./store/redis-article-store.ts";
 import {
   connectedCommandRedis,
@@ -558,8 +574,25 @@ async function withFeeds<T>(
 // Services: workers, and for `serve` the chat adapters too, around one Redis. BullMQ, Bolt and discord.js are
 // loaded only here, so one-shot commands (`ask`, `search`) do not pay for them at start-up.
 
+/** Where the operations endpoints (/healthz, /readyz, /metrics, /admin/queues) answer. */
+export interface OpsAddress {
+  host: string;
+  port: number;
+  /** `slack`: on the Slack receiver's port, as its custom routes; `own`: a server of their own. */
+  server: "slack" | "own";
+}
+
 export interface RunningServices {
   redisUrl: string;
+  /** Undefined when they do not listen (the default port was taken; see the `ops_listen_failed` event). */
+  ops: OpsAddress | undefined;
+  /** What /readyz answers now. */
+  readiness(): Promise<ReadinessReport>;
+  /**
+   * Readiness fails and the operations port closes at once; then the adapters stop taking questions, the jobs
+   * in flight get SHUTDOWN_GRACE_MS to finish (after it they are handed back), then the queues, Redis, and
+   * the embedded Redis close.
+   */
   stop(): Promise<void>;
 }
 
@@ -568,19 +601,31 @@ export interface ServiceParts {
   repliers?: Partial<Record<Platform, Replier>>;
   /** The web, instead of the configured fetcher (tests: a loopback publisher without the politeness pauses). */
   fetcher?: WebFetcher;
+  /**
+   * Where the operations endpoints listen when HTTP_PORT is not set. The CLI passes the documented defaults
+   * (PORT for `serve`, 9464 for a worker); without it (tests, benches) a free port is taken.
+   */
+  opsPort?: number;
 }
 
-/** Everything started so far, stopped in reverse order. */
+/**
+ * The order of a shutdown: the operations port first (readiness fails at once), then the adapters (no new
+ * questions), then the workers (jobs in flight finish or are handed back), then everything else.
+ */
+type StopPhase = "ops" | "adapters" | "workers" | "rest";
+const STOP_PHASES: readonly StopPhase[] = ["ops", "adapters", "workers", "rest"];
+
+/** Everything started so far: stopped phase by phase, each phase in reverse order of starting. */
 class Stops {
-  readonly #stops: Array<() => Promise<void>> = [];
+  readonly #stops = new Map<StopPhase, Array<() => Promise<void>>>(STOP_PHASES.map((phase) => [phase, []]));
   readonly #log: Log;
 
   constructor(log: Log) {
     this.#log = log;
   }
 
-  add(stop: () => Promise<void>): void {
-    this.#stops.push(stop);
+  add(stop: () => Promise<void>, phase: StopPhase = "rest"): void {
+    this.#stops.get(phase)?.push(stop);
   }
 
   connection(url: string, role: RedisRole): Redis {
@@ -590,8 +635,9 @@ class Stops {
   }
 
   async stopAll(): Promise<void> {
-    for (const stop of this.#stops.splice(0).reverse())
-      await stop().catch((error) => this.#log("stop_failed", { error: String(error) }));
+    for (const phase of STOP_PHASES)
+      for (const stop of (this.#stops.get(phase) ?? []).splice(0).reverse())
+        await stop().catch((error) => this.#log("stop_failed", { phase, error: String(error) }));
   }
 }
 
@@ -650,7 +696,103 @@ interface Workers {
   store: RedisArticleStore;
 }
 
-async function startWorkers(config: Config, log: Log, stops: Stops, parts: ServiceParts): Promise<Workers> {
+/** The operations side of a running process: its readiness, its endpoints, and where they answer. */
+interface Operations {
+  readiness: Readiness;
+  handler: RequestHandler;
+  /** The queue dashboard, once Redis is known (only with ADMIN_TOKEN). */
+  dashboard: RequestHandler | undefined;
+  /** Whether the endpoints go on Slack's HTTP receiver instead of a server of their own. */
+  sharedWithSlack: boolean;
+  address: OpsAddress | undefined;
+}
+
+/** How often a worker's library catches up with the store between questions (each time: one round trip). */
+const BACKGROUND_SYNC_MS = 5_000;
+
+/** Keeps the library current, so questions find it synced and readiness sees it keep up with the store. */
+function keepSynced(
+  library: Library,
+  store: ArticleStore,
+  embedder: Embedder | undefined,
+  log: Log,
+  stops: Stops,
+): void {
+  let syncing: Promise<void> | undefined;
+  let failing = false;
+  let stopped = false;
+  const timer = setInterval(() => {
+    if (syncing) return;
+    const before = library.syncedSequence;
+    syncing = syncLibrary(library, store, embedder)
+      .then(
+        (report) => {
+          failing = false;
+          logVectorFailure(report, log);
+          logIndexSynced(library, before, log);
+        },
+        (error: unknown) => {
+          if (!failing && !stopped) log("library_sync_failed", { error: String(error) });
+          failing = true;
+        },
+      )
+      .finally(() => {
+        syncing = undefined;
+      });
+  }, BACKGROUND_SYNC_MS);
+  timer.unref();
+  stops.add(async () => {
+    stopped = true;
+    clearInterval(timer);
+  }, "ops");
+}
+
+/** Readiness watches Redis, the queue and the store from now on; the queue dashboard opens (with ADMIN_TOKEN). */
+async function watchReadiness(
+  config: Config,
+  redisUrl: string,
+  stops: Stops,
+  operations: Operations,
+  syncedSequence: () => number | undefined,
+): Promise<void> {
+  const { QueueProbe } = await import("./queue/queue-probe.ts");
+  // Fails fast while Redis is away (a worker's connection would wait for it): readiness answers in time.
+  const probeRedis = stops.connection(redisUrl, "producer");
+  const queue = new QueueProbe(probeRedis, config.namespace);
+  stops.add(() => queue.close());
+  const store = new RedisArticleStore(probeRedis, config.namespace);
+  operations.readiness.watch({
+    redis: () => probeRedis.ping(),
+    queue: () => queue.check(),
+    storeSequence: () => store.sequence(),
+    syncedSequence,
+  });
+  if (config.ops.adminToken === undefined) return;
+  const { queueDashboard } = await import("./queue/queue-dashboard.ts");
+  const dashboard = queueDashboard(probeRedis, config.namespace, ADMIN_PATH);
+  stops.add(() => dashboard.close());
+  operations.dashboard = dashboard.handle;
+}
+
+/** The workers, closed together: in-flight jobs get SHUTDOWN_GRACE_MS, then they are handed back. */
+async function closeRunningWorkers(
+  workers: readonly ClosableWorker[],
+  graceMs: number,
+  log: Log,
+): Promise<void> {
+  const { closeWorkers } = await import("./queue/close-workers.ts");
+  log("workers_stopping", { graceMs });
+  if (await closeWorkers(workers, graceMs)) log("workers_stopped", {});
+  else log("jobs_handed_back", { graceMs, hint: "another worker takes them over once their lock lapses" });
+}
+
+async function startWorkers(
+  config: Config,
+  log: Log,
+  stops: Stops,
+  parts: ServiceParts,
+  operations: Operations,
+): Promise<Workers> {
   const { startAskWorker } = await import("./queue/ask-worker.ts");
   const { startDigestWorker } = await import("./queue/digest-worker.ts");
   const { startRetentionWorker } = await import("./queue/retention-worker.ts");
@@ -658,6 +800,13 @@ async function startWorkers(config: Config, log: Log, stops: Stops, parts: Servi
   const redisUrl = await redisUrlFor(config, log, stops);
   const redis = stops.connection(redisUrl, "worker");
   const store = new RedisArticleStore(redis, config.namespace);
+  const library = new Library();
+  let loaded = false;
+  await watchReadiness(config, redisUrl, stops, operations, () =>
+    loaded ? library.syncedSequence : undefined,
+  );
+  const running: ClosableWorker[] = [];
+  stops.add(() => closeRunningWorkers(running, config.ops.shutdownGraceMs, log), "workers");
   await seedEmptyStore(config, store, log);
   // Once at start, before the library loads (what is expired is not loaded), then hourly by one scheduler.
   await applyRetentionLogged(config, store, log);
@@ -665,8 +814,10 @@ async function startWorkers(config: Config, log: Log, stops: Stops, parts: Servi
     config,
     (dailyTokens) => new RedisTokenBudget(redis, config.namespace, dailyTokens),
   );
-  const library = new Library();
   logVectorFailure(await syncLibrary(library, store, embedder), log);
+  logIndexSynced(library, 0, log);
+  loaded = true;
+  keepSynced(library, store, embedder, log, stops);
   const engine = new AnswerEngine({ library, embedder, modelAnswering, log });
   const repliers = { ...(await repliersFor(config, log)), ...parts.repliers };
   const deliveries = new RedisDeliveryLog(redis, config.namespace);
@@ -684,6 +835,7 @@ async function startWorkers(config: Config, log: Log, stops: Stops, parts: Servi
     feedback,
     scopes,
     sharedVisible,
+    memory: new RedisConversationMemory(redis, config.namespace),
     log,
   };
   const askWorker = startAskWorker({
@@ -695,7 +847,7 @@ async function startWorkers(config: Config, log: Log, stops: Stops, parts: Servi
     giveUp: (request, error) => reportAskFailure(request, error, ask),
     log,
   });
-  stops.add(() => askWorker.close());
+  running.push(askWorker);
   const digest = { store, subscriptions, repliers, deliveries, modelAnswering, scopes, sharedVisible, log };
   const digestWorker = startDigestWorker({
     connection: stops.connection(redisUrl, "worker"),
@@ -705,8 +857,8 @@ async function startWorkers(config: Config, log: Log, stops: Stops, parts: Servi
     giveUp: (run, error) => reportDigestFailure(run, error, digest),
     log,
   });
-  stops.add(() => digestWorker.close());
-  await startFeedWork(config, { redis, redisUrl, store, repliers, log, stops, parts });
+  running.push(digestWorker);
+  await startFeedWork(config, { redis, redisUrl, store, repliers, log, stops, parts, running });
   if (config.retention.days > 0) {
     const retentionWorker = startRetentionWorker({
       connection: stops.connection(redisUrl, "worker"),
@@ -715,7 +867,7 @@ async function startWorkers(config: Config, log: Log, stops: Stops, parts: Servi
       run: () => applyRetentionLogged(config, store, log),
       log,
     });
-    stops.add(() => retentionWorker.close());
+    running.push(retentionWorker);
   }
   const retention = new RetentionSchedule(redis, config.namespace);
   try {
@@ -742,6 +894,8 @@ interface FeedWorkParts {
   log: Log;
   stops: Stops;
   parts: ServiceParts;
+  /** Where the feed worker joins the workers closed together at shutdown. */
+  running: ClosableWorker[];
 }
 
 /** The feed worker (scheduled polls, chat's follow and add), and every feed's scheduler made sure of. */
@@ -777,7 +931,7 @@ async function startFeedWork(config: Config, work: FeedWorkParts): Promise<void>
     giveUp: (request, error) => reportFeedRequestFailure(request, error, deps),
     log,
   });
-  stops.add(() => worker.close());
+  work.running.push(worker);
   log("feed_schedulers_ready", { feeds: await scheduler.reconcile(), pollMinutes });
 }
 
@@ -798,7 +952,13 @@ async function feedFollowing(config: Config, producer: Redis, stops: Stops): Pro
   return following;
 }
 
-async function startAdapters(config: Config, workers: Workers, log: Log, stops: Stops): Promise<void> {
+async function startAdapters(
+  config: Config,
+  workers: Workers,
+  log: Log,
+  stops: Stops,
+  operations: Operations,
+): Promise<void> {
   if (!config.slack && !config.discord) {
     log("no_chat_platform", {
       hint: "set SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN), or DISCORD_TOKEN; see README",
@@ -833,6 +993,7 @@ async function startAdapters(config: Config, workers: Workers, log: Log, stops: 
   const articles = {
     store: workers.store,
     forgotten: new RedisForgottenArticles(producer, config.namespace),
+    listings: new RedisArticleListings(producer, config.namespace),
   };
   if (config.slack) {
     const slack = config.slack;
@@ -843,6 +1004,7 @@ async function startAdapters(config: Config, workers: Workers, log: Log, stops: 
       ...(slack.appToken ? { appToken: slack.appToken } : {}),
       ...(slack.apiUrl ? { apiUrl: slack.apiUrl } : {}),
       port: slack.port,
+      ...(operations.sharedWithSlack ? { customRoutes: opsCustomRoutes(operations.handler) } : {}),
       questions,
       memory,
       digests,
@@ -857,11 +1019,16 @@ async function startAdapters(config: Config, workers: Workers, log: Log, stops: 
       log,
     });
     const { port } = await app.start();
-    stops.add(() => app.stop());
+    stops.add(() => app.stop(), "adapters");
     log(
       "slack_listening",
       app.mode === "http" ? { mode: "http", port, path: "/slack/events" } : { mode: "socket" },
     );
+    if (operations.sharedWithSlack && port !== undefined) {
+      // Bolt's receiver listens on every interface.
+      operations.address = { host: "0.0.0.0", port, server: "slack" };
+      log("ops_listening", { ...operations.address });
+    }
     log("adapter_started", { platform: "slack" });
   }
   if (config.discord) {
@@ -881,26 +1048,124 @@ async function startAdapters(config: Config, workers: Workers, log: Log, stops: 
       followUpIdleMs: config.followUpIdleMinutes * 60_000,
       log,
     });
-    stops.add(async () => void (await client.destroy()));
+    stops.add(async () => void (await client.destroy()), "adapters");
     await connectDiscordClient(client);
     log("discord_connected", { user: client.user?.tag });
     log("adapter_started", { platform: "discord" });
   }
 }
 
+/** Slack's HTTP mode with HTTP_PORT unset or equal to PORT: the endpoints share the receiver's port. */
+function sharesSlackPort(config: Config): boolean {
+  const slack = config.slack;
+  if (!slack?.signingSecret || slack.appToken) return false;
+  return config.ops.httpPort === undefined || config.ops.httpPort === config.ops.servePort;
+}
+
+/**
+ * The endpoints' own server on HTTP_HOST: HTTP_PORT, else the caller's default port. An HTTP_PORT that cannot be
+ * bound stops the start; a default one that is taken (another worker on this machine) is logged and skipped.
+ */
+async function listenOwn(
+  config: Config,
+  parts: ServiceParts,
+  handler: RequestHandler,
+  stops: Stops,
+  log: Log,
+): Promise<OpsAddress | undefined> {
+  const host = config.ops.httpHost;
+  const port = config.ops.httpPort ?? parts.opsPort ?? 0;
+  let server: OpsServer;
+  try {
+    server = await listenOps(handler, host, port);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    if (config.ops.httpPort !== undefined) {
+      throw new BriefingError("CONFIG_INVALID", `HTTP_PORT ${port} on ${host} cannot be used: ${reason}`, {
+        cause: error,
+        userText: true,
+      });
+    }
+    log("ops_listen_failed", { host, port, error: reason, hint: "set HTTP_PORT (0: any free port)" });
+    return undefined;
+  }
+  stops.add(() => server.close(), "ops");
+  log("ops_listening", { host, port: server.port, server: "own" });
+  return { host, port: server.port, server: "own" };
+}
+
+function operationsOf(config: Config, log: Log, render: () => Promise<MetricsPage>): Operations {
+  const readiness = new Readiness();
+  const operations: Operations = {
+    readiness,
+    dashboard: undefined,
+    sharedWithSlack: false,
+    address: undefined,
+    handler: opsRequestHandler({
+      readiness,
+      metrics: render,
+      adminToken: config.ops.adminToken,
+      dashboard: (request, response) => {
+        if (operations.dashboard) return operations.dashboard(request, response);
+        response.writeHead(503, { "content-type": "text/plain; charset=utf-8", "retry-after": "5" });
+        response.end("Starting\n");
+      },
+      log,
+    }),
+  };
+  return operations;
+}
+
+/** What /metrics reads when scraped: the queues' depths (over a fail-fast connection) and the index's lag. */
+async function watchServiceFigures(
+  config: Config,
+  metrics: ServiceMetrics,
+  workers: Workers,
+  stops: Stops,
+): Promise<void> {
+  const { queueFigureReader } = await import("./queue/queue-figures.ts");
+  const figures = queueFigureReader(stops.connection(workers.redisUrl, "producer"), config.namespace);
+  stops.add(() => figures.close());
+  metrics.watchQueues(() => figures.read());
+  const { library, store } = workers;
+  metrics.watchIndex(async () => ({
+    articles: library.articleCount,
+    passages: library.passageCount,
+    syncedSequence: library.syncedSequence,
+    storeSequence: await store.sequence(),
+  }));
+}
+
 async function startServices(
   config: Config,
-  log: Log,
+  givenLog: Log,
   adapters: boolean,
   parts: ServiceParts,
 ): Promise<RunningServices> {
+  const metrics = createServiceMetrics();
+  const log = teeLog(givenLog, metrics.observe);
   const stops = new Stops(log);
-  try {
-    const workers = await startWorkers(config, log, stops, parts);
-    if (adapters) await startAdapters(config, workers, log, stops);
-    return { redisUrl: workers.redisUrl, stop: () => stops.stopAll() };
-  } catch (error) {
+  const operations = operationsOf(config, log, () => metrics.render());
+  const stop = async () => {
+    operations.readiness.stop();
     await stops.stopAll();
+  };
+  try {
+    operations.sharedWithSlack = adapters && sharesSlackPort(config);
+    if (!operations.sharedWithSlack)
+      operations.address = await listenOwn(config, parts, operations.handler, stops, log);
+    const workers = await startWorkers(config, log, stops, parts, operations);
+    await watchServiceFigures(config, metrics, workers, stops);
+    if (adapters) await startAdapters(config, workers, log, stops, operations);
+    operations.readiness.started();
+    return {
+      redisUrl: workers.redisUrl,
+      ops: operations.address,
+      readiness: () => operations.readiness.report(),
+      stop,
+    };
+  } catch (error) {
+    await stop();
     throw error;
   }
 }

@@ -1,3 +1,4 @@
+import { serviceLog } from "./adapters/ops/service-log.ts";
 import { BRIEFBOT_VERSION, type CliApp, type CliEngine, openCli, startServe, startWorker } from "./app.ts";
 import { type Command, parseCommand, type QueryOptions, USAGE } from "./cli/args.ts";
 import { errorJson, readBatch } from "./cli/batch.ts";
@@ -16,8 +17,7 @@ import {
   renderPollRun,
   renderSummary,
 } from "./cli/render-terminal.ts";
-import { stderrLog } from "./cli/stderr-log.ts";
-import { loadConfig } from "./config.ts";
+import { configuredSecrets, loadConfig, opsPort } from "./config.ts";
 import type { Visibility } from "./core/collections.ts";
 import { type BriefingError, ERROR_CODES, isBriefingError } from "./core/errors.ts";
 import type { LoadProgress } from "./core/ports.ts";
@@ -257,15 +257,71 @@ async function runCommand(run: Run, command: Command): Promise<number> {
   }
 }
 
+/** Exit code of a second SIGINT/SIGTERM during shutdown: stopped at once, as after Ctrl-C (128 + SIGINT). */
+const EXIT_AT_ONCE = 130;
+/** After SHUTDOWN_GRACE_MS, how long closing the queues and Redis may take before the process exits anyway. */
+const STOP_MARGIN_MS = 10_000;
+
+/**
+ * `serve` and `worker`: run until SIGINT or SIGTERM, then stop gracefully (see RunningServices.stop); a second
+ * signal exits at once. Once stopped the process exits, whatever a job handed back may still hold open.
+ */
 async function runUntilSignal(run: Run, adapters: boolean): Promise<number> {
-  const log = stderrLog(run.io.stderr);
-  const services = await (adapters ? startServe : startWorker)(loadConfig(run.env), log);
-  const signal = await new Promise<string>((resolve) => {
+  const config = loadConfig(run.env);
+  const role = adapters ? "serve" : "worker";
+  const log = serviceLog({
+    write: run.io.stderr,
+    level: config.log.level,
+    logQuestions: config.log.questions,
+    secrets: configuredSecrets(config),
+    pretty: run.io.stderrIsTTY,
+    component: role,
+  });
+  // Listening from the start: a SIGTERM during a long cold start (index sync) must not kill the process mid-way.
+  const signal = new Promise<string>((resolve) => {
     process.once("SIGINT", () => resolve("SIGINT"));
     process.once("SIGTERM", () => resolve("SIGTERM"));
   });
-  log("stopping", { signal });
+  const starting = (adapters ? startServe : startWorker)(config, log, { opsPort: opsPort(config.ops, role) });
+  const first = await Promise.race([starting.then(() => undefined), signal]);
+  if (first !== undefined) {
+    // Nothing is answered before the start ends: wait for it up to the grace, then exit (a job a worker took
+    // meanwhile is handed back when its lock lapses, as after any exit).
+    log("stopping", { signal: first, during: "start", graceMs: config.ops.shutdownGraceMs });
+    const started = await Promise.race([
+      starting.then(
+        (services) => services,
+        () => undefined,
+      ),
+      new Promise<undefined>((resolve) =>
+        setTimeout(() => resolve(undefined), config.ops.shutdownGraceMs).unref(),
+      ),
+    ]);
+    if (started === undefined) {
+      log("stopped", { during: "start" });
+      setTimeout(() => process.exit(0), 0).unref();
+      return 0;
+    }
+  }
+  const services = await starting;
+  const received = await signal;
+  const atOnce = (again: string) => {
+    log("stopping_now", { signal: again, exitCode: EXIT_AT_ONCE });
+    process.exit(EXIT_AT_ONCE);
+  };
+  process.once("SIGINT", atOnce);
+  process.once("SIGTERM", atOnce);
+  if (first === undefined) log("stopping", { signal: received, graceMs: config.ops.shutdownGraceMs });
+  const backstop = setTimeout(() => {
+    log("stop_timed_out", { afterMs: config.ops.shutdownGraceMs + STOP_MARGIN_MS });
+    process.exit(1);
+  }, config.ops.shutdownGraceMs + STOP_MARGIN_MS);
+  backstop.unref();
   await services.stop();
+  clearTimeout(backstop);
+  log("stopped", {});
+  // A job handed back may still run here: nothing of it may outlive the shutdown.
+  setTimeout(() => process.exit(), 0).unref();
   return 0;
 }
 

@@ -70,6 +70,18 @@ export interface Replier {
     alreadyPosted: DeliveryRecord | undefined,
     jobId?: string,
   ): Promise<DeliveryRecord>;
+  /** Whether answers to `target` are shown while they are written (Slack's agent view streams them). */
+  showsDrafts?(target: ReplyTarget): boolean;
+  /**
+   * Shows the bullets of `answerSoFar` (what passed verification so far) not shown yet, where `showsDrafts`.
+   * Returns the record with what is shown; `deliverAnswer` then finishes it with the final answer.
+   */
+  showDraft?(
+    target: ReplyTarget,
+    answerSoFar: Answer,
+    alreadyPosted: DeliveryRecord | undefined,
+    jobId?: string,
+  ): Promise<DeliveryRecord>;
   /**
    * Tells the asker that something went wrong, where the platform still allows it: in the placeholder when
    * one was posted and nothing else yet, else as a new (private where possible) message. Never throws.
@@ -86,18 +98,35 @@ export interface QuestionQueue {
   ask(request: AskRequest, abandoned?: () => Promise<void>): Promise<{ enqueued: boolean; held?: boolean }>;
 }
 
-/** Remembers the last question of a conversation thread, for follow-ups. */
+/** What an answer in a conversation rested on: the articles it cited, best first. */
+export interface TurnAnswer {
+  articleIds: string[];
+}
+
+/** One question of a conversation and, once the worker posted it, what its answer rested on. */
+export interface ConversationTurn {
+  question: string;
+  answer?: TurnAnswer;
+}
+
 /** What a thread has asked so far: its latest questions, oldest first, and when the last was asked. */
 export interface ConversationTurns {
   questions: string[];
+  /** The same questions with what each answer rested on (records from before answers were kept have none). */
+  turns: ConversationTurn[];
   lastAt: number;
 }
 
-/** The questions asked in each conversation thread, for follow-ups. */
+/** The questions asked in each conversation thread, and what their answers rested on, for follow-ups. */
 export interface ConversationMemory {
   /** The thread's latest questions (at most MAX_REMEMBERED_TURNS); undefined for a thread never asked in. */
   turns(threadKey: string): Promise<ConversationTurns | undefined>;
   remember(threadKey: string, question: string, at: number): Promise<void>;
+  /**
+   * Records what the answer to `question` rested on, on the thread's latest unanswered turn asking it; a
+   * thread that no longer holds that question (forgotten, or never remembered) is left as it is.
+   */
+  rememberAnswer(threadKey: string, question: string, answer: TurnAnswer): Promise<void>;
 }
 
 /** Questions a thread's memory keeps. */

@@ -10,6 +10,7 @@ import { BriefingError } from "./errors.ts";
 import type { StoreChanges } from "./ports.ts";
 import { ANSWER_ARTICLE_SCORE_WEIGHT, ARTICLE_INDEX_OPTIONS } from "./search/article-ranking.ts";
 import type { Bm25Options } from "./search/bm25.ts";
+import { conversationTerms, FOLLOW_UP_PRIOR, withPrior } from "./search/follow-up-prior.ts";
 import { fusionDepth, reciprocalRankFusion } from "./search/rank-fusion.ts";
 import { type ScoredId, SearchIndex } from "./search/search-index.ts";
 import { SpellingCorrector } from "./search/spelling.ts";
@@ -22,6 +23,11 @@ import type { Answer, Article, IngestedArticle, LanguageCode, Passage, SearchHit
 /** Which collections a query may draw on; without `visible`, all of them. */
 export interface QueryScope {
   visible?: Visibility;
+  /**
+   * A follow-up's prior: the articles the conversation's earlier answer cited. Their passages that match the
+   * question weigh more (search/follow-up-prior.ts); nothing else changes, and invisible ones are ignored.
+   */
+  preferredArticles?: readonly string[] | undefined;
 }
 
 export interface VectorQuery extends QueryScope {
@@ -426,24 +432,38 @@ export class Library {
    * reciprocal rank, scored by the fused score.
    */
   retrieve(question: Question, options: RetrieveOptions): RetrievedPassage[] {
-    const tokens = this.#queryTerms(question, this.languages);
-    const passages = this.#retrieve(tokens, options.limit, options.queryVector, options.visible);
+    const asked = this.#queryTerms(question, this.languages);
+    const tokens = conversationTerms(
+      asked,
+      this.#earlierTerms(options.preferredArticles, options.visible, this.languages),
+    );
+    const passages = this.#retrieve(
+      tokens,
+      options.limit,
+      options.queryVector,
+      options.visible,
+      options.preferredArticles,
+    );
     return this.#usableVectors(options.queryVector) === undefined
       ? this.#withArticleScores(tokens, passages, options.visible)
       : passages;
   }
 
   ask(question: Question, options: AskOptions = {}): Answer {
-    const { queryVector, visible } = options;
+    const { queryVector, visible, preferredArticles } = options;
     const vectors = this.#vectors;
-    const tools = this.#scopedTools(visible);
+    const tools = this.#followUpTools(this.#scopedTools(visible), preferredArticles, visible);
     const corpus = this.#scopedCorpus(visible);
     if (vectors === undefined || vectors.size === 0) {
       return answerExtractively(question, {
         tools,
         corpus,
         retrieve: (tokens, limit) =>
-          this.#withArticleScores(tokens, this.#retrieve(tokens, limit, undefined, visible), visible),
+          this.#withArticleScores(
+            tokens,
+            this.#retrieve(tokens, limit, undefined, visible, preferredArticles),
+            visible,
+          ),
         detectLanguage,
         abstention: options.abstention,
       });
@@ -451,7 +471,7 @@ export class Library {
     return answerExtractively(question, {
       tools,
       corpus,
-      retrieve: (tokens, limit) => this.#retrieve(tokens, limit, queryVector, visible),
+      retrieve: (tokens, limit) => this.#retrieve(tokens, limit, queryVector, visible, preferredArticles),
       detectLanguage,
       similarity: (passageIdA, passageIdB) => vectors.similarity(passageIdA, passageIdB),
       abstention: options.abstention,
@@ -547,12 +567,14 @@ export class Library {
     limit: number,
     queryVector?: Float32Array,
     visible?: Visibility,
+    preferredArticles?: readonly string[],
   ): RetrievedPassage[] {
     const vectors = this.#usableVectors(queryVector);
+    const prior = this.#preferredPassages(tokens, preferredArticles, visible);
     const hits =
       vectors === undefined || queryVector === undefined
-        ? this.#index.search(tokens, { limit, ...this.#visibleGroups(visible) })
-        : this.#fuse(tokens, limit, queryVector, vectors, visible);
+        ? withPrior(this.#index.search(tokens, { limit, ...this.#visibleGroups(visible) }), prior, limit)
+        : this.#fuse(tokens, limit, queryVector, vectors, visible, prior);
     const retrieved: RetrievedPassage[] = [];
     for (const hit of hits) {
       const passage = this.#passages.get(hit.id);
@@ -561,13 +583,68 @@ export class Library {
     return retrieved;
   }
 
-  /** Lexical and vector top lists, fused; a passage without a vector can only come from the lexical list. */
+  /**
+   * The words of the titles of a follow-up's preferred articles (those the reader sees), as query words of the
+   * conversation: what "it" in "how long will it last?" most likely names.
+   */
+  #earlierTerms(
+    preferredArticles: readonly string[] | undefined,
+    visible: Visibility,
+    languages: readonly LanguageCode[],
+    likelyLanguage?: LanguageCode,
+  ): QueryToken[] {
+    if (!preferredArticles?.length) return [];
+    const titles = preferredArticles.flatMap((id) => {
+      const ingested = this.#articles.get(id);
+      return ingested && isVisible(ingested.article, visible) ? [ingested.article.title] : [];
+    });
+    return titles.length === 0 ? [] : this.#queryTerms(titles.join("\n"), languages, likelyLanguage);
+  }
+
+  /** The answerer's tools for a follow-up: the question's words joined by the earlier answer's, at a low weight. */
+  #followUpTools(
+    tools: AnswerTextTools,
+    preferredArticles: readonly string[] | undefined,
+    visible: Visibility,
+  ): AnswerTextTools {
+    if (!preferredArticles?.length) return tools;
+    return {
+      ...tools,
+      analyzeQuery: (text, languages, likelyLanguage) =>
+        conversationTerms(
+          tools.analyzeQuery(text, languages, likelyLanguage),
+          this.#earlierTerms(preferredArticles, visible, languages, likelyLanguage),
+        ),
+    };
+  }
+
+  /** The passages of a follow-up's preferred articles that the reader sees, scored against the query. */
+  #preferredPassages(
+    tokens: readonly QueryToken[],
+    preferredArticles: readonly string[] | undefined,
+    visible: Visibility,
+  ): ScoredId[] {
+    if (!preferredArticles?.length) return [];
+    const passageIds = preferredArticles.flatMap((id) => {
+      const ingested = this.#articles.get(id);
+      return ingested && isVisible(ingested.article, visible)
+        ? ingested.passages.map((passage) => passage.id)
+        : [];
+    });
+    return this.#index.scoreIds(tokens, passageIds);
+  }
+
+  /**
+   * Lexical and vector top lists, fused; a passage without a vector can only come from the lexical list. A
+   * follow-up's `prior` passages join as a third list of weight FOLLOW_UP_PRIOR.
+   */
   #fuse(
     tokens: readonly QueryToken[],
     limit: number,
     queryVector: Float32Array,
     vectors: VectorIndex,
     visible: Visibility,
+    prior: readonly ScoredId[] = [],
   ) {
     if (limit <= 0) return [];
     const depth = fusionDepth(limit);
@@ -577,7 +654,11 @@ export class Library {
     const semantic = vectors
       .search(queryVector, depth, undefined, this.#visibleGroups(visible).groups)
       .map((hit) => hit.id);
-    return reciprocalRankFusion([lexical, semantic], { limit });
+    if (prior.length === 0) return reciprocalRankFusion([lexical, semantic], { limit });
+    return reciprocalRankFusion([lexical, semantic, prior.map((hit) => hit.id)], {
+      limit,
+      weights: [1, 1, FOLLOW_UP_PRIOR],
+    });
   }
 }
 

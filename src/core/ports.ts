@@ -37,6 +37,13 @@ export interface ArticleStore {
    */
   removeFromCollections(id: string, collections: readonly string[]): Promise<string[] | undefined>;
   /**
+   * The `limit` most recent articles `accept` lets through (by published date, undated last; then title, id:
+   * core/article-recency.ts), read from the newest end and only as far as needed.
+   */
+  newest(limit: number, accept: (article: Article) => boolean): Promise<Article[]>;
+  /** The articles whose canonical URL is the URL's (core/article-recency.ts lookupLink), by the store's URL index. */
+  withLink(url: string): Promise<Article[]>;
+  /**
    * Removes, as `remove` does (each removal is in the sequence, so every library drops it, and its vectors go
    * with it), every article dated before `instant` (ms): by `retentionInstant` (core/retention.ts): its
    * arrival. Returns how many were removed.

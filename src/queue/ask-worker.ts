@@ -29,6 +29,11 @@ export function startAskWorker(options: AskWorkerOptions): Worker {
       await runWithRetries(job, {
         failedEvent: "job_failed",
         jobId: job.id ?? request.jobId,
+        fields: {
+          platform: request.target.platform,
+          channel: request.target.channelId,
+          question: request.question,
+        },
         run: () => options.answer(request, job.attemptsMade + 1),
         giveUp: (error) => options.giveUp(request, error),
         log: options.log,

@@ -14,6 +14,8 @@ export interface JobRunner {
   /** The event logged for each failed attempt. */
   failedEvent: string;
   jobId: string;
+  /** Said with each failure besides the job id and queue (the ask queue: the question's platform and channel). */
+  fields?: Record<string, unknown>;
   run(): Promise<void>;
   /** Called once when the job will not be retried any more. */
   giveUp(error: BriefingError): Promise<void>;
@@ -32,7 +34,9 @@ export async function runWithRetries(job: Job, runner: JobRunner): Promise<void>
     const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? ASK_ATTEMPTS);
     const givingUp = !error.retryable || lastAttempt;
     runner.log(runner.failedEvent, {
+      ...runner.fields,
       jobId: runner.jobId,
+      queue: job.queueName,
       attempt: job.attemptsMade + 1,
       code: error.code,
       error: error.detailedMessage(),
@@ -64,6 +68,7 @@ export function readJobData<T>(job: Job, failedEvent: string, log: JobRunner["lo
     });
     log(failedEvent, {
       jobId: job.id,
+      queue: job.queueName,
       attempt: job.attemptsMade + 1,
       code: error.code,
       error: error.detailedMessage(),

@@ -1,5 +1,6 @@
 import { endianness } from "node:os";
 import type { Redis } from "ioredis";
+import { byRecency, lookupLink, publishedInstant } from "../core/article-recency.ts";
 import { collectionsOf, withCollections } from "../core/collections.ts";
 import { BriefingError } from "../core/errors.ts";
 import type { ArticleStore, PassageVectors, PutResult, StoreChanges } from "../core/ports.ts";
@@ -12,8 +13,9 @@ import { parseStoredArticle } from "./stored-article-schema.ts";
 /**
  * One article write, atomically: dedupe by content hash, replace an older version (and drop its passage
  * vectors), bump the sequence. `dated` is the instant its retention counts from (core/retention.ts): its
- * arrival, so a new version starts a new term; unchanged content (same hash) keeps its arrival. ARGV[7…] are
- * the article's collections, added to the set `coll:<id>` (a record without one, from before collections,
+ * arrival, so a new version starts a new term; unchanged content (same hash) keeps its arrival. ARGV[7] is
+ * its published instant (ms, `-inf` undated) and ARGV[8] its canonical link ('' without one), for `newest`
+ * and `withLink`. ARGV[9…] are the article's collections, added to the set `coll:<id>` (a record without one, from before collections,
  * is in `shared`): content already stored under another collection gains it (3) instead of being skipped (0).
  */
 const PUT_SCRIPT = `
@@ -24,7 +26,7 @@ local function addCollections(target)
     redis.call('SADD', key, 'shared')
   end
   local added = 0
-  for index = 7, #ARGV do added = added + redis.call('SADD', key, ARGV[index]) end
+  for index = 9, #ARGV do added = added + redis.call('SADD', key, ARGV[index]) end
   return added
 end
 local holder = redis.call('GET', prefix .. 'hash:' .. hash)
@@ -46,6 +48,16 @@ redis.call('ZADD', prefix .. 'log', seq, id)
 redis.call('ZADD', prefix .. 'arrived', now, id)
 redis.call('ZADD', prefix .. 'dated', dated, id)
 redis.call('ZREM', prefix .. 'removed', id)
+redis.call('ZADD', prefix .. 'published', ARGV[7], id)
+local oldLink = redis.call('HGET', prefix .. 'linkof', id)
+if oldLink then
+  redis.call('SREM', prefix .. 'link:' .. oldLink, id)
+  redis.call('HDEL', prefix .. 'linkof', id)
+end
+if ARGV[8] ~= '' then
+  redis.call('SADD', prefix .. 'link:' .. ARGV[8], id)
+  redis.call('HSET', prefix .. 'linkof', id, ARGV[8])
+end
 if old then return 2 end
 return 1
 `;
@@ -54,6 +66,12 @@ return 1
 const REMOVE_ONE = `
 local function removeOne(prefix, id)
   redis.call('ZREM', prefix .. 'dated', id)
+  redis.call('ZREM', prefix .. 'published', id)
+  local link = redis.call('HGET', prefix .. 'linkof', id)
+  if link then
+    redis.call('SREM', prefix .. 'link:' .. link, id)
+    redis.call('HDEL', prefix .. 'linkof', id)
+  end
   local hash = redis.call('HGET', prefix .. 'hashes', id)
   if not hash then return 0 end
   redis.call('DEL', prefix .. 'doc:' .. id, prefix .. 'hash:' .. hash, prefix .. 'vec:' .. id, prefix .. 'coll:' .. id)
@@ -110,6 +128,8 @@ return 1
 `;
 
 const FETCH_BATCH = 500;
+/** Articles `newest` reads at least per round trip. */
+const NEWEST_BATCH = 200;
 /** Articles per removal script: each batch is atomic and short, so Redis serves others in between. */
 const REMOVE_BATCH = 500;
 /** Vector entries per pipeline: at 768 dimensions and ~10 passages an entry, ~4 MB per round trip. */
@@ -167,6 +187,28 @@ function decodeVectors(value: string, contentHash: string): Float32Array[] | und
 }
 
 /** The published date of a stored record, read leniently: `retentionInstant` takes it (and counts from arrival). */
+/** An article's score in `{ns}:published`. */
+function publishedScore(article: Pick<Article, "published">): string {
+  const instant = publishedInstant(article);
+  return instant === Number.NEGATIVE_INFINITY ? "-inf" : String(instant);
+}
+
+/** A sorted-set score as Redis replies it ("-inf", "inf", "1417392000000"). */
+function scoreOf(reply: string | undefined): number {
+  if (reply === "-inf") return Number.NEGATIVE_INFINITY;
+  if (reply === "inf" || reply === "+inf") return Number.POSITIVE_INFINITY;
+  return Number(reply);
+}
+
+function linkOf(json: string): string | undefined {
+  try {
+    const url = (JSON.parse(json) as { article?: { url?: unknown } } | null)?.article?.url;
+    return typeof url === "string" && url !== "" ? lookupLink(url) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function publishedOf(json: string): string | undefined {
   try {
     const published = (JSON.parse(json) as { article?: { published?: unknown } } | null)?.article?.published;
@@ -182,7 +224,9 @@ function publishedOf(json: string): string | undefined {
  * `{briefbot}:seq`, `{briefbot}:log` (zset id by sequence), `{briefbot}:arrived` (zset id by arrival ms), `{briefbot}:removed` (zset id by sequence),
  * `{briefbot}:dated` (zset id by the ms its retention counts from: its arrival, see core/retention.ts),
  * `{briefbot}:vec:<id>` (hash: embedding model → that article version's passage vectors, see EncodedVectors),
- * `{briefbot}:coll:<id>` (set: the article's collections; absent for records from before collections: `shared`).
+ * `{briefbot}:coll:<id>` (set: the article's collections; absent for records from before collections: `shared`),
+ * `{briefbot}:published` (zset id by published ms, `-inf` undated), `{briefbot}:link:<canonical URL>` (set of
+ * ids) and `{briefbot}:linkof` (hash id → canonical URL): what `newest` and `withLink` read.
  */
 export class RedisArticleStore implements ArticleStore {
   readonly #redis: Redis;
@@ -214,6 +258,8 @@ export class RedisArticleStore implements ArticleStore {
         JSON.stringify({ ...ingested, article }),
         String(now),
         dated,
+        publishedScore(article),
+        article.url ? lookupLink(article.url) : "",
         ...collectionsOf(ingested.article),
       );
     }
@@ -234,6 +280,33 @@ export class RedisArticleStore implements ArticleStore {
   async list(): Promise<Article[]> {
     const ids = await guardRedis(this.#redis.zrange(`${this.#prefix}log`, "0", "-1"));
     return (await this.#fetch(ids)).map((ingested) => ingested.article);
+  }
+
+  async newest(limit: number, accept: (article: Article) => boolean): Promise<Article[]> {
+    if (limit <= 0) return [];
+    await this.#indexUnlisted();
+    const found: Article[] = [];
+    const batch = Math.max(NEWEST_BATCH, limit * 4);
+    for (let offset = 0; ; offset += batch) {
+      const reply = await guardRedis(
+        this.#redis.zrevrange(`${this.#prefix}published`, offset, offset + batch - 1, "WITHSCORES"),
+      );
+      const ids = reply.filter((_, index) => index % 2 === 0);
+      for (const { article } of await this.#fetch(ids)) if (accept(article)) found.push(article);
+      if (ids.length < batch) break;
+      if (found.length < limit) continue;
+      found.sort(byRecency);
+      // Articles further on are no newer than the last one read: done once that is older than the limit-th.
+      const limitth = found[limit - 1];
+      if (limitth && scoreOf(reply.at(-1)) < publishedInstant(limitth)) break;
+    }
+    return found.sort(byRecency).slice(0, limit);
+  }
+
+  async withLink(url: string): Promise<Article[]> {
+    await this.#indexUnlisted();
+    const ids = await guardRedis(this.#redis.smembers(`${this.#prefix}link:${lookupLink(url)}`));
+    return (await this.#fetch(ids.sort())).map((ingested) => ingested.article);
   }
 
   async remove(id: string): Promise<boolean> {
@@ -373,6 +446,36 @@ export class RedisArticleStore implements ArticleStore {
         members.push(String(retentionInstant({ published: publishedOf(json) }, arrivedAt)), id);
       });
       if (members.length > 0) await guardRedis(this.#redis.zadd(`${this.#prefix}dated`, "NX", ...members));
+    }
+  }
+
+  /**
+   * Stores written before `{ns}:published` and the link index existed: indexes the articles missing from them.
+   * Costs two counts when nothing is missing.
+   */
+  async #indexUnlisted(): Promise<void> {
+    const [count, listed] = await guardRedis(
+      Promise.all([this.#redis.hlen(`${this.#prefix}hashes`), this.#redis.zcard(`${this.#prefix}published`)]),
+    );
+    if (listed >= count) return;
+    const ids = await guardRedis(this.#redis.hkeys(`${this.#prefix}hashes`));
+    for (let offset = 0; offset < ids.length; offset += FETCH_BATCH) {
+      const batch = ids.slice(offset, offset + FETCH_BATCH);
+      const scores = await guardRedis(this.#redis.zmscore(`${this.#prefix}published`, ...batch));
+      const missing = batch.filter((_, index) => scores[index] === null);
+      if (missing.length === 0) continue;
+      const docs = await guardRedis(this.#redis.mget(missing.map((id) => `${this.#prefix}doc:${id}`)));
+      const pipeline = this.#redis.pipeline();
+      missing.forEach((id, index) => {
+        const json = docs[index];
+        if (json === null || json === undefined) return;
+        pipeline.zadd(`${this.#prefix}published`, "NX", publishedScore({ published: publishedOf(json) }), id);
+        const link = linkOf(json);
+        if (link === undefined) return;
+        pipeline.sadd(`${this.#prefix}link:${link}`, id);
+        pipeline.hsetnx(`${this.#prefix}linkof`, id, link);
+      });
+      await guardRedis(pipeline.exec());
     }
   }
 

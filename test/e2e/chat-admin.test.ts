@@ -98,8 +98,11 @@ describe("admin from chat through the real Bolt and discord.js clients", () => {
     expect(listed).not.toMatch(/Ferry|quay/);
     expect(await slash("forget 2")).toMatch(/SLACK_ADMIN_USERS/);
     expect(await store().get("bridge")).toBeDefined();
+    // An article arriving after the listing does not shift its numbers: 2 is still the bridge.
+    await store().put([article("late", "Late council news", "2026-12-05", ["slack:t0team:c0news"])]);
     expect(await slash("forget 2", "U0ADMIN")).toMatch(/Forgot \\"Bridge plan approved\\"/);
     expect(await store().get("bridge")).toBeUndefined();
+    expect(await store().get("late")).toBeDefined();
     expect(await slash("forget https://news.example/tram", "U0ADMIN")).toMatch(/Forgot/);
     expect((await store().get("tram"))?.article.collections).toEqual([
       `discord:${discord.guildId}:${discord.channelId}`,

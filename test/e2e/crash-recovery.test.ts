@@ -1,5 +1,4 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import type { Queue } from "bullmq";
 import { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -13,9 +12,9 @@ import { FakeSlack } from "../support/fake-slack.ts";
 import { untilIdle, watchQueue } from "../support/queue-idle.ts";
 import { startRedis, type ThrowawayRedis } from "../support/redis-server.ts";
 import { SEEDS_DIRECTORY } from "../support/seed-library.ts";
+import { serviceArgs } from "../support/service-commands.ts";
 import { until } from "../support/until.ts";
 
-const BIN = fileURLToPath(new URL("../../bin/briefbot.js", import.meta.url));
 const NAMESPACE = "crash";
 let redis: ThrowawayRedis;
 let slack: FakeSlack;
@@ -43,11 +42,13 @@ afterAll(async () => {
 
 /** A `briefbot worker` process, as it runs on another machine; resolves once it takes jobs. */
 async function startWorker(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [BIN, "worker"], {
+  const child = spawn(process.execPath, serviceArgs("worker"), {
     env: {
       PATH: process.env.PATH ?? "",
       REDIS_URL: redis.url,
       BRIEFBOT_NAMESPACE: NAMESPACE,
+      // Several workers on one machine: each its own free operations port.
+      HTTP_PORT: "0",
       SLACK_BOT_TOKEN: "xoxb-crash",
       SLACK_SIGNING_SECRET: "crash-secret",
       SLACK_API_URL: slack.apiUrl,

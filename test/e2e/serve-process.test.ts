@@ -2,13 +2,12 @@ import { type ChildProcessWithoutNullStreams, execFileSync, spawn } from "node:c
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { Redis } from "ioredis";
 import { describe, it } from "vitest";
 import { runCli, runCliProcess } from "../support/run-cli.ts";
+import { serviceArgs } from "../support/service-commands.ts";
+import { loggedFields } from "../support/service-process.ts";
 import { until } from "../support/until.ts";
-
-const BIN = fileURLToPath(new URL("../../bin/briefbot.js", import.meta.url));
 
 // Concurrent: each test runs processes of its own.
 describe.concurrent("briefbot serve as a process", () => {
@@ -16,8 +15,8 @@ describe.concurrent("briefbot serve as a process", () => {
     expect,
   }) => {
     const dataDirectory = await mkdtemp(join(tmpdir(), "briefbot-serve-"));
-    const child = spawn(process.execPath, [BIN, "serve"], {
-      env: { PATH: process.env.PATH ?? "", BRIEFBOT_DATA_DIR: dataDirectory },
+    const child = spawn(process.execPath, serviceArgs("serve"), {
+      env: { PATH: process.env.PATH ?? "", BRIEFBOT_DATA_DIR: dataDirectory, HTTP_PORT: "0" },
       stdio: ["ignore", "ignore", "pipe"],
     });
     let log = "";
@@ -27,8 +26,8 @@ describe.concurrent("briefbot serve as a process", () => {
     try {
       await until(() => log.includes("no_chat_platform"), `serve to start (log: ${log.slice(-400)})`, 20_000);
       const url = join(dataDirectory, "redis.sock");
-      expect(log).toContain(`embedded_redis_started url=${url}`);
-      expect(log).toMatch(/seeded_store .*added=5/);
+      expect(loggedFields(log, "embedded_redis_started")?.url).toBe(url);
+      expect(loggedFields(log, "seeded_store")?.added).toBe(5);
       expect(log).toMatch(/SLACK_BOT_TOKEN/);
       const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
       probe.on("error", () => {});
@@ -55,8 +54,8 @@ describe.concurrent("briefbot serve as a process", () => {
     const dataDirectory = await mkdtemp(join(tmpdir(), "briefbot-serve-"));
     const started: ChildProcessWithoutNullStreams[] = [];
     const serve = async (): Promise<{ child: ChildProcessWithoutNullStreams; log: () => string }> => {
-      const child = spawn(process.execPath, [BIN, "serve"], {
-        env: { PATH: process.env.PATH ?? "", BRIEFBOT_DATA_DIR: dataDirectory },
+      const child = spawn(process.execPath, serviceArgs("serve"), {
+        env: { PATH: process.env.PATH ?? "", BRIEFBOT_DATA_DIR: dataDirectory, HTTP_PORT: "0" },
       });
       started.push(child);
       let log = "";
@@ -78,14 +77,14 @@ describe.concurrent("briefbot serve as a process", () => {
     try {
       const first = await serve();
       const second = await serve();
-      expect(first.log()).toMatch(/embedded_redis_started .*owned=true/);
-      expect(second.log()).toMatch(/embedded_redis_reused .*owned=false/);
+      expect(loggedFields(first.log(), "embedded_redis_started")?.owned).toBe(true);
+      expect(loggedFields(second.log(), "embedded_redis_reused")?.owned).toBe(false);
       expect(servers()).toBe(1);
       await exit(first.child, "SIGKILL");
       await exit(second.child, "SIGTERM");
       expect(servers()).toBe(1);
       const third = await serve();
-      expect(third.log()).toMatch(/embedded_redis_reused .*owned=true/);
+      expect(loggedFields(third.log(), "embedded_redis_reused")?.owned).toBe(true);
       expect(servers()).toBe(1);
       await exit(third.child, "SIGTERM");
       expect(servers()).toBe(0);

@@ -4,6 +4,7 @@ import { UndiciFetcher } from "../../src/adapters/web/fetcher.ts";
 import type { FeedRequest, ReplyTarget } from "../../src/core/chat.ts";
 import { type FeedRequestDependencies, runFeedRequest } from "../../src/flows/ingest/follow-feed.ts";
 import { pollFeed } from "../../src/flows/ingest/poll-feed.ts";
+import { RedisArticleListings } from "../../src/store/redis-article-listings.ts";
 import { RedisArticleStore } from "../../src/store/redis-article-store.ts";
 import { RedisFeedStore } from "../../src/store/redis-feed-store.ts";
 import { RedisForgottenArticles } from "../../src/store/redis-forgotten-articles.ts";
@@ -103,17 +104,20 @@ describe("a forgotten article never comes back from a feed for that tenant", () 
     const [story] = await deps.articles.list();
     expect(story?.collections).toEqual(["discord:g2:c3", "slack:t1:c1"]);
 
-    const reply = await handleArticleCommand(
-      { action: "forget", which: "1" },
-      {
-        articles: { store: deps.articles, forgotten: deps.forgotten },
-        scopes: new RedisScopeStore(redis.client(), NAMESPACE),
-        channel: slackChannel,
-        sharedVisible: true,
-        mayChange: true,
-        whoMayChange: "the admins",
+    const commandContext = {
+      articles: {
+        store: deps.articles,
+        forgotten: deps.forgotten,
+        listings: new RedisArticleListings(redis.client(), NAMESPACE),
       },
-    );
+      scopes: new RedisScopeStore(redis.client(), NAMESPACE),
+      channel: slackChannel,
+      sharedVisible: true,
+      mayChange: true,
+      whoMayChange: "the admins",
+    };
+    await handleArticleCommand({ action: "list", count: 10 }, commandContext);
+    const reply = await handleArticleCommand({ action: "forget", which: "1" }, commandContext);
     expect(reply).toMatch(/Forgot "Harbour plan approved"/);
     expect((await deps.articles.list()).map((article) => article.collections)).toEqual([["discord:g2:c3"]]);
 

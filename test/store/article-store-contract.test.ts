@@ -45,6 +45,44 @@ describe.each(stores)("%s article store", (_name, makeStore) => {
     expect(await store.get("missing")).toBeUndefined();
   });
 
+  it("reads the newest accepted articles by published date (undated last, ties by title), and by link", async () => {
+    const store = makeStore();
+    const dated = (id: string, published: string | undefined, title = `Story ${id}`, url?: string) => {
+      const ingested = article(id, `Text of ${id}.`);
+      return {
+        ...ingested,
+        article: {
+          ...ingested.article,
+          title,
+          ...(published ? { published } : {}),
+          ...(url ? { url } : {}),
+        },
+      };
+    };
+    const many = Array.from({ length: 450 }, (_, index) =>
+      dated(`old-${index}`, `2020-01-${String(1 + (index % 28)).padStart(2, "0")}`),
+    );
+    await store.put([
+      ...many,
+      dated("undated", undefined),
+      dated("b-tie", "2026-12-01", "Bravo"),
+      dated("a-tie", "2026-12-01", "Alpha"),
+      dated("newest", "2026-12-05", "Newest", "https://news.example/n?utm_source=feed"),
+      dated("hidden", "2026-12-06"),
+    ]);
+    const accept = (candidate: { id: string }) => candidate.id !== "hidden";
+    expect((await store.newest(3, accept)).map((a) => a.id)).toEqual(["newest", "a-tie", "b-tie"]);
+    expect(
+      (await store.newest(2, (a) => a.id.startsWith("old-") || a.id === "undated")).map((a) => a.id),
+    ).toEqual(["old-111", "old-139"]);
+    expect((await store.newest(1, (a) => a.id === "undated")).map((a) => a.id)).toEqual(["undated"]);
+    expect(await store.newest(0, accept)).toEqual([]);
+    expect((await store.withLink("https://news.example/n#top")).map((a) => a.id)).toEqual(["newest"]);
+    await store.remove("newest");
+    expect(await store.withLink("https://news.example/n")).toEqual([]);
+    expect((await store.newest(1, accept)).map((a) => a.id)).toEqual(["a-tie"]);
+  });
+
   it("does not duplicate re-ingested content, under the same or another id", async () => {
     const store = makeStore();
     await store.put([article("a", "Same text.")]);

@@ -142,6 +142,8 @@ function pause(ms: number): Promise<void> {
 
 export class FakeOpenAI {
   readonly calls: RecordedCall[] = [];
+  /** When each streamed chat completion sent its last event (Date.now()), in order. */
+  readonly streamsEndedAt: number[] = [];
   /** Computes the answer when no reply is scripted, e.g. from the prompt it was given. */
   respond: ((request: ChatRequestBody) => FakeReply) | undefined;
   readonly #server: Server;
@@ -384,6 +386,7 @@ export class FakeOpenAI {
       send([], { ...reply.usage, total_tokens: reply.usage.prompt_tokens + reply.usage.completion_tokens });
     }
     response.end("data: [DONE]\n\n");
+    this.streamsEndedAt.push(Date.now());
   }
 
   #embeddings(body: Json, response: ServerResponse): void {

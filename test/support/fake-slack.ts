@@ -89,7 +89,7 @@ function invalidMessage(body: Record<string, unknown>): string | undefined {
 /**
  * Slack's side, on loopback: the Web API methods Briefbot uses (auth.test, chat.postMessage,
  * chat.postEphemeral, chat.update, chat.startStream / appendStream / stopStream, assistant.threads.*,
- * conversations.history and .replies) and response_url endpoints. Records every
+ * conversations.history and .replies, users.info) and response_url endpoints. Records every
  * call; failures can be scripted.
  */
 export class FakeSlack {
@@ -104,6 +104,8 @@ export class FakeSlack {
   readonly #failures = new Map<string, ScriptedFailure[]>();
   #origin = "";
   #messages = 0;
+  /** The locale users.info gives each user (Slack's default, en-US, for the others). */
+  readonly #locales = new Map<string, string>();
   /** Posted messages by channel and ts, as edited since: what a channel shows now. */
   readonly #posted = new Map<string, Record<string, unknown>>();
 
@@ -145,6 +147,11 @@ export class FakeSlack {
   /** A posted message as it reads now, after every chat.update of it. */
   message(channel: string, ts: string): Record<string, unknown> | undefined {
     return this.#posted.get(`${channel}:${ts}`);
+  }
+
+  /** What users.info with include_locale says of this user's locale ("nl-NL", "fr-FR"). */
+  setUserLocale(userId: string, locale: string): void {
+    this.#locales.set(userId, locale);
   }
 
   callsTo(method: string): RecordedCall[] {
@@ -264,6 +271,31 @@ export class FakeSlack {
     return { status: 200, body: { ok: true, channel, ts: body.ts } };
   }
 
+  /**
+   * users.info: a user id (U… or W…) is a user of the team; `locale` only with include_locale, as Slack does;
+   * any other id is `user_not_found`.
+   */
+  #userInfo(body: Record<string, unknown>, teamId: string): Reply {
+    const id = typeof body.user === "string" ? body.user : "";
+    if (!/^[UW][A-Z0-9]+$/u.test(id)) return { status: 200, body: { ok: false, error: "user_not_found" } };
+    const withLocale = String(body.include_locale) === "true";
+    const user = {
+      id,
+      team_id: teamId,
+      name: id.toLowerCase(),
+      deleted: false,
+      real_name: id,
+      tz: "Europe/Amsterdam",
+      tz_label: "Central European Time",
+      tz_offset: 3600,
+      is_bot: false,
+      is_app_user: false,
+      updated: 1_700_000_000,
+      ...(withLocale ? { locale: this.#locales.get(id) ?? "en-US" } : {}),
+    };
+    return { status: 200, body: { ok: true, user } };
+  }
+
   #scripted(method: string): Reply | undefined {
     const failure = this.#failures.get(method)?.shift();
     return failure ? failureReply(failure) : undefined;
@@ -316,7 +348,9 @@ export class FakeSlack {
         if (!existing) return { status: 200, body: { ok: false, error: "message_not_found" } };
         const invalid = invalidMessage(body);
         if (invalid) return { status: 200, body: { ok: false, error: invalid } };
-        this.#posted.set(key, { ...existing, ...body });
+        // An update replaces what a stopped stream showed: its text is the update's blocks now.
+        const { markdown: _streamed, ...kept } = existing;
+        this.#posted.set(key, { ...(body.blocks === undefined ? existing : kept), ...body });
         return { status: 200, body: { ok: true, channel: body.channel, ts: body.ts, text: body.text } };
       }
       case "chat.startStream":
@@ -330,6 +364,8 @@ export class FakeSlack {
           return { status: 200, body: { ok: false, error: "invalid_arguments" } };
         }
         return { status: 200, body: { ok: true } };
+      case "users.info":
+        return this.#userInfo(body, teamId);
       case "conversations.history":
       case "conversations.replies":
         return { status: 200, body: { ok: true, messages: this.#read(method, body), has_more: false } };

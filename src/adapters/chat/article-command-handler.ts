@@ -1,4 +1,6 @@
+import type { ArticleListings } from "../../core/article-listings.ts";
 import {
+  channelCollection,
   type ScopeStore,
   tenantOf,
   tenantOfCollection,
@@ -7,17 +9,21 @@ import {
 import type { ReplyTarget } from "../../core/chat.ts";
 import { collectionsOf, isVisible } from "../../core/collections.ts";
 import { isBriefingError } from "../../core/errors.ts";
-import { canonicalLink } from "../../core/feeds/item-identity.ts";
 import { type ForgottenArticles, forgottenKeys } from "../../core/forgotten-articles.ts";
+import { type InterfaceLanguage, message } from "../../core/i18n/messages.ts";
 import type { ArticleStore } from "../../core/ports.ts";
 import type { Article } from "../../core/types.ts";
 
 export type ArticleCommand = { action: "list"; count: number } | { action: "forget"; which: string };
 
-/** What `articles` and `forget` read and change: the article store and the tenants' forgotten articles. */
+/**
+ * What `articles` and `forget` read and change: the article store, the tenants' forgotten articles, and each
+ * channel's last listing (what `forget <number>` means there).
+ */
 export interface ChannelArticles {
-  store: Pick<ArticleStore, "list" | "removeFromCollections">;
+  store: Pick<ArticleStore, "newest" | "withLink" | "get" | "removeFromCollections">;
   forgotten: ForgottenArticles;
+  listings: ArticleListings;
 }
 
 export interface ArticleCommandContext {
@@ -31,6 +37,8 @@ export interface ArticleCommandContext {
   mayChange: boolean;
   /** Who may, for the refusal. */
   whoMayChange: string;
+  /** The language of the catalogue's replies (English without one). */
+  language?: InterfaceLanguage | undefined;
 }
 
 export const DEFAULT_LISTED = 10;
@@ -66,19 +74,16 @@ export async function handleArticleCommand(
 /** The channel's most recent articles (by published date, undated last), at most `count`. */
 async function recentArticles(count: number, context: ArticleCommandContext): Promise<Article[]> {
   const visible = await visibleCollections(context.channel, context.scopes, context.sharedVisible);
-  const dated = (article: Article) => {
-    const instant = article.published ? Date.parse(article.published) : Number.NaN;
-    return Number.isNaN(instant) ? Number.NEGATIVE_INFINITY : instant;
-  };
-  return (await context.articles.store.list())
-    .filter((article) => isVisible(article, visible))
-    .sort((a, b) => dated(b) - dated(a) || a.title.localeCompare(b.title) || a.id.localeCompare(b.id))
-    .slice(0, count);
+  return await context.articles.store.newest(count, (article) => isVisible(article, visible));
 }
 
 async function listArticles(count: number, context: ArticleCommandContext): Promise<string> {
   if (count < 1 || count > MOST_LISTED) return `Use \`articles\` with a number from 1 to ${MOST_LISTED}.`;
   const articles = await recentArticles(count, context);
+  await context.articles.listings.remember(
+    channelCollection(context.channel),
+    articles.map((article) => article.id),
+  );
   if (articles.length === 0) return "This channel sees no articles yet.";
   return [
     `The ${articles.length === 1 ? "most recent article" : `${articles.length} most recent articles`} this channel sees:`,
@@ -99,7 +104,9 @@ function describe(article: Article): string {
 
 async function forgetArticle(which: string, context: ArticleCommandContext): Promise<string> {
   if (!context.mayChange) return `Only ${context.whoMayChange} may forget articles.`;
-  const article = await findArticle(which, context);
+  const found = await findArticle(which, context);
+  if (found === "unlisted") return message(context.language ?? "en", "listArticlesFirst");
+  const article = found;
   if (!article)
     return `No article this channel sees is \`${which}\`. \`articles\` lists them with their numbers.`;
   const tenant = tenantOf(context.channel);
@@ -115,18 +122,24 @@ async function forgetArticle(which: string, context: ArticleCommandContext): Pro
   return `Forgot "${article.title}": this workspace or server no longer sees it, and its feeds will not bring it back.`;
 }
 
-/** The article `which` names among those the channel sees: a number from `articles`, a URL or an article id. */
-async function findArticle(which: string, context: ArticleCommandContext): Promise<Article | undefined> {
-  if (/^\d{1,3}$/u.test(which)) {
-    const number = Number(which);
-    if (number < 1 || number > MOST_LISTED) return undefined;
-    return (await recentArticles(number, context))[number - 1];
-  }
+/**
+ * The article `which` names among those the channel sees: a number from the channel's last `articles` listing
+ * ("unlisted" when none is remembered), a URL, or an article id.
+ */
+async function findArticle(
+  which: string,
+  context: ArticleCommandContext,
+): Promise<Article | "unlisted" | undefined> {
+  const { store, listings } = context.articles;
   const visible = await visibleCollections(context.channel, context.scopes, context.sharedVisible);
-  const seen = (await context.articles.store.list()).filter((article) => isVisible(article, visible));
-  if (/^https?:\/\//iu.test(which)) {
-    const link = canonicalLink(which);
-    return seen.find((article) => article.url !== undefined && canonicalLink(article.url) === link);
+  const seen = (article: Article | undefined) =>
+    article !== undefined && isVisible(article, visible) ? article : undefined;
+  if (/^\d{1,3}$/u.test(which)) {
+    const shown = await listings.shown(channelCollection(context.channel));
+    if (shown === undefined) return "unlisted";
+    const id = shown[Number(which) - 1];
+    return id === undefined ? undefined : seen((await store.get(id))?.article);
   }
-  return seen.find((article) => article.id === which);
+  if (/^https?:\/\//iu.test(which)) return (await store.withLink(which)).find((article) => seen(article));
+  return seen((await store.get(which))?.article);
 }

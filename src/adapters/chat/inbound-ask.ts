@@ -73,6 +73,8 @@ export interface InboundQuestion {
   previousQuestion?: string | undefined;
   /** Summarize the articles matching the question instead of answering it. */
   summarize?: boolean;
+  /** When the adapter got the question (epoch ms); the ack is timed from here, else from when it is queued. */
+  receivedAt?: number | undefined;
   /** The asker's interface locale where the platform says it (Discord): for notices on questions too short to tell. */
   locale?: string | undefined;
 }
@@ -129,7 +131,11 @@ export async function enqueueQuestion(
     });
     log(held ? `${platform}_question_held` : `${platform}_question_queued`, {
       jobId: request.jobId,
+      platform,
+      channel: inbound.target.channelId,
       enqueued,
+      // The ack: from the question reaching the adapter to it being on the queue (or held by the outbox).
+      ackMs: dependencies.now() - (inbound.receivedAt ?? request.requestedAt),
     });
     outcome = enqueued ? "enqueued" : "duplicate";
   } catch (error) {

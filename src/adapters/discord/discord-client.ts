@@ -35,6 +35,7 @@ import {
   SUMMARIZE_OPTION,
   UNFOLLOW_OPTION,
 } from "./commands.ts";
+import { logRateLimits } from "./discord-rest.ts";
 import { handleBriefCommand, type IncomingBriefCommand } from "./handle-brief-command.ts";
 import { handleDiscordFeedback, type IncomingFeedbackClick } from "./handle-feedback.ts";
 import { handleDiscordMessage, type IncomingDiscordMessage } from "./handle-message.ts";
@@ -170,6 +171,7 @@ export function createDiscordClient(options: DiscordClientOptions): Client {
   client.token = options.token;
   const { log, questions } = options;
   const now = options.now ?? Date.now;
+  logRateLimits(client.rest, log);
 
   client.on(Events.MessageCreate, (message) => {
     const bot = message.client.user;

@@ -49,7 +49,7 @@ export class DiscordReplier extends PartsReplier<DiscordMessagePayload, DiscordT
       notice: renderDiscordNotice,
     };
     super(renderers, options.log ?? (() => {}));
-    this.#rest = createWorkerRest(options);
+    this.#rest = createWorkerRest(options, options.log);
   }
 
   protected partPoster(discord: DiscordTarget): PartPoster<DiscordMessagePayload> {

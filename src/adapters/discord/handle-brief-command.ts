@@ -257,6 +257,7 @@ async function articleCommandReply(
     sharedVisible: dependencies.sharedVisible ?? true,
     mayChange: command.guildId === undefined || command.canManageChannel === true,
     whoMayChange: "members with the Manage Channels permission",
+    language: interfaceLanguageOf(command.locale),
   }).catch((error: unknown) => {
     log("discord_article_command_failed", { interactionId: command.id, error: errorText(error) });
     return "Sorry, the articles could not be reached. Please try again in a minute.";

@@ -1,4 +1,5 @@
 import type { ConversationMemory, QuestionQueue } from "../../core/chat.ts";
+import { discordConversationKey } from "../../core/conversation-key.ts";
 import { contextOfTurns, DEFAULT_FOLLOW_UP_IDLE_MS } from "../../flows/ask/follow-up.ts";
 import { sendSafely } from "../chat/chat-log.ts";
 import { enqueueQuestion, screenQuestion } from "../chat/inbound-ask.ts";
@@ -34,11 +35,6 @@ export interface MessageHandlerDependencies {
   followUpIdleMs?: number;
   now(): number;
   log: DiscordLog;
-}
-
-/** The key under which an asker's latest questions in a channel (or DM) are remembered. */
-export function discordConversationKey(channelId: string, userId: string): string {
-  return `discord:${channelId}:${userId}`;
 }
 
 /** The asker's earlier questions as context, for a reply to the bot's answer that is still fresh. */
@@ -80,6 +76,7 @@ export async function handleDiscordMessage(
   const { botUserId, log } = dependencies;
   if (message.authorIsBot || message.authorId === botUserId) return "ignored";
   if (!message.mentionsBot && !message.isDirectMessage && !message.repliesToBot) return "ignored";
+  const receivedAt = dependencies.now();
 
   const screened = await screenQuestion(withoutBotMention(message.content, botUserId), {
     help: () => replySafely(message, renderDiscordHelp(dependencies.botName), log),
@@ -93,6 +90,7 @@ export async function handleDiscordMessage(
       jobId: `discord-msg-${message.id}`,
       question: screened.question,
       previousQuestion,
+      receivedAt,
       target: {
         platform: "discord",
         channelId: message.channelId,

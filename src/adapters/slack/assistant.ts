@@ -1,17 +1,26 @@
 import { Assistant } from "@slack/bolt";
+import { type InterfaceLanguage, message } from "../../core/i18n/messages.ts";
 import { type AssistantMessageDependencies, handleAssistantMessage } from "./assistant-message.ts";
 import { errorText, type SlackLog } from "./log.ts";
+import { SlackUserLanguages } from "./user-language.ts";
 
-/** What a new assistant thread opens with: nothing is known yet of the asker's language, so English. */
-export const ASSISTANT_GREETING =
-  "Hi! Ask me about the articles your team follows: I answer with the passages that say it, in English, Dutch or French.";
+/** What a new assistant thread opens with, in the user's language (their Slack locale). */
+export function assistantGreeting(language: InterfaceLanguage): string {
+  return message(language, "assistantGreeting");
+}
 
 /** Three short example questions, shown as buttons when the thread opens; a click asks it. */
-export const ASSISTANT_PROMPTS = [
-  { title: "What's new?", message: "What do the latest articles report?" },
-  { title: "Who is involved?", message: "Which organisations do the articles name?" },
-  { title: "Key figures", message: "What figures do the articles give?" },
-] as const;
+export function assistantPrompts(language: InterfaceLanguage): Array<{ title: string; message: string }> {
+  return [
+    { title: message(language, "promptNewsTitle"), message: message(language, "promptNewsMessage") },
+    { title: message(language, "promptWhoTitle"), message: message(language, "promptWhoMessage") },
+    { title: message(language, "promptFiguresTitle"), message: message(language, "promptFiguresMessage") },
+  ];
+}
+
+/** The English greeting and prompts: the manifest's suggested prompts, and what anyone else gets. */
+export const ASSISTANT_GREETING = assistantGreeting("en");
+export const ASSISTANT_PROMPTS = assistantPrompts("en");
 
 /**
  * Slack's agent view (the side container) as a Bolt Assistant: a new thread gets a greeting and suggested
@@ -20,14 +29,17 @@ export const ASSISTANT_PROMPTS = [
  */
 export function slackAssistant(dependencies: Omit<AssistantMessageDependencies, "botUserId">): Assistant {
   const { log } = dependencies;
+  const languages = new SlackUserLanguages(log);
   return new Assistant({
     // The thread's context (the channel the user is viewing) is not used: answers draw on what direct messages see.
     threadContextStore: { get: async () => ({}), save: async () => {} },
     threadStarted: async ({ event, client, setSuggestedPrompts }) => {
-      const { channel_id: channel, thread_ts: threadTs } = event.assistant_thread;
+      const { channel_id: channel, thread_ts: threadTs, user_id: userId } = event.assistant_thread;
+      // Nothing is written yet to tell the language by: the user's Slack locale says it.
+      const language = await languages.of(client, userId);
       await greet(log, channel, async () => {
-        await client.chat.postMessage({ channel, thread_ts: threadTs, text: ASSISTANT_GREETING });
-        await setSuggestedPrompts({ prompts: [...ASSISTANT_PROMPTS] });
+        await client.chat.postMessage({ channel, thread_ts: threadTs, text: assistantGreeting(language) });
+        await setSuggestedPrompts({ prompts: assistantPrompts(language) });
       });
     },
     threadContextChanged: async () => {},

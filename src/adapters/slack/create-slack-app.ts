@@ -1,5 +1,5 @@
 import type { AddressInfo } from "node:net";
-import { App, type AppOptions, LogLevel } from "@slack/bolt";
+import { App, type AppOptions, type CustomRoute, LogLevel } from "@slack/bolt";
 import type { ScopeStore } from "../../core/channel-scope.ts";
 import type {
   ConversationMemory,
@@ -20,7 +20,7 @@ import { handleThreadReply } from "./handle-thread-reply.ts";
 import { errorText, type SlackLog } from "./log.ts";
 import { DEFAULT_COMMAND } from "./render-help.ts";
 import { slackError } from "./slack-errors.ts";
-import { slackClientOptions } from "./slack-web-client.ts";
+import { logRateLimits, slackClientOptions } from "./slack-web-client.ts";
 import { timedReceiver } from "./timed-receiver.ts";
 
 export interface SlackAppOptions {
@@ -34,6 +34,8 @@ export interface SlackAppOptions {
   port?: number;
   /** HTTP mode's listening address; all interfaces when unset. */
   host?: string;
+  /** HTTP mode: more routes on the receiver's port (the operations endpoints); Socket Mode ignores them. */
+  customRoutes?: CustomRoute[];
   /** Slack's Web API base URL; a loopback fake in tests. */
   apiUrl?: string;
   /** The slash command as configured in the manifest. */
@@ -91,6 +93,7 @@ function receiverOptions(
       port: options.port ?? 3000,
       logLevel,
       now,
+      ...(options.customRoutes ? { customRoutes: options.customRoutes } : {}),
     }),
   };
 }
@@ -115,6 +118,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     logLevel,
     deferInitialization: true,
   });
+  logRateLimits(app.client, log);
 
   app.command(command, async ({ command: slash, ack, respond }) => {
     await handleSlashCommand(

@@ -1,4 +1,5 @@
 import type { ConversationMemory, ConversationTurns, QuestionQueue } from "../../core/chat.ts";
+import { slackConversationKey } from "../../core/conversation-key.ts";
 import { contextOfTurns } from "../../flows/ask/follow-up.ts";
 import { sendSafely } from "../chat/chat-log.ts";
 import { enqueueQuestion, screenQuestion } from "../chat/inbound-ask.ts";
@@ -37,9 +38,9 @@ export interface AppMentionDependencies {
 
 export type AppMentionOutcome = "ignored" | "enqueued" | "duplicate" | "help" | "refused" | "queue_failed";
 
-/** The key under which a thread's latest questions are remembered. */
+/** The key under which a thread's latest questions are remembered (the worker finds it from the reply target). */
 export function slackThreadKey(channelId: string, threadTs: string): string {
-  return `slack:${channelId}:${threadTs}`;
+  return slackConversationKey(channelId, threadTs);
 }
 
 async function tellSafely(mention: IncomingAppMention, message: SlackMessage, log: SlackLog) {
@@ -102,6 +103,7 @@ export async function handleAppMention(
 ): Promise<AppMentionOutcome> {
   const { botUserId, log } = dependencies;
   if (mention.botId || !mention.userId || mention.userId === botUserId) return "ignored";
+  const receivedAt = dependencies.now();
 
   const screened = await screenQuestion(
     plainTextFromSlack(mention.text, botUserId),
@@ -122,6 +124,7 @@ export async function handleAppMention(
       jobId: slackEventJobId(mention),
       question: screened.question,
       previousQuestion: earlier,
+      receivedAt,
       target: {
         platform: "slack",
         ...(mention.teamId ? { teamId: mention.teamId } : {}),

@@ -1,5 +1,6 @@
 import type { FeedbackStore } from "../../core/feedback/index.ts";
-import { recordVote } from "../../flows/feedback/record-vote.ts";
+import { interfaceLanguage } from "../../core/i18n/interface-language.ts";
+import { recordVoteOnQuestion } from "../../flows/feedback/record-vote.ts";
 import { feedbackReply } from "../chat/feedback-replies.ts";
 import { voteOfAction } from "./feedback-buttons.ts";
 import { errorText, type SlackLog } from "./log.ts";
@@ -30,11 +31,11 @@ export async function handleSlackFeedback(click: IncomingFeedbackClick, deps: Fe
   await click.ack();
   const vote = voteOfAction(click.actionId);
   if (!vote) return;
-  // Slack's clicks carry no language: English.
+  // Slack's clicks carry no language: the reply speaks the language of the answer's question (else English).
   let reply = feedbackReply("unavailable");
   if (deps.feedback) {
     try {
-      const outcome = await recordVote(
+      const { outcome, question } = await recordVoteOnQuestion(
         {
           platform: "slack",
           jobId: click.value,
@@ -47,7 +48,7 @@ export async function handleSlackFeedback(click: IncomingFeedbackClick, deps: Fe
         deps.log,
         deps.now,
       );
-      reply = feedbackReply(outcome);
+      reply = feedbackReply(outcome, question === undefined ? "en" : interfaceLanguage(question));
     } catch (error) {
       deps.log("feedback_failed", { platform: "slack", error: errorText(error) });
     }

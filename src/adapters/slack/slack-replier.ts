@@ -3,6 +3,7 @@ import type { DeliveryRecord, ReplyTarget, SlackTarget } from "../../core/chat.t
 import { BriefingError } from "../../core/errors.ts";
 import type { Answer } from "../../core/types.ts";
 import type { PartPoster } from "../../flows/deliver/deliver-parts.ts";
+import { resumedRecord } from "../../flows/deliver/delivery-record.ts";
 import type { NoticeWay } from "../../flows/deliver/failure-notice.ts";
 import { PartsReplier } from "../../flows/deliver/parts-replier.ts";
 import type { PlaceholderPoster } from "../../flows/deliver/progress-placeholder.ts";
@@ -13,9 +14,16 @@ import { renderSlackAnswer, renderSlackProgress, renderSlackText } from "./rende
 import { renderSlackDigest } from "./render-digest.ts";
 import { postToResponseUrl } from "./response-url.ts";
 import { slackError, slackErrorCode } from "./slack-errors.ts";
-import { type AssistantTarget, isAssistantTarget, streamAnswer } from "./slack-stream.ts";
+import {
+  type AssistantTarget,
+  appendChunks,
+  isAssistantTarget,
+  replaceStream,
+  type StreamCalls,
+  streamAnswer,
+} from "./slack-stream.ts";
 import { renderStreamedAnswer } from "./slack-stream-render.ts";
-import { createSlackWebClient } from "./slack-web-client.ts";
+import { createSlackWebClient, logRateLimits } from "./slack-web-client.ts";
 
 export interface SlackReplierOptions {
   /** The bot token (xoxb-…). */
@@ -69,6 +77,8 @@ export class SlackReplier extends PartsReplier<SlackMessage, SlackTarget> {
   readonly #pacer: ChannelPacer;
   readonly #responseUrlTimeoutMs: number;
   readonly #log: SlackLog;
+  /** The chunks each stream (by ts) shows of an answer still being written: what its final answer must extend. */
+  readonly #drafted = new Map<string, string[]>();
 
   constructor(options: SlackReplierOptions) {
     const log = options.log ?? (() => {});
@@ -82,6 +92,7 @@ export class SlackReplier extends PartsReplier<SlackMessage, SlackTarget> {
       log,
     );
     this.#client = createSlackWebClient(options.token, options.apiUrl);
+    logRateLimits(this.#client, log);
     this.#pacer = new ChannelPacer(options.channelIntervalMs ?? 1_000);
     this.#responseUrlTimeoutMs = options.responseUrlTimeoutMs ?? 10_000;
     this.#log = log;
@@ -101,8 +112,25 @@ export class SlackReplier extends PartsReplier<SlackMessage, SlackTarget> {
     jobId: string | undefined,
   ): Promise<DeliveryRecord> {
     const streamed = renderStreamedAnswer(answer, jobId);
-    const stopPart = streamed.chunks.length;
-    return await streamAnswer(target, streamed, alreadyPosted, onPosted, {
+    const calls = this.#streamCalls(target, jobId, streamed.chunks.length);
+    const ts = alreadyPosted?.messageIds[0];
+    const drafted = ts === undefined ? undefined : this.#drafted.get(ts);
+    if (ts !== undefined) this.#drafted.delete(ts);
+    // The bullets shown while the model wrote are the final answer's first ones (the usual case): the stream
+    // goes on with the rest. Else (bullets merged, the whole answer fell back) its message is rewritten.
+    const continues =
+      drafted === undefined ||
+      (alreadyPosted?.partsPosted === drafted.length &&
+        drafted.every((chunk, index) => streamed.chunks[index] === chunk));
+    if (alreadyPosted !== undefined && !continues) {
+      this.#log("slack_stream_replaced", { channelId: target.channelId, ts, drafted: drafted?.length });
+      return await replaceStream(target, streamed, alreadyPosted, onPosted, calls);
+    }
+    return await streamAnswer(target, streamed, alreadyPosted, onPosted, calls);
+  }
+
+  #streamCalls(target: AssistantTarget, jobId: string | undefined, stopPart: number): StreamCalls {
+    return {
       client: this.#client,
       log: this.#log,
       ...(jobId === undefined
@@ -111,7 +139,46 @@ export class SlackReplier extends PartsReplier<SlackMessage, SlackTarget> {
             tag: { event_type: PART_EVENT, event_payload: { job: jobId, part: stopPart } },
             findFinished: () => this.#findTagged(target, jobId, stopPart),
           }),
-    });
+    };
+  }
+
+  showsDrafts(target: ReplyTarget): boolean {
+    return isAssistantTarget(target);
+  }
+
+  /**
+   * The verified bullets so far, streamed into the assistant thread: those not streamed yet are appended. When
+   * one already streamed has changed (a later duplicate merged its citations into it), nothing more is
+   * appended: the final answer settles it.
+   */
+  async showDraft(
+    target: ReplyTarget,
+    answerSoFar: Answer,
+    alreadyPosted: DeliveryRecord | undefined,
+    jobId?: string,
+  ): Promise<DeliveryRecord> {
+    const record = resumedRecord("slack", alreadyPosted);
+    if (!isAssistantTarget(target)) return record;
+    const { chunks } = renderStreamedAnswer(answerSoFar, jobId);
+    const ts = record.messageIds[0];
+    const shown = ts === undefined ? [] : (this.#drafted.get(ts) ?? []);
+    if (shown.length !== record.partsPosted || !shown.every((chunk, index) => chunks[index] === chunk))
+      return record;
+    const remember = async () => {
+      const streamTs = record.messageIds[0];
+      if (streamTs !== undefined) this.#drafted.set(streamTs, chunks.slice(0, record.partsPosted));
+    };
+    try {
+      await appendChunks(target, chunks, record, remember, this.#streamCalls(target, jobId, 0));
+    } catch (error) {
+      // What was streamed before the failure stays recorded: the final answer continues (or replaces) it.
+      this.#log("slack_draft_failed", {
+        channelId: target.channelId,
+        partsPosted: record.partsPosted,
+        error: error instanceof Error ? error.message : String(error),
+      });
+    }
+    return record;
   }
 
   /** In an assistant thread, progress is the thread's status line ("Searching the articles…"). */

@@ -2,6 +2,7 @@ import type { WebClient } from "@slack/web-api";
 import type { DeliveryRecord, SlackTarget } from "../../core/chat.ts";
 import { BriefingError } from "../../core/errors.ts";
 import { resumedRecord } from "../../flows/deliver/delivery-record.ts";
+import type { SlackBlock } from "./blocks.ts";
 import type { SlackLog } from "./log.ts";
 import { slackError } from "./slack-errors.ts";
 import type { StreamedAnswer } from "./slack-stream-render.ts";
@@ -37,6 +38,46 @@ function streamEnded(error: unknown): boolean {
 }
 
 /**
+ * Starts the stream with the first chunk not streamed yet (chat.startStream) when there is none, and appends
+ * the rest (chat.appendStream), recording each as a part. For the bullets shown while the model still writes,
+ * and for the final answer's chunks. Throws what Slack refuses.
+ */
+export async function appendChunks(
+  target: AssistantTarget,
+  chunks: readonly string[],
+  record: DeliveryRecord,
+  save: () => Promise<void>,
+  calls: StreamCalls,
+): Promise<void> {
+  const channel = target.channelId;
+  if (record.partsPosted === 0 || record.messageIds[0] === undefined) {
+    if (chunks.length === 0) return;
+    const started = await call("chat.startStream", () =>
+      calls.client.chat.startStream({
+        channel,
+        thread_ts: target.threadTs,
+        markdown_text: chunks[0] ?? "",
+        recipient_user_id: target.userId,
+        ...(target.teamId ? { recipient_team_id: target.teamId } : {}),
+      }),
+    );
+    if (!started.ts)
+      throw new BriefingError("PLATFORM_REJECTED", "Slack started a stream without telling its ts");
+    record.messageIds = [started.ts];
+    record.partsPosted = 1;
+    await save();
+  }
+  const ts = record.messageIds[0] ?? "";
+  for (let index = record.partsPosted; index < chunks.length; index++) {
+    await call("chat.appendStream", () =>
+      calls.client.chat.appendStream({ channel, ts, markdown_text: chunks[index] ?? "" }),
+    );
+    record.partsPosted = index + 1;
+    await save();
+  }
+}
+
+/**
  * Streams an answer into an assistant thread: chat.startStream with the first chunk, chat.appendStream with
  * each next one, chat.stopStream with the closing blocks. The record counts the parts sent (each chunk, then
  * the stop) and keeps the stream's ts, so a re-run continues the same stream. When Slack will not take more
@@ -58,33 +99,9 @@ export async function streamAnswer(
   const save = async () => await onPosted({ ...record, messageIds: [...record.messageIds] });
   if (alreadyPosted === undefined) await save();
   const channel = target.channelId;
-  let ts = record.partsPosted > 0 ? record.messageIds[0] : undefined;
-  if (ts === undefined) {
-    const started = await call("chat.startStream", () =>
-      client.chat.startStream({
-        channel,
-        thread_ts: target.threadTs,
-        markdown_text: chunks[0] ?? "",
-        recipient_user_id: target.userId,
-        ...(target.teamId ? { recipient_team_id: target.teamId } : {}),
-      }),
-    );
-    if (!started.ts)
-      throw new BriefingError("PLATFORM_REJECTED", "Slack started a stream without telling its ts");
-    ts = started.ts;
-    record.messageIds = [ts];
-    record.partsPosted = 1;
-    await save();
-  }
-  const streamTs = ts;
   try {
-    for (let index = record.partsPosted; index < chunks.length; index++) {
-      await call("chat.appendStream", () =>
-        client.chat.appendStream({ channel, ts: streamTs, markdown_text: chunks[index] ?? "" }),
-      );
-      record.partsPosted = index + 1;
-      await save();
-    }
+    await appendChunks(target, chunks, record, save, calls);
+    const streamTs = record.messageIds[0] ?? "";
     await call("chat.stopStream", () =>
       client.chat.stopStream({
         channel,
@@ -94,10 +111,10 @@ export async function streamAnswer(
       }),
     );
   } catch (error) {
-    if (!streamEnded(error)) throw error;
+    if (!streamEnded(error) || record.partsPosted === 0) throw error;
     log("slack_stream_ended", {
       channelId: channel,
-      ts: streamTs,
+      ts: record.messageIds[0],
       partsPosted: record.partsPosted,
       error: String(error),
     });
@@ -108,6 +125,61 @@ export async function streamAnswer(
   record.partsPosted = total;
   await save();
   return record;
+}
+
+/** Slack's cap on the markdown text of one message's markdown blocks together. */
+const MARKDOWN_LIMIT = 12_000;
+
+/**
+ * The stream shows bullets the final answer does not have as they are (its bullets were merged, or the whole
+ * answer fell back to the articles' sentences): the stream is stopped and its message rewritten (chat.update)
+ * to the final answer, so what stays in the thread is exactly the verified answer.
+ */
+export async function replaceStream(
+  target: AssistantTarget,
+  streamed: StreamedAnswer,
+  alreadyPosted: DeliveryRecord,
+  onPosted: (record: DeliveryRecord) => Promise<void>,
+  calls: StreamCalls,
+): Promise<DeliveryRecord> {
+  const record = resumedRecord("slack", alreadyPosted);
+  const channel = target.channelId;
+  const ts = record.messageIds[0] ?? "";
+  try {
+    await call("chat.stopStream", () => calls.client.chat.stopStream({ channel, ts }));
+  } catch (error) {
+    if (!streamEnded(error)) throw error;
+  }
+  const { text, blocks } = wholeAnswer(streamed);
+  try {
+    await call("chat.update", () =>
+      calls.client.chat.update({ channel, ts, text, blocks, ...(calls.tag ? { metadata: calls.tag } : {}) }),
+    );
+  } catch (error) {
+    if (!streamEnded(error)) throw error;
+    calls.log("slack_stream_not_replaced", { channelId: channel, ts, error: String(error) });
+    record.messageIds.push(await postRest(target, streamed, 0, calls));
+  }
+  record.partsPosted = streamed.chunks.length + 1;
+  await onPosted({ ...record, messageIds: [...record.messageIds] });
+  return record;
+}
+
+/** The whole streamed answer as one message: its chunks (as many as Slack's markdown cap holds), then the closing blocks. */
+function wholeAnswer({ chunks, closing }: StreamedAnswer): {
+  text: string;
+  blocks: Array<SlackBlock | { type: "markdown"; text: string }>;
+} {
+  let markdown = "";
+  for (const chunk of chunks) {
+    if (markdown.length + chunk.length > MARKDOWN_LIMIT) break;
+    markdown += chunk;
+  }
+  const text = markdown.trim() || "Sources";
+  return {
+    text,
+    blocks: [...(markdown.trim() ? [{ type: "markdown" as const, text: markdown }] : []), ...closing],
+  };
 }
 
 /** The chunks not streamed yet and the closing blocks, as one message in the thread. */

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { HTTPReceiver, type LogLevel } from "@slack/bolt";
+import { type CustomRoute, HTTPReceiver, type LogLevel } from "@slack/bolt";
 
 /** Slack's replay window, applied both ways: Bolt only refuses requests signed too long ago. */
 export const REQUEST_WINDOW_SECONDS = 5 * 60;
@@ -20,10 +20,12 @@ export function timedReceiver(options: {
   port: number;
   logLevel: LogLevel;
   now: () => number;
+  customRoutes?: CustomRoute[];
 }): HTTPReceiver {
   const receiver = new HTTPReceiver({
     signingSecret: options.signingSecret,
     port: options.port,
+    customRoutes: options.customRoutes ?? [],
     logLevel: options.logLevel,
     // Slack gets its HTTP response as soon as a listener acks, not when it returns.
     processBeforeResponse: false,

@@ -58,7 +58,7 @@ export function questionSupport(
   const ceiling = tools.maxTermWeight();
   const missingIndexes = query.tokens
     .map((_, index) => index)
-    .filter((index) => !found.has(index))
+    .filter((index) => !found.has(index) && !query.tokens[index]?.fromConversation)
     .sort((a, b) => (query.weights[b] ?? 0) - (query.weights[a] ?? 0));
   const missing = missingIndexes.flatMap((index) => query.tokens[index] ?? []);
   const isUnknown = (index: number) =>

@@ -182,10 +182,86 @@ export const MESSAGES = {
     nl: "Sorry, je feedback kon nu niet worden vastgelegd. Probeer het over een minuut opnieuw.",
     fr: "Désolé, votre avis n'a pas pu être enregistré pour le moment. Réessayez dans une minute.",
   },
+  listArticlesFirst: {
+    en: "Run `/brief articles` first: `forget <number>` uses the numbers of this channel's latest list (they last a day). A URL works without it.",
+    nl: "Gebruik eerst `/brief articles`: `forget <nummer>` gebruikt de nummers van de laatste lijst in dit kanaal (die gelden een dag). Een URL werkt ook zonder.",
+    fr: "Lancez d'abord `/brief articles` : `forget <numéro>` utilise les numéros de la dernière liste de ce canal (valables un jour). Une URL fonctionne aussi sans.",
+  },
   checking: {
     en: "Checking every quote against the articles…",
     nl: "Ik controleer elk citaat in de artikelen…",
     fr: "Je vérifie chaque citation dans les articles…",
+  },
+  modelMadeAnswer: {
+    en: "this answer is made of sentences taken from the articles",
+    nl: "dit antwoord bestaat uit zinnen uit de artikelen",
+    fr: "cette réponse est faite de phrases tirées des articles",
+  },
+  modelMadeSummaries: {
+    en: "these summaries are made of sentences taken from the articles",
+    nl: "deze samenvattingen bestaan uit zinnen uit de artikelen",
+    fr: "ces résumés sont faits de phrases tirées des articles",
+  },
+  modelBudgetSpent: {
+    en: (made) =>
+      `Today's language-model budget is spent, so ${made}; model-written ones are back tomorrow (UTC).`,
+    nl: (made) =>
+      `Het budget van het taalmodel is voor vandaag op: ${made}. Morgen (UTC) schrijft het taalmodel weer.`,
+    fr: (made) =>
+      `Le budget du modèle de langue est épuisé pour aujourd'hui, donc ${made} ; le modèle écrira de nouveau demain (UTC).`,
+  },
+  modelNotAnswering: {
+    en: (made) => `The language model is not answering right now, so ${made}.`,
+    nl: (made) => `Het taalmodel antwoordt nu niet: ${made}.`,
+    fr: (made) => `Le modèle de langue ne répond pas pour le moment, donc ${made}.`,
+  },
+  modelReplyUnusable: {
+    en: (made) => `The language model's reply could not be used, so ${made}.`,
+    nl: (made) => `Het antwoord van het taalmodel was niet bruikbaar: ${made}.`,
+    fr: (made) => `La réponse du modèle de langue n'était pas utilisable, donc ${made}.`,
+  },
+  modelRefused: {
+    en: (made) => `The language model refused the request (check its configuration), so ${made}.`,
+    nl: (made) => `Het taalmodel weigerde het verzoek (controleer de configuratie): ${made}.`,
+    fr: (made) => `Le modèle de langue a refusé la demande (vérifiez sa configuration), donc ${made}.`,
+  },
+  modelAnswerUnchecked: {
+    en: "The language model's answer could not be checked against the articles, so these are sentences taken from the articles.",
+    nl: "Het antwoord van het taalmodel kon niet aan de artikelen worden getoetst, daarom zijn dit zinnen uit de artikelen.",
+    fr: "La réponse du modèle de langue n'a pas pu être vérifiée dans les articles : voici donc des phrases tirées des articles.",
+  },
+  modelSummaryUnchecked: {
+    en: "The language model's summary could not be checked against the articles, so these are sentences taken from them.",
+    nl: "De samenvatting van het taalmodel kon niet aan de artikelen worden getoetst, daarom zijn dit zinnen uit de artikelen.",
+    fr: "Le résumé du modèle de langue n'a pas pu être vérifié dans les articles : voici donc des phrases qui en sont tirées.",
+  },
+  modelRetrying: {
+    en: "The language model did not answer; trying again in a few seconds…",
+    nl: "Het taalmodel antwoordde niet; over een paar seconden probeer ik het opnieuw…",
+    fr: "Le modèle de langue n'a pas répondu ; nouvel essai dans quelques secondes…",
+  },
+  assistantGreeting: {
+    en: "Hi! Ask me about the articles your team follows: I answer with the passages that say it, in English, Dutch or French.",
+    nl: "Hallo! Vraag me naar de artikelen die je team volgt: ik antwoord met de passages die het zeggen, in het Nederlands, Engels of Frans.",
+    fr: "Bonjour ! Posez-moi vos questions sur les articles que suit votre équipe : je réponds avec les passages qui le disent, en français, en anglais ou en néerlandais.",
+  },
+  promptNewsTitle: { en: "What's new?", nl: "Wat is er nieuw?", fr: "Quoi de neuf ?" },
+  promptNewsMessage: {
+    en: "What do the latest articles report?",
+    nl: "Wat melden de nieuwste artikelen?",
+    fr: "Que rapportent les derniers articles ?",
+  },
+  promptWhoTitle: { en: "Who is involved?", nl: "Wie zijn erbij betrokken?", fr: "Qui est concerné ?" },
+  promptWhoMessage: {
+    en: "Which organisations do the articles name?",
+    nl: "Welke organisaties noemen de artikelen?",
+    fr: "Quelles organisations les articles citent-ils ?",
+  },
+  promptFiguresTitle: { en: "Key figures", nl: "Kerncijfers", fr: "Chiffres clés" },
+  promptFiguresMessage: {
+    en: "What figures do the articles give?",
+    nl: "Welke cijfers geven de artikelen?",
+    fr: "Quels chiffres les articles donnent-ils ?",
   },
 } as const satisfies Record<string, Record<InterfaceLanguage, Text>>;
 

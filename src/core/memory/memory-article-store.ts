@@ -1,3 +1,4 @@
+import { byRecency, lookupLink } from "../article-recency.ts";
 import { collectionsOf, withCollections } from "../collections.ts";
 import type { ArticleStore, PassageVectors, PutResult, StoreChanges } from "../ports.ts";
 import { retentionInstant } from "../retention.ts";
@@ -76,6 +77,15 @@ export class MemoryArticleStore implements ArticleStore {
 
   async list(): Promise<Article[]> {
     return [...this.#entries.values()].map((entry) => entry.value.article);
+  }
+
+  async newest(limit: number, accept: (article: Article) => boolean): Promise<Article[]> {
+    return (await this.list()).filter(accept).sort(byRecency).slice(0, Math.max(0, limit));
+  }
+
+  async withLink(url: string): Promise<Article[]> {
+    const link = lookupLink(url);
+    return (await this.list()).filter((article) => article.url && lookupLink(article.url) === link);
   }
 
   async remove(id: string): Promise<boolean> {

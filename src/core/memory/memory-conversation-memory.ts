@@ -1,4 +1,5 @@
-import { type ConversationMemory, type ConversationTurns, MAX_REMEMBERED_TURNS } from "../chat.ts";
+import type { ConversationMemory, ConversationTurns, TurnAnswer } from "../chat.ts";
+import { conversationTurns, withAnswer, withQuestion } from "../conversation-turns.ts";
 
 /** Thread memory in one process: for unit tests of the adapters and flows. */
 export class MemoryConversationMemory implements ConversationMemory {
@@ -6,13 +7,15 @@ export class MemoryConversationMemory implements ConversationMemory {
 
   async turns(threadKey: string): Promise<ConversationTurns | undefined> {
     const turns = this.threads.get(threadKey);
-    return turns ? { questions: [...turns.questions], lastAt: turns.lastAt } : undefined;
+    return turns ? conversationTurns(turns.turns, turns.lastAt) : undefined;
   }
 
   async remember(threadKey: string, question: string, at: number): Promise<void> {
-    const questions = [...(this.threads.get(threadKey)?.questions ?? []), question].slice(
-      -MAX_REMEMBERED_TURNS,
-    );
-    this.threads.set(threadKey, { questions, lastAt: at });
+    this.threads.set(threadKey, withQuestion(this.threads.get(threadKey), question, at));
+  }
+
+  async rememberAnswer(threadKey: string, question: string, answer: TurnAnswer): Promise<void> {
+    const answered = withAnswer(this.threads.get(threadKey), question, answer);
+    if (answered) this.threads.set(threadKey, answered);
   }
 }

@@ -18,6 +18,11 @@ export interface QueryTerm {
    * analyzes alike, which link languages at full weight.
    */
   languageWeights?: ReadonlyMap<LanguageCode, number>;
+  /**
+   * A word of the conversation, not of the question (a follow-up's earlier answer): it weighs in ranking at
+   * its low weight, and an answer is never withdrawn, nor noted, for lacking it.
+   */
+  fromConversation?: boolean;
 }
 
 export interface QueryAnalysisOptions {

@@ -18,7 +18,7 @@ import { articlesOnTopic, TOPIC_SUMMARY_ARTICLES } from "../digest/topic-article
 import { writeSummaryWithModel } from "../digest/topic-summary.ts";
 import type { ModelAnswering } from "../model/model-answering.ts";
 import { callModel, type ModelCallContext } from "../model/model-call.ts";
-import { fallbackNote, progressText, UNCHECKED_SUMMARY_NOTE } from "../model/model-notes.ts";
+import { fallbackNote, progressText, uncheckedSummaryNote } from "../model/model-notes.ts";
 import { QueryVectors } from "./query-vectors.ts";
 
 export interface AnswerEngineOptions {
@@ -63,7 +63,7 @@ export class AnswerEngine {
     if (!answering) return extractive();
     const started = performance.now();
     const speaking = interfaceLanguage(question);
-    const outcome = await callModel(answering, context, this.#log, async () => {
+    const outcome = await callModel(answering, { ...context, language: speaking }, this.#log, async () => {
       const result = await answerWithModel(
         {
           question,
@@ -76,6 +76,7 @@ export class AnswerEngine {
         {
           ...answering,
           onProgress: (progress: ModelProgress) => context.onProgress?.(progressText(progress, speaking)),
+          ...(context.onAnswerSoFar ? { onVerifiedSoFar: context.onAnswerSoFar } : {}),
         },
       );
       const { report } = result;
@@ -90,7 +91,9 @@ export class AnswerEngine {
       });
       return { value: result.answer, usage: report.usage };
     });
-    return outcome.kind === "done" ? outcome.value : withNote(extractive(), fallbackNote(outcome.reason));
+    return outcome.kind === "done"
+      ? outcome.value
+      : withNote(extractive(), fallbackNote(outcome.reason, "answer", speaking));
   }
 
   /**
@@ -136,11 +139,17 @@ export class AnswerEngine {
     const articles = articlesOnTopic(this.#library, topic, TOPIC_SUMMARY_ARTICLES, scope.visible);
     const extractive = summarizeTopic(topic, articles, this.#library);
     if (!answering || extractive.status === "no_evidence") return extractive;
-    const outcome = await callModel(answering, context, this.#log, () =>
-      writeSummaryWithModel(topic, articles, extractive.sources, TOPIC_SUMMARY_SENTENCES, answering),
+    const speaking = interfaceLanguage(topic);
+    const outcome = await callModel(
+      answering,
+      { ...context, language: speaking },
+      this.#log,
+      () => writeSummaryWithModel(topic, articles, extractive.sources, TOPIC_SUMMARY_SENTENCES, answering),
+      "summarize",
     );
-    if (outcome.kind === "fallback") return withNote(extractive, fallbackNote(outcome.reason));
-    if (!outcome.value) return withNote(extractive, UNCHECKED_SUMMARY_NOTE);
+    if (outcome.kind === "fallback")
+      return withNote(extractive, fallbackNote(outcome.reason, "answer", speaking));
+    if (!outcome.value) return withNote(extractive, uncheckedSummaryNote(speaking));
     return {
       question: extractive.question,
       status: "answered",

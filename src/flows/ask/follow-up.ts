@@ -4,11 +4,16 @@ const FOLLOW_UP =
 
 const MAX_WORDS_ALONE = 4;
 
+/** Whether a question leans on the conversation before it: it reads as a follow-up, or is very short. */
+export function leansOnPrevious(question: string): boolean {
+  const short = question.split(/\s+/u).filter(Boolean).length <= MAX_WORDS_ALONE;
+  return FOLLOW_UP.test(question.trim()) || short;
+}
+
 /** The question to answer: a follow-up, or a very short question, is read together with the previous one. */
 export function questionInContext(question: string, previousQuestion: string | undefined): string {
   if (!previousQuestion) return question;
-  const short = question.split(/\s+/u).filter(Boolean).length <= MAX_WORDS_ALONE;
-  return FOLLOW_UP.test(question.trim()) || short ? `${question} (${previousQuestion})` : question;
+  return leansOnPrevious(question) ? `${question} (${previousQuestion})` : question;
 }
 
 /** Longest context carried from a thread's earlier questions. */

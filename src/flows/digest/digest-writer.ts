@@ -39,23 +39,29 @@ export async function writeDigestWithModel(
       stories.push(story);
       continue;
     }
-    const outcome = await callModel(answering, context, log, async () => {
-      const written = await summarizeStoryWithModel(
-        {
-          headline: story.headline,
-          language: majorityLanguage(members),
-          articles: members,
-          centralPassageIds: story.summary.flatMap((sentence) =>
-            sentence.citations.flatMap((n) => story.sources[n - 1]?.passageId ?? []),
-          ),
-        },
-        {
-          ...answering,
-          maxBullets: Math.max(1, story.summary.length),
-        },
-      );
-      return { value: written, usage: written.usage };
-    });
+    const outcome = await callModel(
+      answering,
+      context,
+      log,
+      async () => {
+        const written = await summarizeStoryWithModel(
+          {
+            headline: story.headline,
+            language: majorityLanguage(members),
+            articles: members,
+            centralPassageIds: story.summary.flatMap((sentence) =>
+              sentence.citations.flatMap((n) => story.sources[n - 1]?.passageId ?? []),
+            ),
+          },
+          {
+            ...answering,
+            maxBullets: Math.max(1, story.summary.length),
+          },
+        );
+        return { value: written, usage: written.usage };
+      },
+      "digest",
+    );
     if (outcome.kind === "fallback") {
       note = fallbackNote(outcome.reason, "summaries");
       stories.push(story);

@@ -31,6 +31,16 @@ export async function recordVote(
   log: (event: string, fields: Record<string, unknown>) => void,
   now: () => number = Date.now,
 ): Promise<VoteOutcome> {
+  return (await recordVoteOnQuestion(click, feedback, log, now)).outcome;
+}
+
+/** recordVote, also telling the question of the answer voted on (when it is one of ours, in this place). */
+export async function recordVoteOnQuestion(
+  click: VoteClick,
+  feedback: FeedbackStore,
+  log: (event: string, fields: Record<string, unknown>) => void,
+  now: () => number = Date.now,
+): Promise<{ outcome: VoteOutcome; question?: string }> {
   const answer = JOB_ID.test(click.jobId) ? await feedback.answer(click.jobId) : undefined;
   if (!answer || !samePlace(answer, click)) {
     log("feedback_refused", {
@@ -41,7 +51,7 @@ export async function recordVote(
       userId: click.userId,
       reason: answer ? "other_place" : "unknown_answer",
     });
-    return "refused";
+    return { outcome: "refused" };
   }
   const recorded = await feedback.record({
     ...answer,
@@ -50,5 +60,5 @@ export async function recordVote(
     votedAt: now(),
   });
   log(recorded ? "feedback_recorded" : "feedback_repeated", { jobId: answer.jobId, vote: click.vote });
-  return recorded ? "recorded" : "already_voted";
+  return { outcome: recorded ? "recorded" : "already_voted", question: answer.question };
 }

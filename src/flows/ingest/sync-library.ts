@@ -54,6 +54,30 @@ export async function syncLibrary(
   options: SyncOptions = {},
 ): Promise<SyncReport> {
   if (!store) return NOTHING;
+  // One sync of a library at a time (concurrent jobs, the background sync): the next finds the work done.
+  const previous = inFlight.get(library) ?? Promise.resolve();
+  const current = previous.then(() => syncOnce(library, store, embedder, options));
+  const settled = current.then(
+    () => {},
+    () => {},
+  );
+  inFlight.set(library, settled);
+  try {
+    return await current;
+  } finally {
+    if (inFlight.get(library) === settled) inFlight.delete(library);
+  }
+}
+
+/** The sync each library is running or queued for, settled (it never rejects). */
+const inFlight = new WeakMap<Library, Promise<void>>();
+
+async function syncOnce(
+  library: Library,
+  store: ArticleStore,
+  embedder: Embedder | undefined,
+  options: SyncOptions,
+): Promise<SyncReport> {
   const sequence = await store.sequence();
   let changedIds: string[] = [];
   if (sequence !== library.syncedSequence) {
@@ -143,6 +167,21 @@ export function logVectorFailure(
   if (!error || reported.has(error)) return;
   reported.add(error);
   log("embedding_failed", { code: error.code, error: error.message, missing: syncReport.missing });
+}
+
+/** Logs `index_synced` when a sync brought the library new changes (not on every question when nothing changed). */
+export function logIndexSynced(
+  library: Library,
+  sequenceBefore: number,
+  log: (event: string, fields: Record<string, unknown>) => void,
+): void {
+  if (library.syncedSequence === sequenceBefore) return;
+  log("index_synced", {
+    articles: library.articleCount,
+    passages: library.passageCount,
+    syncedSequence: library.syncedSequence,
+    storeSequence: library.syncedSequence,
+  });
 }
 
 /** Vectors that can stand for the article's passages in this library: one per passage, of the library's size. */

@@ -1,6 +1,8 @@
 import { type ErrorCode, isBriefingError } from "../../core/errors.ts";
+import { type InterfaceLanguage, message } from "../../core/i18n/messages.ts";
 import type { Log } from "../../core/log.ts";
 import type { ModelUsage } from "../../core/ports.ts";
+import type { Answer } from "../../core/types.ts";
 import type { ModelAnswering } from "./model-answering.ts";
 import { type FallbackReason, RETRYING_TEXT } from "./model-notes.ts";
 
@@ -8,6 +10,10 @@ export interface ModelCallContext {
   /** 1 for a job's first attempt; the CLI, which has no queue to retry, passes Infinity. */
   attempt: number;
   onProgress?: ((text: string) => void) | undefined;
+  /** The answer made of the bullets verified so far, while a streaming model writes (see answerWithModel). */
+  onAnswerSoFar?: ((answerSoFar: Answer) => void) | undefined;
+  /** The asker's language, for the progress line of a retry (English without it). */
+  language?: InterfaceLanguage | undefined;
 }
 
 /** A model that asks us to wait longer than this for a retry: the asker gets the extractive answer now. */
@@ -17,6 +23,9 @@ const FALLBACK_REASONS: Partial<Record<ErrorCode, FallbackReason>> = {
   MODEL_REJECTED: "rejected",
   MODEL_OUTPUT_INVALID: "invalid",
 };
+
+/** What a model call is for, as the metrics count it. */
+export type ModelCallKind = "answer" | "summarize" | "digest";
 
 export type ModelCallOutcome<T> = { kind: "done"; value: T } | { kind: "fallback"; reason: FallbackReason };
 
@@ -36,7 +45,12 @@ export async function callModel<T>(
   context: ModelCallContext,
   log: Log,
   call: () => Promise<{ value: T; usage: ModelUsage }>,
+  kind: ModelCallKind = "answer",
 ): Promise<ModelCallOutcome<T>> {
+  const fallback = (reason: FallbackReason): ModelCallOutcome<T> => {
+    log("model_fell_back", { kind, reason });
+    return { kind: "fallback", reason };
+  };
   if (answering.budget) {
     const needed = answering.passageTokenBudget + answering.maxOutputTokens;
     // A budget that cannot be read (Redis briefly away) does not stop the answer; it is logged.
@@ -46,11 +60,18 @@ export async function callModel<T>(
     });
     if (remaining < needed) {
       log("model_budget_spent", { needed });
-      return { kind: "fallback", reason: "budget" };
+      return fallback("budget");
     }
   }
+  const started = performance.now();
   try {
     const { value, usage } = await call();
+    log("model_called", {
+      kind,
+      promptTokens: usage.promptTokens,
+      completionTokens: usage.completionTokens,
+      durationMs: Math.round(performance.now() - started),
+    });
     await spend(answering, log, usage);
     return { kind: "done", value };
   } catch (error) {
@@ -62,12 +83,18 @@ export async function callModel<T>(
         completionTokens: answering.maxOutputTokens,
       });
     }
-    log("model_failed", { attempt: context.attempt, code: error.code, error: error.message });
+    log("model_failed", {
+      kind,
+      attempt: context.attempt,
+      code: error.code,
+      error: error.message,
+      durationMs: Math.round(performance.now() - started),
+    });
     const longWait = (error.retryAfterMs ?? 0) > MAX_RETRY_WAIT_MS;
     if (error.retryable && !longWait && context.attempt < answering.attempts) {
-      context.onProgress?.(RETRYING_TEXT);
+      context.onProgress?.(context.language ? message(context.language, "modelRetrying") : RETRYING_TEXT);
       throw error;
     }
-    return { kind: "fallback", reason: FALLBACK_REASONS[error.code] ?? "failed" };
+    return fallback(FALLBACK_REASONS[error.code] ?? "failed");
   }
 }

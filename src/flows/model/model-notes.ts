@@ -1,5 +1,5 @@
 import type { ModelProgress } from "../../core/answer/model/index.ts";
-import { countOf, type InterfaceLanguage, message } from "../../core/i18n/messages.ts";
+import { countOf, type InterfaceLanguage, type MessageKey, message } from "../../core/i18n/messages.ts";
 
 /** One line of progress in the placeholder message while a model writes the answer, in the asker's language. */
 export function progressText(progress: ModelProgress, language: InterfaceLanguage = "en"): string {
@@ -19,24 +19,30 @@ export function progressText(progress: ModelProgress, language: InterfaceLanguag
   }
 }
 
-export const RETRYING_TEXT = "The language model did not answer; trying again in a few seconds…";
+export const RETRYING_TEXT = message("en", "modelRetrying");
 
 export type FallbackReason = "budget" | "failed" | "invalid" | "rejected";
 
+const FALLBACK_MESSAGES = {
+  budget: "modelBudgetSpent",
+  failed: "modelNotAnswering",
+  invalid: "modelReplyUnusable",
+  rejected: "modelRefused",
+} as const satisfies Record<FallbackReason, MessageKey>;
+
 /** Why what a model should have written (an answer, or a digest's summaries) is the articles' own sentences. */
-export function fallbackNote(reason: FallbackReason, what: "answer" | "summaries" = "answer"): string {
-  const made = `${what === "answer" ? "this answer is" : "these summaries are"} made of sentences taken from the articles`;
-  switch (reason) {
-    case "budget":
-      return `Today's language-model budget is spent, so ${made}; model-written ones are back tomorrow (UTC).`;
-    case "failed":
-      return `The language model is not answering right now, so ${made}.`;
-    case "invalid":
-      return `The language model's reply could not be used, so ${made}.`;
-    case "rejected":
-      return `The language model refused the request (check its configuration), so ${made}.`;
-  }
+export function fallbackNote(
+  reason: FallbackReason,
+  what: "answer" | "summaries" = "answer",
+  language: InterfaceLanguage = "en",
+): string {
+  const made = message(language, what === "answer" ? "modelMadeAnswer" : "modelMadeSummaries");
+  return message(language, FALLBACK_MESSAGES[reason], made);
 }
 
-export const UNCHECKED_SUMMARY_NOTE =
-  "The language model's summary could not be checked against the articles, so these are sentences taken from them.";
+/** The note of a summary whose model-written sentences could not be checked, in `language`. */
+export function uncheckedSummaryNote(language: InterfaceLanguage = "en"): string {
+  return message(language, "modelSummaryUnchecked");
+}
+
+export const UNCHECKED_SUMMARY_NOTE = uncheckedSummaryNote();

@@ -16,6 +16,7 @@ import {
 } from "../../../src/adapters/slack/handle-slash-command.ts";
 import type { ReplyTarget } from "../../../src/core/chat.ts";
 import { withCollections } from "../../../src/core/collections.ts";
+import { MemoryArticleListings } from "../../../src/core/memory/memory-article-listings.ts";
 import { MemoryArticleStore } from "../../../src/core/memory/memory-article-store.ts";
 import { MemoryForgottenArticles } from "../../../src/core/memory/memory-forgotten-articles.ts";
 import { MemoryQuestionQueue } from "../../../src/core/memory/memory-question-queue.ts";
@@ -52,7 +53,7 @@ async function world() {
     article("other-channel", ["slack:t1:c9"], { published: "2026-12-06" }),
     article("other-tenant", ["slack:t2:c1"], { published: "2026-12-06" }),
   ]);
-  return { store, forgotten, scopes };
+  return { store, forgotten, scopes, listings: new MemoryArticleListings() };
 }
 
 function context(
@@ -60,7 +61,7 @@ function context(
   overrides: Partial<ArticleCommandContext> = {},
 ): ArticleCommandContext {
   return {
-    articles: { store: parts.store, forgotten: parts.forgotten },
+    articles: { store: parts.store, forgotten: parts.forgotten, listings: parts.listings },
     scopes: parts.scopes,
     channel: slackChannel,
     sharedVisible: true,
@@ -104,6 +105,7 @@ describe("article commands in chat", () => {
 
   it("forgets by number from the tenant's collections; an article in none leaves the store", async () => {
     const parts = await world();
+    await handleArticleCommand({ action: "list", count: 10 }, context(parts));
     const reply = await handleArticleCommand({ action: "forget", which: "2" }, context(parts));
     expect(reply).toMatch(/Forgot "Story own-new"/);
     expect(await parts.store.get("own-new")).toBeUndefined();
@@ -111,6 +113,37 @@ describe("article commands in chat", () => {
     expect(await parts.forgotten.forgottenBy(["slack:t1", "slack:t2"], ["id:own-new"])).toEqual(
       new Set(["slack:t1"]),
     );
+  });
+
+  it("reads a number through the channel's last listing: articles arriving in between do not shift it", async () => {
+    const parts = await world();
+    const listed = await handleArticleCommand({ action: "list", count: 10 }, context(parts));
+    expect(listed).toMatch(/2\. "Story own-new"/u);
+    await parts.store.put([article("newer", ["slack:t1:c1"], { published: "2026-12-07" })]);
+    const reply = await handleArticleCommand({ action: "forget", which: "2" }, context(parts));
+    expect(reply).toMatch(/Forgot "Story own-new"/u);
+    expect(await parts.store.get("newer")).toBeDefined();
+    expect(await handleArticleCommand({ action: "forget", which: "9" }, context(parts))).toMatch(
+      /No article this channel sees is `9`/u,
+    );
+  });
+
+  it("asks for a listing first when the channel has none, in the asker's language; a URL needs none", async () => {
+    const parts = await world();
+    expect(await handleArticleCommand({ action: "forget", which: "1" }, context(parts))).toMatch(
+      /^Run `\/brief articles` first/u,
+    );
+    expect(
+      await handleArticleCommand({ action: "forget", which: "1" }, context(parts, { language: "nl" })),
+    ).toMatch(/^Gebruik eerst `\/brief articles`/u);
+    const other: ReplyTarget = { platform: "slack", teamId: "T1", channelId: "C9", userId: "U1" };
+    await handleArticleCommand({ action: "list", count: 10 }, context(parts, { channel: other }));
+    expect(await handleArticleCommand({ action: "forget", which: "1" }, context(parts))).toMatch(
+      /^Run `\/brief articles` first/u,
+    );
+    expect(
+      await handleArticleCommand({ action: "forget", which: "https://news.example/own-new" }, context(parts)),
+    ).toMatch(/Forgot "Story own-new"/u);
   });
 
   it("keeps another tenant's collection, and finds an article by URL or id", async () => {
@@ -178,7 +211,7 @@ describe("/brief articles and forget on Slack", () => {
       log: () => {},
       adminUsers: ["UADMIN"],
       scopes: parts.scopes,
-      articles: { store: parts.store, forgotten: parts.forgotten },
+      articles: { store: parts.store, forgotten: parts.forgotten, listings: parts.listings },
     };
     const list = slash("articles 3");
     expect(await handleSlashCommand(list.command, deps)).toBe("articles");
@@ -223,7 +256,7 @@ describe("/brief articles: and forget: on Discord", () => {
       now: () => 42,
       log: () => {},
       scopes: parts.scopes,
-      articles: { store: parts.store, forgotten: parts.forgotten },
+      articles: { store: parts.store, forgotten: parts.forgotten, listings: parts.listings },
     };
     const list = brief({ articles: 5 });
     expect(await handleBriefCommand(list.incoming, deps)).toBe("articles");

@@ -84,7 +84,16 @@ describe("enqueueQuestion", () => {
     ]);
     expect(told).toEqual([]);
     expect(logged).toEqual([
-      { event: "slack_question_queued", fields: { jobId: "slack-ev-Ev1", enqueued: true } },
+      {
+        event: "slack_question_queued",
+        fields: {
+          jobId: "slack-ev-Ev1",
+          platform: "slack",
+          channel: target.channelId,
+          enqueued: true,
+          ackMs: 0,
+        },
+      },
     ]);
   });
 

@@ -1,7 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { LogLevel } from "@slack/bolt";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ASSISTANT_PROMPTS } from "../../../src/adapters/slack/assistant.ts";
+import {
+  ASSISTANT_GREETING,
+  ASSISTANT_PROMPTS,
+  assistantGreeting,
+  assistantPrompts,
+} from "../../../src/adapters/slack/assistant.ts";
 import { createSlackApp, type SlackApp } from "../../../src/adapters/slack/create-slack-app.ts";
 import { MemoryConversationMemory, MemoryQuestionQueue } from "../../../src/core/memory/index.ts";
 import { FakeSlack } from "../../support/fake-slack.ts";
@@ -33,10 +38,10 @@ function envelope(event: Record<string, unknown>): Record<string, unknown> {
   };
 }
 
-function threadStarted(): Record<string, unknown> {
+function threadStarted(user = "U0ASKER", thread = THREAD): Record<string, unknown> {
   return envelope({
     type: "assistant_thread_started",
-    assistant_thread: { user_id: "U0ASKER", context: {}, channel_id: DM, thread_ts: THREAD },
+    assistant_thread: { user_id: user, context: {}, channel_id: DM, thread_ts: thread },
     event_ts: "1700000900.000200",
   });
 }
@@ -104,6 +109,42 @@ describe("Slack's agent view through the real Bolt receiver", () => {
     expect(prompts).toMatchObject({ channel_id: DM, thread_ts: THREAD });
     expect(JSON.parse(String(prompts?.prompts))).toEqual(ASSISTANT_PROMPTS);
     expect(queue.jobs.size).toBe(0);
+  });
+
+  it("greets and offers prompts in the user's Slack locale, asking Slack once per user", async () => {
+    slack.setUserLocale("U0DUTCH", "nl-NL");
+    slack.setUserLocale("U0FRENCH", "fr-CA");
+    await sendEvent(eventsUrl, SECRET, threadStarted("U0DUTCH", "1700000910.000100"));
+    await until(() => slack.callsTo("assistant.threads.setSuggestedPrompts").length === 1, "the prompts");
+    await sendEvent(eventsUrl, SECRET, threadStarted("U0DUTCH", "1700000920.000100"));
+    await sendEvent(eventsUrl, SECRET, threadStarted("U0FRENCH", "1700000930.000100"));
+    await until(() => slack.callsTo("assistant.threads.setSuggestedPrompts").length === 3, "the prompts");
+    const greetings = slack.callsTo("chat.postMessage").map((call) => call.body.text);
+    expect(greetings).toEqual([assistantGreeting("nl"), assistantGreeting("nl"), assistantGreeting("fr")]);
+    const prompts = slack.callsTo("assistant.threads.setSuggestedPrompts").map((call) => call.body.prompts);
+    expect(JSON.parse(String(prompts[0]))).toEqual(assistantPrompts("nl"));
+    expect(JSON.parse(String(prompts[2]))).toEqual(assistantPrompts("fr"));
+    expect(assistantPrompts("nl")[0]?.title).toBe("Wat is er nieuw?");
+    const lookups = slack.callsTo("users.info").map((call) => call.body);
+    expect(lookups).toEqual([
+      expect.objectContaining({ user: "U0DUTCH", include_locale: "true" }),
+      expect.objectContaining({ user: "U0FRENCH", include_locale: "true" }),
+    ]);
+  });
+
+  it("greets in English when the locale is another language, or Slack will not tell it", async () => {
+    slack.setUserLocale("U0GERMAN", "de-DE");
+    await sendEvent(eventsUrl, SECRET, threadStarted("U0GERMAN", "1700000940.000100"));
+    await until(() => slack.callsTo("assistant.threads.setSuggestedPrompts").length === 1, "the prompts");
+    slack.failNext("users.info", { kind: "slack_error", error: "missing_scope" });
+    await sendEvent(eventsUrl, SECRET, threadStarted("U0NOSCOPE", "1700000950.000100"));
+    await until(() => slack.callsTo("assistant.threads.setSuggestedPrompts").length === 2, "the prompts");
+    expect(slack.callsTo("chat.postMessage").map((call) => call.body.text)).toEqual([
+      ASSISTANT_GREETING,
+      ASSISTANT_GREETING,
+    ]);
+    const prompts = slack.callsTo("assistant.threads.setSuggestedPrompts").map((call) => call.body.prompts);
+    expect(prompts.map((json) => JSON.parse(String(json)))).toEqual([ASSISTANT_PROMPTS, ASSISTANT_PROMPTS]);
   });
 
   it("queues a question in the thread once, marked as an assistant thread, and shows a status", async () => {

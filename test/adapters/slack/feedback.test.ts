@@ -82,9 +82,9 @@ afterEach(async () => {
 });
 
 /** Posts the answer as the worker does, and returns the job id its 👍 button carries. */
-async function postedAnswer(jobId: string): Promise<string> {
+async function postedAnswer(jobId: string, question = answer.question): Promise<string> {
   const replier = new SlackReplier({ token: TOKEN, apiUrl: slack.apiUrl, channelIntervalMs: 0 });
-  await feedback.rememberAnswer(answeredQuestion(jobId, answer.question, answer, target, Date.now()));
+  await feedback.rememberAnswer(answeredQuestion(jobId, question, answer, target, Date.now()));
   await replier.deliverAnswer(target, answer, undefined, async () => {}, jobId);
   const posted = slack.callsTo("chat.postMessage").at(-1)?.body.blocks as Array<{ type: string }>;
   const actions = posted.find((block): block is SlackActionsBlock => block.type === "actions");
@@ -139,6 +139,25 @@ describe("👍/👎 on Slack answers, through the real Bolt receiver", () => {
       platform: "slack",
       tenantId: "T0TEAM",
       channelId: "C0NEWS",
+    });
+  });
+
+  it("thanks in the language of the answer's question (Dutch, French), and refuses in English", async () => {
+    const dutch = await postedAnswer("slack-ev-Ev0FEEDBACKNL", "Wat gaat Trend Micro aan INTERPOL leveren?");
+    const first = await click({ value: dutch });
+    expect(await privateReply(first.responseUrl)).toMatchObject({ text: "Bedankt voor je feedback!" });
+    const again = await click({ value: dutch, actionId: FEEDBACK_ACTIONS.down });
+    expect(await privateReply(again.responseUrl)).toMatchObject({
+      text: expect.stringMatching(/^Bedankt: /u),
+    });
+
+    const french = await postedAnswer("slack-ev-Ev0FEEDBACKFR", "Que va fournir Trend Micro à INTERPOL ?");
+    const vote = await click({ value: french });
+    expect((await privateReply(vote.responseUrl)).text).toMatch(/^Merci/u);
+
+    const forged = await click({ value: "slack-ev-Ev0NEVERPOSTEDNL" });
+    expect(await privateReply(forged.responseUrl)).toMatchObject({
+      text: "This answer cannot be rated from here.",
     });
   });
 

@@ -168,6 +168,9 @@ describe("handleAppMention", () => {
       remember: async () => {
         throw new Error("redis down");
       },
+      rememberAnswer: async () => {
+        throw new Error("redis down");
+      },
     };
     const { incoming } = mention({ threadTs: "1699999999.000001" });
     const outcome = await handleAppMention(incoming, { ...mentionDependencies(queue), memory: broken });

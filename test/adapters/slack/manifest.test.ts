@@ -54,6 +54,7 @@ describe("manifest.yml", () => {
       "im:history",
       "mpim:history",
       "assistant:write",
+      "users:read",
     ]);
   });
 

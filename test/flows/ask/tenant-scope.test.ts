@@ -3,7 +3,7 @@ import type { AskRequest, ReplyTarget } from "../../../src/core/chat.ts";
 import { withCollections } from "../../../src/core/collections.ts";
 import { parseDocument } from "../../../src/core/ingest/index.ts";
 import { Library } from "../../../src/core/library.ts";
-import { MemoryDeliveryLog } from "../../../src/core/memory/index.ts";
+import { MemoryConversationMemory, MemoryDeliveryLog } from "../../../src/core/memory/index.ts";
 import { MemoryScopeStore } from "../../../src/core/memory/memory-scope-store.ts";
 import type { Answer, IngestedArticle } from "../../../src/core/types.ts";
 import { AnswerEngine } from "../../../src/flows/ask/answer-engine.ts";
@@ -49,6 +49,7 @@ async function answerFor(
   question: string,
   scopes = new MemoryScopeStore(),
   sharedVisible = true,
+  conversation?: { memory: MemoryConversationMemory; previousQuestion: string },
 ): Promise<Answer> {
   const library = new Library();
   library.add(ARTICLES);
@@ -58,8 +59,10 @@ async function answerFor(
     question,
     target,
     requestedAt: 0,
+    ...(conversation ? { previousQuestion: conversation.previousQuestion } : {}),
   };
   await runAskJob(request, {
+    ...(conversation ? { memory: conversation.memory } : {}),
     library,
     store: undefined,
     repliers: { slack: new RecordingReplier(), discord: new RecordingReplier() },
@@ -115,5 +118,25 @@ describe("an ask job answers from what the asking channel sees", () => {
     await scopes.grant("slack:t1:c1", "slack:t2:c1");
     await scopes.grant("slack:t1:c1", "discord:g9:c1");
     expect(cited(await answerFor(slack("T1", "C1"), question, scopes))).toEqual(["acme-t1"]);
+  });
+
+  it("never leans a follow-up on another tenant's article, even if a thread's memory named one", async () => {
+    const memory = new MemoryConversationMemory();
+    const key = "slack:C1:1700000000.000100";
+    await memory.remember(key, question, 1);
+    await memory.rememberAnswer(key, question, { articleIds: ["acme-t2", "acme-guild"] });
+    const target: ReplyTarget = {
+      platform: "slack",
+      teamId: "T1",
+      channelId: "C1",
+      userId: "U1",
+      threadTs: "1700000000.000100",
+    };
+    const answer = await answerFor(target, "and when?", new MemoryScopeStore(), true, {
+      memory,
+      previousQuestion: question,
+    });
+    expect(cited(answer)).toEqual(["acme-t1"]);
+    expect(JSON.stringify(answer)).not.toMatch(/Utrecht|Leiden/u);
   });
 });

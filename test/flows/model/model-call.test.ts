@@ -108,7 +108,7 @@ describe("callModel when the budget cannot be read", () => {
       }),
     );
     expect(outcome).toEqual({ kind: "done", value: "ok" });
-    expect(events).toEqual(["model_budget_not_read"]);
+    expect(events).toEqual(["model_budget_not_read", "model_called"]);
   });
 });
 
@@ -120,5 +120,27 @@ describe("callModel and the tokens of an unusable reply", () => {
       invalid,
     );
     expect(await budget.remaining()).toBe(8_500);
+  });
+});
+
+describe("callModel's events, which the metrics count", () => {
+  it("logs each call with its kind and tokens, and each fallback with its reason", async () => {
+    const events: Array<[string, Record<string, unknown> | undefined]> = [];
+    const log = (event: string, fields?: Record<string, unknown>) => void events.push([event, fields]);
+    await callModel(answering(), { attempt: 1 }, log, async () => ({ value: 1, usage }), "digest");
+    await callModel(
+      answering(),
+      { attempt: 3 },
+      log,
+      failing(new BriefingError("MODEL_UNAVAILABLE", "down")),
+      "summarize",
+    );
+    expect(events.map(([event, fields]) => [event, fields?.kind])).toEqual([
+      ["model_called", "digest"],
+      ["model_failed", "summarize"],
+      ["model_fell_back", "summarize"],
+    ]);
+    expect(events[0]?.[1]).toMatchObject({ promptTokens: 900, completionTokens: 100 });
+    expect(events[2]?.[1]).toMatchObject({ reason: "failed" });
   });
 });

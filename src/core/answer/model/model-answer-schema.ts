@@ -100,6 +100,18 @@ function describeIssues(error: z.ZodError): string {
     .join("; ");
 }
 
+const replyBulletSchema = replySchema.shape.bullets.element;
+
+/** One bullet object of a reply still streaming in (see streamed-bullets.ts), read as parseModelAnswer reads it; undefined when it is not one. */
+export function parseProposedBullet(json: string): ProposedBullet | undefined {
+  try {
+    const parsed = replyBulletSchema.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The model's answer from its reply text: JSON alone, inside ```json fences, or with text around the object.
  * Malformed JSON or a reply of another shape is a MODEL_OUTPUT_INVALID BriefingError saying what was wrong.

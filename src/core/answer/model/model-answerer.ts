@@ -1,9 +1,12 @@
+import { interfaceLanguage } from "../../i18n/interface-language.ts";
+import { message } from "../../i18n/messages.ts";
 import type { LanguageModel, ModelUsage } from "../../ports.ts";
 import type { Answer, Article, LanguageCode } from "../../types.ts";
 import type { RetrievedPassage } from "../evidence-types.ts";
 import type { CorpusSummary } from "../no-evidence.ts";
 import { answerRequest, type PromptTemplates } from "./answer-prompt.ts";
 import type { VerifiablePassage } from "./bullet-support.ts";
+import { BulletsAsWritten } from "./bullets-as-written.ts";
 import { composeModelAnswer, MAX_MODEL_BULLETS } from "./compose-model-answer.ts";
 import { parseModelAnswer } from "./model-answer-schema.ts";
 import { modelNoEvidence } from "./model-no-evidence.ts";
@@ -41,6 +44,12 @@ export interface ModelAnswerOptions {
   passageTokenBudget: number;
   maxOutputTokens: number;
   onProgress?: (progress: ModelProgress) => void;
+  /**
+   * While a streaming model writes: the answer made of the bullets verified so far, each time one more passes
+   * verification (a bullet that fails never appears). The final answer can still differ (bullets merged, or
+   * the extractive fallback): the caller reconciles.
+   */
+  onVerifiedSoFar?: (answerSoFar: Answer) => void;
 }
 
 export interface ModelAnswerReport {
@@ -60,8 +69,8 @@ export interface ModelAnswerResult {
   report: ModelAnswerReport;
 }
 
-export const UNCHECKED_NOTE =
-  "The language model's answer could not be checked against the articles, so these are sentences taken from the articles.";
+/** The note of an answer none of whose model-written bullets passed verification (in English; see `answerWithModel`). */
+export const UNCHECKED_NOTE = message("en", "modelAnswerUnchecked");
 
 const NO_USAGE: ModelUsage = { promptTokens: 0, completionTokens: 0 };
 
@@ -89,6 +98,21 @@ export async function answerWithModel(
 
   progress("reading", 0);
   let written = 0;
+  const byId = new Map<string, ModelPassage>(given.map((passage) => [passage.id, passage]));
+  const verifiable = new Map<string, VerifiablePassage>(
+    given.map(({ id, passage, article }) => [
+      id,
+      { text: passage.text, language: passage.language, title: article.title },
+    ]),
+  );
+  const tools = verificationTools(input.language);
+  const onVerifiedSoFar = options.onVerifiedSoFar;
+  const asWritten = onVerifiedSoFar
+    ? new BulletsAsWritten(
+        (bullet) => verifyBullets([bullet], verifiable, tools).kept[0],
+        (verified) => onVerifiedSoFar(composeModelAnswer(input.question, verified, byId, options.model.name)),
+      )
+    : undefined;
   const request = answerRequest(
     {
       question: input.question,
@@ -102,6 +126,7 @@ export async function answerWithModel(
   const response = await options.model.complete({
     ...request,
     onText: (textSoFar) => {
+      asWritten?.update(textSoFar);
       const count = bulletsSoFar(textSoFar);
       if (count === written) return;
       written = count;
@@ -111,14 +136,7 @@ export async function answerWithModel(
   const reply = parseModelAnswer(response.text);
   progress("checking", reply.bullets.length);
 
-  const byId = new Map<string, ModelPassage>(given.map((passage) => [passage.id, passage]));
-  const verifiable = new Map<string, VerifiablePassage>(
-    given.map(({ id, passage, article }) => [
-      id,
-      { text: passage.text, language: passage.language, title: article.title },
-    ]),
-  );
-  const { kept, dropped } = verifyBullets(reply.bullets, verifiable, verificationTools(input.language));
+  const { kept, dropped } = verifyBullets(reply.bullets, verifiable, tools);
   const proposed = reply.bullets.length;
 
   if (!reply.answerable && proposed === 0) {
@@ -127,7 +145,9 @@ export async function answerWithModel(
   }
   if (kept.length === 0) {
     const fallback = input.fallback();
-    const note = fallback.note ? `${UNCHECKED_NOTE} ${fallback.note}` : UNCHECKED_NOTE;
+    // In the language the question was asked in, as Briefbot's other words to the asker.
+    const unchecked = message(interfaceLanguage(input.question), "modelAnswerUnchecked");
+    const note = fallback.note ? `${unchecked} ${fallback.note}` : unchecked;
     const answer: Answer = { ...fallback, note };
     return { answer, report: report(proposed, 0, dropped, response.usage, passages, true) };
   }
