@@ -178,6 +178,11 @@ export interface BriefingErrorOptions {
    * message is that text. Only for text with nothing internal in it: no hosts, URLs or raw exception messages.
    */
   userText?: string | true | undefined;
+  /**
+   * The user text in the interface language (from the message catalogue); `userText` is then its English
+   * version, which is what is said wherever this is lost (an error rebuilt from a queue job's record).
+   */
+  says?: ((language: InterfaceLanguage) => string) | undefined;
 }
 
 /** One sentence, so more can follow: "The content is empty" with "a.txt" → "The content is empty (a.txt)." */
@@ -196,6 +201,7 @@ export class BriefingError extends Error {
   readonly location: string | undefined;
   readonly retryAfterMs: number | undefined;
   readonly #userText: string | undefined;
+  readonly #says: ((language: InterfaceLanguage) => string) | undefined;
 
   constructor(code: ErrorCode, message: string, options: BriefingErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -205,17 +211,24 @@ export class BriefingError extends Error {
     this.location = options.location;
     this.retryAfterMs = options.retryAfterMs;
     this.#userText = options.userText === true ? message : options.userText;
+    this.#says = options.says;
   }
 
   /**
    * What an end user (chat, CLI) may be shown, as a sentence: the text written for them, else the code's short
-   * text (in `language`; a text written for users stays as written); with the location for input errors.
+   * text, in `language` (an English text written for users and in no catalogue follows the code's short text in
+   * Dutch or French); with the location for input errors.
    * Never the internal message, which may hold hosts or raw exception text.
    */
   userMessage(language: InterfaceLanguage = "en"): string {
     const kind: ErrorKind = ERROR_CODES[this.code];
-    const fixed = language === "en" ? kind.user : kind[language];
-    return asSentence(this.#userText ?? fixed, kind.input ? this.location : undefined);
+    const where = kind.input ? this.location : undefined;
+    if (this.#says) return asSentence(this.#says(language), where);
+    if (language === "en" || this.#userText === undefined)
+      return asSentence(this.#userText ?? (language === "en" ? kind.user : kind[language]), where);
+    // An English text written for users, in no catalogue: the code's short text in the language, then the
+    // English, which may hold what the user needs (a URL, a name).
+    return `${asSentence(kind[language], undefined)} ${asSentence(this.#userText, where)}`;
   }
 
   /** The full internal message with its location, for operators: logs, and the CLI run on one's own machine. */

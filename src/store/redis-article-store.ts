@@ -421,16 +421,7 @@ export class RedisArticleStore implements ArticleStore {
    * missing.
    */
   async #dateUndated(): Promise<void> {
-    const [count, dated] = await guardRedis(
-      Promise.all([this.#redis.hlen(`${this.#prefix}hashes`), this.#redis.zcard(`${this.#prefix}dated`)]),
-    );
-    if (dated >= count) return;
-    const ids = await guardRedis(this.#redis.hkeys(`${this.#prefix}hashes`));
-    for (let offset = 0; offset < ids.length; offset += FETCH_BATCH) {
-      const batch = ids.slice(offset, offset + FETCH_BATCH);
-      const scores = await guardRedis(this.#redis.zmscore(`${this.#prefix}dated`, ...batch));
-      const missing = batch.filter((_, index) => scores[index] === null);
-      if (missing.length === 0) continue;
+    await this.#eachBatchMissingFrom("dated", async (missing) => {
       const [docs, arrivals] = await guardRedis(
         Promise.all([
           this.#redis.mget(missing.map((id) => `${this.#prefix}doc:${id}`)),
@@ -446,6 +437,24 @@ export class RedisArticleStore implements ArticleStore {
         members.push(String(retentionInstant({ published: publishedOf(json) }, arrivedAt)), id);
       });
       if (members.length > 0) await guardRedis(this.#redis.zadd(`${this.#prefix}dated`, "NX", ...members));
+    });
+  }
+
+  /**
+   * For an index added after stores were written (a sorted set of article ids): every batch of stored articles it
+   * lacks, in turn. Costs two counts when it lacks none.
+   */
+  async #eachBatchMissingFrom(index: string, fill: (missing: string[]) => Promise<void>): Promise<void> {
+    const [count, indexed] = await guardRedis(
+      Promise.all([this.#redis.hlen(`${this.#prefix}hashes`), this.#redis.zcard(`${this.#prefix}${index}`)]),
+    );
+    if (indexed >= count) return;
+    const ids = await guardRedis(this.#redis.hkeys(`${this.#prefix}hashes`));
+    for (let offset = 0; offset < ids.length; offset += FETCH_BATCH) {
+      const batch = ids.slice(offset, offset + FETCH_BATCH);
+      const scores = await guardRedis(this.#redis.zmscore(`${this.#prefix}${index}`, ...batch));
+      const missing = batch.filter((_, position) => scores[position] === null);
+      if (missing.length > 0) await fill(missing);
     }
   }
 
@@ -454,16 +463,7 @@ export class RedisArticleStore implements ArticleStore {
    * Costs two counts when nothing is missing.
    */
   async #indexUnlisted(): Promise<void> {
-    const [count, listed] = await guardRedis(
-      Promise.all([this.#redis.hlen(`${this.#prefix}hashes`), this.#redis.zcard(`${this.#prefix}published`)]),
-    );
-    if (listed >= count) return;
-    const ids = await guardRedis(this.#redis.hkeys(`${this.#prefix}hashes`));
-    for (let offset = 0; offset < ids.length; offset += FETCH_BATCH) {
-      const batch = ids.slice(offset, offset + FETCH_BATCH);
-      const scores = await guardRedis(this.#redis.zmscore(`${this.#prefix}published`, ...batch));
-      const missing = batch.filter((_, index) => scores[index] === null);
-      if (missing.length === 0) continue;
+    await this.#eachBatchMissingFrom("published", async (missing) => {
       const docs = await guardRedis(this.#redis.mget(missing.map((id) => `${this.#prefix}doc:${id}`)));
       const pipeline = this.#redis.pipeline();
       missing.forEach((id, index) => {
@@ -476,7 +476,7 @@ export class RedisArticleStore implements ArticleStore {
         pipeline.hsetnx(`${this.#prefix}linkof`, id, link);
       });
       await guardRedis(pipeline.exec());
-    }
+    });
   }
 
   async #fetch(ids: readonly string[]): Promise<IngestedArticle[]> {
