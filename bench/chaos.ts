@@ -4,7 +4,8 @@
  * 127.0.0.1, answering signed Slack slash commands on the seed articles and posting to a loopback Slack Web API.
  *
  * Scenarios: Redis restarted under load; a worker SIGKILLed the moment one of its answer parts reaches Slack,
- * at 0, 250 and 1000 ms of Slack latency; `serve` SIGKILLed under load; Slack answering 429s and 500s. Every
+ * at 0, 250 and 1000 ms of Slack latency; `serve` SIGKILLed under load; Slack answering 429s and 500s; a rolling
+ * restart (SIGTERM to each worker in turn, then to `serve`, each started again). Every
  * question goes to a channel of its own; its answer's parts carry Slack message metadata (job, part), so a
  * part posted twice is a duplicate. Lost = acknowledged (HTTP 200 to the slash command) but neither answered
  * nor told to ask again within the scenario's time; told = the asker was asked to type it again. Prints one row
@@ -66,7 +67,7 @@ function startChild(
     for (const stream of [child.stdout, child.stderr]) {
       createInterface({ input: stream }).on("line", (line) => {
         log.write(`[${name}] ${line}\n`);
-        if (line.includes(` ${readyEvent}`)) {
+        if (line.includes(`"event":"${readyEvent}"`) || line.includes(` ${readyEvent}`)) {
           clearTimeout(timer);
           resolve();
         }
@@ -195,7 +196,7 @@ class Harness {
     const worker = startChild(
       `worker${index}`,
       ["worker"],
-      this.env(workerToken(index), 4),
+      { ...this.env(workerToken(index), 4), HTTP_PORT: "0" },
       this.log,
       "worker_started",
     );
@@ -384,6 +385,25 @@ async function serveKill(harness: Harness): Promise<Row> {
   return rowOf(`serve SIGKILL (100 at 25/s; ${harness.tally.refused} refused)`, 100, harness.tally);
 }
 
+/** A rolling restart as an orchestrator does it: SIGTERM each worker in turn, then `serve`, under load. */
+async function rollingRestart(harness: Harness): Promise<Row> {
+  harness.fake.latencyMs = 250;
+  const asking = harness.ask("rolling", 240, 20);
+  for (const index of [0, 1]) {
+    await sleep(1_000);
+    await kill(harness.workers[index], "SIGTERM");
+    await harness.startWorker(index);
+  }
+  await sleep(500);
+  await kill(harness.serve, "SIGTERM");
+  const restarted = harness.startServe();
+  await asking;
+  await restarted;
+  await harness.settle(60_000);
+  harness.fake.latencyMs = 0;
+  return rowOf(`rolling SIGTERM restart (240 at 20/s; ${harness.tally.refused} refused)`, 240, harness.tally);
+}
+
 async function slackErrors(harness: Harness): Promise<Row> {
   harness.fake.failNext("chat.postMessage", { kind: "rate_limited", retryAfterSeconds: 1 }, 20);
   harness.fake.failNext("chat.postMessage", { kind: "server_error", status: 500 }, 10);
@@ -409,6 +429,7 @@ async function main(): Promise<number> {
       ["kill1000", () => workerKills(harness, 1000)],
       ["serve", () => serveKill(harness)],
       ["slack", () => slackErrors(harness)],
+      ["rolling", () => rollingRestart(harness)],
     ];
     const only = process.argv[2];
     for (const [name, run] of scenarios) {

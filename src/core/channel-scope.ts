@@ -6,7 +6,7 @@
  * it. Other names are the operator's (`briefbot ingest --collection NAME`): any tenant may be granted those.
  */
 import { collectionName, SHARED_COLLECTION } from "./collections.ts";
-import { BriefingError } from "./errors.ts";
+import { BriefingError, catalogued } from "./errors.ts";
 import type { ReplyTarget } from "./reply-target.ts";
 
 /** The tenant of a chat place: `slack:<team id>` or `discord:<guild id>`, lower-cased (`…:dm` without a guild). */
@@ -49,22 +49,20 @@ export function grantableCollection(raw: string, target: ReplyTarget): string {
     throw new BriefingError(
       "USAGE",
       "`shared` is not granted: the operator decides whether channels see it.",
-      {
-        userText: true,
-      },
+      catalogued("sharedNotGranted"),
     );
   const owner = tenantOfCollection(name);
   if (/^(?:slack|discord):/u.test(name) && owner === undefined)
-    throw new BriefingError("USAGE", `"${raw}" names no workspace or server: use platform:team:name.`, {
-      userText: true,
-    });
+    throw new BriefingError(
+      "USAGE",
+      `"${raw}" names no workspace or server: use platform:team:name.`,
+      catalogued("collectionNoTenant", raw),
+    );
   if (owner !== undefined && owner !== tenantOf(target))
     throw new BriefingError(
       "USAGE",
       `"${raw}" belongs to another workspace or server: it cannot be granted here.`,
-      {
-        userText: true,
-      },
+      catalogued("collectionOtherTenant", raw),
     );
   return name;
 }

@@ -155,6 +155,8 @@ export interface DigestRequest {
   /** For `now`: who asked, to tell them when something goes wrong. */
   requestedBy?: ReplyTarget;
   requestedAt: number;
+  /** For `now`: the asker's language, for that notice (English without one: jobs queued before it existed). */
+  language?: InterfaceLanguage;
 }
 
 /** One run of a digest job, as a worker sees it. */
@@ -235,6 +237,8 @@ export interface FeedRequest {
   /** Who asked, with whatever lets us answer them privately (response_url, interaction). */
   requestedBy: ReplyTarget;
   requestedAt: number;
+  /** The asker's language: the worker's answer, and the feed's failing notice (English without one). */
+  language?: InterfaceLanguage;
 }
 
 /** One feed a channel follows, as `feeds` lists it. */

@@ -1,4 +1,4 @@
-import { BriefingError } from "./errors.ts";
+import { BriefingError, catalogued } from "./errors.ts";
 import type { Article } from "./types.ts";
 
 /** The collection every article without one belongs to: what the CLI ingests by default. */
@@ -19,7 +19,7 @@ export function collectionName(raw: string): string {
     throw new BriefingError(
       "USAGE",
       `"${raw}" is not a collection name: use 1-128 letters, digits, ":", ".", "_" or "-", starting with a letter or digit.`,
-      { userText: true },
+      catalogued("notACollectionName", raw),
     );
   }
   return name;

@@ -1,4 +1,4 @@
-import type { InterfaceLanguage } from "./i18n/messages.ts";
+import { type InterfaceLanguage, type MessageKey, message } from "./i18n/messages.ts";
 
 interface ErrorKind {
   retryable: boolean;
@@ -235,6 +235,15 @@ export class BriefingError extends Error {
   detailedMessage(): string {
     return this.location ? `${this.message} (${this.location})` : this.message;
   }
+}
+
+/** The user text of an error from the message catalogue: said in the asker's language, English otherwise. */
+export function catalogued(
+  key: MessageKey,
+  ...values: string[]
+): Required<Pick<BriefingErrorOptions, "userText" | "says">> {
+  const says = (language: InterfaceLanguage) => message(language, key, ...values);
+  return { userText: says("en"), says };
 }
 
 export function isBriefingError(value: unknown): value is BriefingError {

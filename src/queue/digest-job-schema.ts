@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { DigestRequest } from "../core/chat.ts";
+import { INTERFACE_LANGUAGES } from "../core/i18n/messages.ts";
 import { replyTargetSchema } from "../core/reply-target-schema.ts";
 import { JOB_ID } from "./ask-job-schema.ts";
 
@@ -19,6 +20,7 @@ export const digestRequestSchema = z.object({
   kind: z.enum(["scheduled", "now"]),
   requestedBy: replyTargetSchema.optional(),
   requestedAt: z.number(),
+  language: z.enum(INTERFACE_LANGUAGES).optional(),
 }) satisfies z.ZodType<DigestRequest>;
 
 /** One scheduler per subscription; BullMQ names its runs `repeat:<scheduler id>:<millis>`. */

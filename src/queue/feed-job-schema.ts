@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { FeedRequest } from "../core/chat.ts";
 import { feedId } from "../core/feeds/feed-id.ts";
+import { INTERFACE_LANGUAGES } from "../core/i18n/messages.ts";
 import { replyTargetSchema } from "../core/reply-target-schema.ts";
 import { JOB_ID } from "./ask-job-schema.ts";
 
@@ -19,6 +20,7 @@ export const feedRequestSchema = z.object({
   channelKey: z.string().min(1),
   requestedBy: replyTargetSchema,
   requestedAt: z.number(),
+  language: z.enum(INTERFACE_LANGUAGES).optional(),
 }) satisfies z.ZodType<FeedRequest>;
 
 /** One scheduler per feed: "feed-" and 16 hex digits of the URL's hash (a valid BullMQ id: no ':', not all digits). */

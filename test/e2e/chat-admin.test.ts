@@ -130,3 +130,49 @@ describe("admin from chat through the real Bolt and discord.js clients", () => {
     expect(await store().get("quay")).toBeDefined();
   });
 });
+
+describe("admin replies in the asker's language", () => {
+  async function discordReply(options: Parameters<FakeDiscord["sendInteraction"]>[0]): Promise<string> {
+    const sent = discord.sendInteraction(options);
+    const edited = await discord.waitForCall(
+      "PATCH",
+      new RegExp(`/webhooks/\\d+/${sent.token}/messages/@original`),
+      15_000,
+    );
+    return JSON.stringify(edited.body);
+  }
+
+  it("answers a Dutch-locale Discord member's `feeds` and `scope` in Dutch, and others in English", async () => {
+    expect(await discordReply({ booleans: { feeds: true }, locale: "nl" })).toContain(
+      "Dit kanaal volgt geen feeds.",
+    );
+    const scope = await discordReply({ options: { scope: "show" }, locale: "nl" });
+    expect(scope).toContain("Antwoorden, samenvattingen en overzichten hier putten uit:");
+    expect(scope).toContain("(wat dit kanaal volgde of toevoegde)");
+    const refused = await discordReply({ options: { scope: "add shared" }, locale: "nl" });
+    expect(refused).toContain(
+      "Alleen leden met de machtiging Kanalen beheren mogen wijzigen wat dit kanaal ziet.",
+    );
+    expect(await discordReply({ options: { scope: "show" } })).toContain(
+      "Answers, summaries and digests here draw on:",
+    );
+  });
+
+  it("answers a Slack user whose locale is fr-FR in French (users.info), and others in English", async () => {
+    slack.setUserLocale("U0FRENCH", "fr-FR");
+    const scope = await slash("scope", "U0FRENCH");
+    expect(scope).toContain("Ici, les réponses, les résumés et les récapitulatifs s'appuient sur :");
+    expect(scope).toContain("(ce que ce canal a suivi ou ajouté)");
+    // The earlier test forgot all but one of this channel's articles.
+    const listed = await slash("articles 2", "U0FRENCH");
+    expect(listed).toContain("L'article le plus récent que voit ce canal :");
+    expect(listed).toContain("en retire un de cet espace de travail ou serveur.");
+    expect(await slash("scope add other:thing", "U0FRENCH")).toContain(
+      "Pour modifier ce que voit ce canal, il faut être l'une des personnes listées dans SLACK_ADMIN_USERS.",
+    );
+    expect(await slash("articles 99", "U0FRENCH")).toContain("Utilisez `articles` avec un nombre de 1 à 50.");
+    expect(await slash("digest daily 25:00 UTC", "U0FRENCH")).toContain("n'est pas une heure de la journée");
+    expect(await slash("scope")).toContain("Answers, summaries and digests here draw on:");
+    expect(await slash("feeds")).toContain("This channel follows no feeds.");
+  });
+});

@@ -66,7 +66,7 @@ export async function handleArticleCommand(
       ? await listArticles(command.count, context)
       : await forgetArticle(command.which, context);
   } catch (error) {
-    if (isBriefingError(error)) return error.userMessage();
+    if (isBriefingError(error)) return error.userMessage(context.language);
     throw error;
   }
 }
@@ -78,17 +78,20 @@ async function recentArticles(count: number, context: ArticleCommandContext): Pr
 }
 
 async function listArticles(count: number, context: ArticleCommandContext): Promise<string> {
-  if (count < 1 || count > MOST_LISTED) return `Use \`articles\` with a number from 1 to ${MOST_LISTED}.`;
+  const language = context.language ?? "en";
+  if (count < 1 || count > MOST_LISTED) return message(language, "articlesCountRange", String(MOST_LISTED));
   const articles = await recentArticles(count, context);
   await context.articles.listings.remember(
     channelCollection(context.channel),
     articles.map((article) => article.id),
   );
-  if (articles.length === 0) return "This channel sees no articles yet.";
+  if (articles.length === 0) return message(language, "channelSeesNoArticles");
   return [
-    `The ${articles.length === 1 ? "most recent article" : `${articles.length} most recent articles`} this channel sees:`,
+    articles.length === 1
+      ? message(language, "articlesHeaderOne")
+      : message(language, "articlesHeader", String(articles.length)),
     ...articles.map((article, index) => `${index + 1}. ${describe(article)}`),
-    "`forget <number>` removes one from this workspace or server.",
+    message(language, "articlesFooter"),
   ].join("\n");
 }
 
@@ -103,23 +106,25 @@ function describe(article: Article): string {
 }
 
 async function forgetArticle(which: string, context: ArticleCommandContext): Promise<string> {
-  if (!context.mayChange) return `Only ${context.whoMayChange} may forget articles.`;
+  const language = context.language ?? "en";
+  if (!context.mayChange) return message(language, "forgetOnlyWho", context.whoMayChange);
   const found = await findArticle(which, context);
-  if (found === "unlisted") return message(context.language ?? "en", "listArticlesFirst");
+  if (found === "unlisted") return message(language, "listArticlesFirst");
   const article = found;
-  if (!article)
-    return `No article this channel sees is \`${which}\`. \`articles\` lists them with their numbers.`;
+  if (!article) return message(language, "noSuchArticle", which);
   const tenant = tenantOf(context.channel);
   const held = collectionsOf(article);
   const own = held.filter((collection) => tenantOfCollection(collection) === tenant);
-  if (own.length === 0)
-    return `"${article.title}" is in ${held.map((name) => `\`${name}\``).join(", ")}, which chat cannot change: only the operator can remove it.`;
+  if (own.length === 0) return message(language, "articleOperatorOnly", article.title, names(held));
   await context.articles.forgotten.forget(tenant, forgottenKeys(article));
   const remaining = (await context.articles.store.removeFromCollections(article.id, own)) ?? [];
   const stillSeen = remaining.filter((collection) => tenantOfCollection(collection) === undefined);
-  if (stillSeen.length > 0)
-    return `Forgot "${article.title}" in this workspace or server; it is still in ${stillSeen.map((name) => `\`${name}\``).join(", ")}, which only the operator can change.`;
-  return `Forgot "${article.title}": this workspace or server no longer sees it, and its feeds will not bring it back.`;
+  if (stillSeen.length > 0) return message(language, "forgotStillIn", article.title, names(stillSeen));
+  return message(language, "forgot", article.title);
+}
+
+function names(collections: readonly string[]): string {
+  return collections.map((name) => `\`${name}\``).join(", ");
 }
 
 /**

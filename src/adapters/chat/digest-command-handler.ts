@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { DigestSubscriptions, ReplyTarget } from "../../core/chat.ts";
 import { isBriefingError } from "../../core/errors.ts";
+import { type InterfaceLanguage, message } from "../../core/i18n/messages.ts";
 import {
   type DigestCommand,
   describeInstant,
@@ -20,23 +21,28 @@ export interface DigestCommandContext {
   /** A job id derived from the platform's event id, so a retried `digest now` is one digest. */
   jobId: string;
   now(): number;
+  /** The language of the reply, and of the notice should `digest now` fail (English without one). */
+  language?: InterfaceLanguage | undefined;
 }
 
 async function describeStatus(context: DigestCommandContext): Promise<string> {
+  const language = context.language ?? "en";
   const status = await context.digests.status(context.subscriptionId);
-  if (!status) return "This channel has no digest. Subscribe with `digest daily 08:00 Europe/Amsterdam`.";
+  if (!status) return message(language, "digestNone");
   const { subscription, progress, nextRunAt } = status;
   const zone = subscription.schedule.timeZone;
-  const parts = [`This channel gets a digest ${describeSchedule(subscription.schedule)}`];
-  if (subscription.topic) parts.push(`about "${subscription.topic}"`);
-  const lines = [`${parts.join(" ")}${subscription.quiet ? ", and nothing on days without news" : ""}.`];
-  if (nextRunAt !== undefined) lines.push(`Next digest: ${describeInstant(nextRunAt, zone)}.`);
+  const parts = [message(language, "digestStatus", describeSchedule(subscription.schedule, language))];
+  if (subscription.topic) parts.push(message(language, "digestAbout", subscription.topic));
+  const quiet = subscription.quiet ? message(language, "digestQuiet") : "";
+  const lines = [`${parts.join(" ")}${quiet}.`];
+  if (nextRunAt !== undefined) lines.push(message(language, "digestNext", describeInstant(nextRunAt, zone)));
   if (progress.lastPostedAt !== undefined)
-    lines.push(`Last digest: ${describeInstant(progress.lastPostedAt, zone)}.`);
+    lines.push(message(language, "digestLast", describeInstant(progress.lastPostedAt, zone)));
   return lines.join(" ");
 }
 
 async function execute(command: DigestCommand, context: DigestCommandContext): Promise<string> {
+  const language = context.language ?? "en";
   switch (command.kind) {
     case "subscribe": {
       await context.digests.subscribe({
@@ -49,26 +55,27 @@ async function execute(command: DigestCommand, context: DigestCommandContext): P
         createdBy: context.userId,
         version: randomUUID(),
       });
-      const about = command.topic ? ` about "${command.topic}"` : "";
-      return `Done: this channel will get a digest${about} ${describeSchedule(command.schedule)}. \`digest now\` posts one at once; \`digest off\` stops them.`;
+      const about = command.topic ? ` ${message(language, "digestAbout", command.topic)}` : "";
+      const schedule = describeSchedule(command.schedule, language);
+      return message(language, "digestSubscribed", about, schedule);
     }
     case "off":
-      return (await context.digests.unsubscribe(context.subscriptionId))
-        ? "Digests for this channel are off."
-        : "This channel had no digest.";
+      return message(
+        language,
+        (await context.digests.unsubscribe(context.subscriptionId)) ? "digestOff" : "digestHadNone",
+      );
     case "now": {
       const status = await context.digests.status(context.subscriptionId);
-      if (!status) {
-        return "This channel has no digest yet. Subscribe first with `digest daily 08:00 Europe/Amsterdam`.";
-      }
+      if (!status) return message(language, "digestNoneYet");
       const { enqueued } = await context.digests.runNow({
         jobId: context.jobId,
         subscriptionId: context.subscriptionId,
         kind: "now",
         requestedBy: context.requester,
         requestedAt: context.now(),
+        ...(context.language ? { language: context.language } : {}),
       });
-      return enqueued ? "Composing the digest now…" : "That digest is already on its way.";
+      return message(language, enqueued ? "digestComposing" : "digestOnItsWay");
     }
     case "status":
       return await describeStatus(context);
@@ -80,7 +87,7 @@ export async function handleDigestCommand(text: string, context: DigestCommandCo
   try {
     return await execute(parseDigestCommand(text), context);
   } catch (error) {
-    if (isBriefingError(error)) return error.userMessage();
+    if (isBriefingError(error)) return error.userMessage(context.language);
     throw error;
   }
 }

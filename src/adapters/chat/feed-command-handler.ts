@@ -1,6 +1,7 @@
 import type { ChannelFeed, FeedFollowing, ReplyTarget } from "../../core/chat.ts";
 import { isBriefingError } from "../../core/errors.ts";
 import { webUrl } from "../../core/feeds/web-url.ts";
+import { type InterfaceLanguage, message } from "../../core/i18n/messages.ts";
 
 export type FeedCommandName = "follow" | "unfollow" | "feeds" | "add";
 
@@ -25,6 +26,8 @@ export interface FeedCommandContext {
   /** Who may, for the refusal: "workspace admins listed in SLACK_ADMIN_USERS". */
   whoMayChange: string;
   now(): number;
+  /** The language of the reply and of the worker's answer (English without one). */
+  language?: InterfaceLanguage | undefined;
 }
 
 const COMMAND = /^\s*(follow|unfollow|add|feeds)\b\s*([\s\S]*)$/iu;
@@ -50,22 +53,23 @@ export async function handleFeedCommand(command: FeedCommand, context: FeedComma
   try {
     return await execute(command, context);
   } catch (error) {
-    if (isBriefingError(error)) return error.userMessage();
+    if (isBriefingError(error)) return error.userMessage(context.language);
     throw error;
   }
 }
 
 async function execute(command: FeedCommand, context: FeedCommandContext): Promise<string> {
+  const language = context.language ?? "en";
   const changes = command.name === "follow" || command.name === "unfollow";
-  if (changes && !context.mayChangeFeeds)
-    return `Only ${context.whoMayChange} may change this channel's feeds. Anyone may ask, and \`feeds\` lists them.`;
-  if (command.name === "feeds") return describeFeeds(await context.feeds.channelFeeds(context.channelKey));
-  if (command.argument === "") return usage(command.name);
+  if (changes && !context.mayChangeFeeds) return message(language, "feedsOnlyWho", context.whoMayChange);
+  if (command.name === "feeds")
+    return describeFeeds(await context.feeds.channelFeeds(context.channelKey), language);
+  if (command.argument === "") return usage(command.name, language);
   if (command.name === "unfollow") {
     const stopped = await context.feeds.unfollow(context.channelKey, command.argument);
     return stopped
-      ? `This channel no longer follows "${stopped.title}".`
-      : "This channel does not follow that feed. `feeds` lists the ones it does, by number.";
+      ? message(language, "feedUnfollowed", stopped.title)
+      : message(language, "feedNotFollowed");
   }
   const url = webUrl(command.argument);
   const { enqueued } = await context.feeds.request({
@@ -76,30 +80,31 @@ async function execute(command: FeedCommand, context: FeedCommandContext): Promi
     channelKey: context.channelKey,
     requestedBy: context.requester,
     requestedAt: context.now(),
+    ...(context.language ? { language: context.language } : {}),
   });
-  if (!enqueued) return "That is already on its way.";
-  return command.name === "follow"
-    ? `Looking for the feed at ${url}… I will tell you which feed it is and what it brought.`
-    : `Reading ${url}… I will tell you when you can ask about it.`;
+  if (!enqueued) return message(language, "alreadyOnItsWay");
+  return message(language, command.name === "follow" ? "feedLooking" : "pageReading", url);
 }
 
-function usage(name: FeedCommandName): string {
-  if (name === "unfollow") return "Say which feed: `unfollow <url>`, or its number from `feeds`.";
-  return name === "follow"
-    ? "Say which site or feed: `follow https://example.com/feed.xml` (a site's address will do)."
-    : "Say which page: `add https://example.com/news/story.html`.";
+function usage(name: FeedCommandName, language: InterfaceLanguage): string {
+  if (name === "unfollow") return message(language, "unfollowUsage");
+  return message(language, name === "follow" ? "followUsage" : "addUsage");
 }
 
-function describeFeeds(feeds: readonly ChannelFeed[]): string {
-  if (feeds.length === 0) return "This channel follows no feeds. `follow <url>` adds one.";
+function describeFeeds(feeds: readonly ChannelFeed[], language: InterfaceLanguage): string {
+  if (feeds.length === 0) return message(language, "noFeeds");
   const lines = feeds.map((feed) => {
     const status =
       feed.status === "failing"
-        ? `failing: ${feed.lastError ?? "unknown error"}`
+        ? message(language, "feedFailing", feed.lastError ?? message(language, "unknownError"))
         : feed.status === "new"
-          ? "not read yet"
-          : `last read ${new Date(feed.lastPolledAt ?? 0).toISOString().slice(0, 16).replace("T", " ")} UTC`;
+          ? message(language, "feedNotReadYet")
+          : message(
+              language,
+              "feedLastRead",
+              new Date(feed.lastPolledAt ?? 0).toISOString().slice(0, 16).replace("T", " "),
+            );
     return `${feed.n}. ${feed.title} (${feed.url}): ${status}`;
   });
-  return ["This channel follows:", ...lines, "`unfollow <number>` stops one."].join("\n");
+  return [message(language, "feedsHeader"), ...lines, message(language, "feedsFooter")].join("\n");
 }

@@ -7,6 +7,7 @@ import {
 import type { ReplyTarget } from "../../core/chat.ts";
 import { SHARED_COLLECTION } from "../../core/collections.ts";
 import { isBriefingError } from "../../core/errors.ts";
+import { type InterfaceLanguage, message } from "../../core/i18n/messages.ts";
 
 export type ScopeCommand = { action: "show" } | { action: "add" | "remove"; collection: string };
 
@@ -20,6 +21,8 @@ export interface ScopeCommandContext {
   mayChange: boolean;
   /** Who may, for the refusal. */
   whoMayChange: string;
+  /** The language of the reply (English without one). */
+  language?: InterfaceLanguage | undefined;
 }
 
 const COMMAND = /^\s*scope\s*$|^\s*scope\s+(add|remove)\s+(\S+)\s*$/iu;
@@ -42,7 +45,7 @@ export async function handleScopeCommand(
   try {
     return await execute(command, context);
   } catch (error) {
-    if (isBriefingError(error)) return error.userMessage();
+    if (isBriefingError(error)) return error.userMessage(context.language);
     throw error;
   }
 }
@@ -50,31 +53,33 @@ export async function handleScopeCommand(
 async function execute(command: ScopeCommand, context: ScopeCommandContext): Promise<string> {
   const own = channelCollection(context.channel);
   const key = scopeKey(context.channel);
+  const language = context.language ?? "en";
   if (command.action === "show")
-    return describe(own, await context.scopes.granted(key), context.sharedVisible);
-  if (!context.mayChange) return `Only ${context.whoMayChange} may change what this channel sees.`;
+    return describe(own, await context.scopes.granted(key), context.sharedVisible, language);
+  if (!context.mayChange) return message(language, "scopeOnlyWho", context.whoMayChange);
   const collection = grantableCollection(command.collection, context.channel);
   if (command.action === "add") {
     const added = await context.scopes.grant(key, collection);
-    return added
-      ? `This channel now also sees \`${collection}\`.`
-      : `This channel already sees \`${collection}\`.`;
+    return message(language, added ? "scopeAdded" : "scopeAlreadySees", collection);
   }
   const removed = await context.scopes.revoke(key, collection);
-  return removed
-    ? `This channel no longer sees \`${collection}\`.`
-    : `\`${collection}\` was not granted to this channel. \`scope\` lists what it sees.`;
+  return message(language, removed ? "scopeRemoved" : "scopeNotGranted", collection);
 }
 
-function describe(own: string, granted: readonly string[], sharedVisible: boolean): string {
+function describe(
+  own: string,
+  granted: readonly string[],
+  sharedVisible: boolean,
+  language: InterfaceLanguage,
+): string {
   const seen = [
-    ...(sharedVisible ? [`\`${SHARED_COLLECTION}\` (everyone's)`] : []),
-    `\`${own}\` (what this channel followed or added)`,
-    ...granted.map((collection) => `\`${collection}\` (granted)`),
+    ...(sharedVisible ? [message(language, "scopeShared", SHARED_COLLECTION)] : []),
+    message(language, "scopeOwn", own),
+    ...granted.map((collection) => message(language, "scopeGranted", collection)),
   ];
   return [
-    "Answers, summaries and digests here draw on:",
+    message(language, "scopeHeader"),
     ...seen.map((line) => `• ${line}`),
-    "`scope add <collection>` and `scope remove <collection>` change the grants.",
+    message(language, "scopeFooter"),
   ].join("\n");
 }

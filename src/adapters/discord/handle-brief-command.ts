@@ -1,6 +1,7 @@
 import type { ScopeStore } from "../../core/channel-scope.ts";
 import type { DigestSubscriptions, DiscordTarget, FeedFollowing, QuestionQueue } from "../../core/chat.ts";
 import { interfaceLanguageOf } from "../../core/i18n/interface-language.ts";
+import { message } from "../../core/i18n/messages.ts";
 import {
   type ArticleCommand,
   type ChannelArticles,
@@ -106,10 +107,9 @@ async function digestCommand(
   const { digests, log } = dependencies;
   if (!(await deferSafely(command, log, { ephemeral: true }))) return "defer_failed";
   const channel = channelTarget(command);
+  const language = interfaceLanguageOf(command.locale);
   if (!digests || !channel) {
-    const reason = digests
-      ? "Digests are posted in a channel."
-      : "Digests are not available on this Briefbot.";
+    const reason = message(language, digests ? "digestsInChannel" : "digestsUnavailable");
     await editSafely(command, renderDiscordNotice(reason), log);
     return "refused";
   }
@@ -121,9 +121,10 @@ async function digestCommand(
     userId: command.userId,
     jobId: `discord-int-${command.id}`,
     now: dependencies.now,
+    language,
   }).catch((error: unknown) => {
     log("discord_digest_command_failed", { interactionId: command.id, error: errorText(error) });
-    return "Sorry, the digest settings could not be reached. Please try again in a minute.";
+    return message(language, "digestUnreachable");
   });
   await editSafely(command, renderDiscordNotice(reply), log);
   return "digest";
@@ -205,12 +206,12 @@ async function scopeCommandReply(
   const channel = channelTarget(command);
   const text = words.trim().toLowerCase() === "show" ? "scope" : `scope ${words}`;
   const scopeCommand = splitScopeCommand(text);
+  const language = interfaceLanguageOf(command.locale);
   if (!scopes || !channel || !scopeCommand) {
-    const reason = !scopes
-      ? "Channel scopes are not available on this Briefbot."
-      : !channel
-        ? "A scope belongs to a channel."
-        : "Use `scope: show`, `scope: add <collection>` or `scope: remove <collection>`.";
+    const reason = message(
+      language,
+      !scopes ? "scopesUnavailable" : !channel ? "scopeInChannel" : "scopeDiscordUsage",
+    );
     await editSafely(command, renderDiscordNotice(reason), log);
     return "refused";
   }
@@ -219,10 +220,11 @@ async function scopeCommandReply(
     channel,
     sharedVisible: dependencies.sharedVisible ?? true,
     mayChange: command.guildId === undefined || command.canManageChannel === true,
-    whoMayChange: "members with the Manage Channels permission",
+    whoMayChange: message(language, "whoDiscordManagers"),
+    language,
   }).catch((error: unknown) => {
     log("discord_scope_command_failed", { interactionId: command.id, error: errorText(error) });
-    return "Sorry, the channel's scope could not be reached. Please try again in a minute.";
+    return message(language, "scopeUnreachable");
   });
   await editSafely(command, renderDiscordNotice(reply), log);
   return "scope";
@@ -243,10 +245,9 @@ async function articleCommandReply(
   const { articles, log } = dependencies;
   if (!(await deferSafely(command, log, { ephemeral: true }))) return "defer_failed";
   const channel = channelTarget(command);
+  const language = interfaceLanguageOf(command.locale);
   if (!articles || !channel) {
-    const reason = !articles
-      ? "Listing and forgetting articles is not available on this Briefbot."
-      : "Articles are listed and forgotten in a channel.";
+    const reason = message(language, !articles ? "articlesUnavailable" : "articlesInChannel");
     await editSafely(command, renderDiscordNotice(reason), log);
     return "refused";
   }
@@ -256,11 +257,11 @@ async function articleCommandReply(
     channel,
     sharedVisible: dependencies.sharedVisible ?? true,
     mayChange: command.guildId === undefined || command.canManageChannel === true,
-    whoMayChange: "members with the Manage Channels permission",
-    language: interfaceLanguageOf(command.locale),
+    whoMayChange: message(language, "whoDiscordManagers"),
+    language,
   }).catch((error: unknown) => {
     log("discord_article_command_failed", { interactionId: command.id, error: errorText(error) });
-    return "Sorry, the articles could not be reached. Please try again in a minute.";
+    return message(language, "articlesUnreachable");
   });
   await editSafely(command, renderDiscordNotice(reply), log);
   return "articles";
@@ -283,10 +284,9 @@ async function feedsCommand(
   const { feeds, log } = dependencies;
   if (!(await deferSafely(command, log, { ephemeral: true }))) return "defer_failed";
   const channel = channelTarget(command);
+  const language = interfaceLanguageOf(command.locale);
   if (!feeds || !channel) {
-    const reason = feeds
-      ? "Feeds are followed in a channel."
-      : "Following feeds is not available on this Briefbot.";
+    const reason = message(language, feeds ? "feedsInChannel" : "feedsUnavailable");
     await editSafely(command, renderDiscordNotice(reason), log);
     return "refused";
   }
@@ -297,11 +297,12 @@ async function feedsCommand(
     requester: { ...channel, interaction: interactionOf(command) },
     jobId: `discord-int-${command.id}`,
     mayChangeFeeds: command.guildId === undefined || command.canManageChannel === true,
-    whoMayChange: "members with the Manage Channels permission",
+    whoMayChange: message(language, "whoDiscordManagers"),
     now: dependencies.now,
+    language,
   }).catch((error: unknown) => {
     log("discord_feed_command_failed", { interactionId: command.id, error: errorText(error) });
-    return "Sorry, the feeds could not be reached. Please try again in a minute.";
+    return message(language, "feedsUnreachable");
   });
   await editSafely(command, renderDiscordNotice(reply), log);
   return "feeds";

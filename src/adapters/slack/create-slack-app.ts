@@ -22,6 +22,7 @@ import { DEFAULT_COMMAND } from "./render-help.ts";
 import { slackError } from "./slack-errors.ts";
 import { logRateLimits, slackClientOptions } from "./slack-web-client.ts";
 import { timedReceiver } from "./timed-receiver.ts";
+import { SlackUserLanguages } from "./user-language.ts";
 
 export interface SlackAppOptions {
   /** The Bot User OAuth Token (xoxb-…). */
@@ -120,7 +121,8 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   });
   logRateLimits(app.client, log);
 
-  app.command(command, async ({ command: slash, ack, respond }) => {
+  const languages = new SlackUserLanguages(log);
+  app.command(command, async ({ command: slash, ack, respond, client }) => {
     await handleSlashCommand(
       {
         triggerId: slash.trigger_id,
@@ -133,6 +135,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
         respond: async (reply) => {
           await respond({ response_type: "ephemeral", ...reply });
         },
+        language: async () => await languages.of(client, slash.user_id),
       },
       {
         questions: options.questions,

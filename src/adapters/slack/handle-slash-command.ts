@@ -1,6 +1,7 @@
 import type { ScopeStore } from "../../core/channel-scope.ts";
 import type { DigestSubscriptions, FeedFollowing, QuestionQueue, SlackTarget } from "../../core/chat.ts";
 import { interfaceLanguage } from "../../core/i18n/interface-language.ts";
+import { type InterfaceLanguage, message } from "../../core/i18n/messages.ts";
 import {
   type ArticleCommand,
   type ChannelArticles,
@@ -38,6 +39,8 @@ export interface IncomingSlashCommand {
   ack(reply: EphemeralReply): Promise<void>;
   /** Posts another ephemeral message through the command's response_url. */
   respond(reply: EphemeralReply): Promise<void>;
+  /** The user's language by their Slack locale, for replies to commands (no question to tell it by). */
+  language?(): Promise<InterfaceLanguage>;
 }
 
 export interface SlashCommandDependencies {
@@ -190,6 +193,23 @@ function askerTarget(command: IncomingSlashCommand): SlackTarget {
   };
 }
 
+/** A command's reply in the user's language (English when Slack does not say it), within the ack's time. */
+async function replyInLanguage(
+  command: IncomingSlashCommand,
+  log: SlackLog,
+  reply: (language: InterfaceLanguage) => Promise<string>,
+): Promise<void> {
+  let known: InterfaceLanguage | undefined;
+  const language = (command.language?.() ?? Promise.resolve<InterfaceLanguage>("en")).catch(
+    () => "en" as const,
+  );
+  const said = language.then(async (spoken) => {
+    known = spoken;
+    return await reply(spoken);
+  });
+  await replyInTime(command, said, log, () => known ?? "en");
+}
+
 /** `digest …`: done at once (a few Redis calls); the reply is the ack, or a response_url message when slow. */
 async function digestCommand(
   command: IncomingSlashCommand,
@@ -197,25 +217,24 @@ async function digestCommand(
   dependencies: SlashCommandDependencies,
 ): Promise<SlashCommandOutcome> {
   const { digests, log } = dependencies;
-  if (!digests) {
-    await command.ack(ephemeral("Digests are not available on this Briefbot."));
-    return "refused";
-  }
   const channel = channelTarget(command);
-  const reply = handleDigestCommand(words, {
-    digests,
-    subscriptionId: slackJobId("slack-sub", `${command.teamId ?? "T"}-${command.channelId}`),
-    channel,
-    requester: askerTarget(command),
-    userId: command.userId,
-    jobId: slackJobId("slack-cmd", command.triggerId),
-    now: dependencies.now,
-  }).catch((error: unknown) => {
-    log("slack_digest_command_failed", { error: errorText(error) });
-    return "Sorry, the digest settings could not be reached. Please try again in a minute.";
+  await replyInLanguage(command, log, async (language) => {
+    if (!digests) return message(language, "digestsUnavailable");
+    return await handleDigestCommand(words, {
+      digests,
+      subscriptionId: slackJobId("slack-sub", `${command.teamId ?? "T"}-${command.channelId}`),
+      channel,
+      requester: askerTarget(command),
+      userId: command.userId,
+      jobId: slackJobId("slack-cmd", command.triggerId),
+      now: dependencies.now,
+      language,
+    }).catch((error: unknown) => {
+      log("slack_digest_command_failed", { error: errorText(error) });
+      return message(language, "digestUnreachable");
+    });
   });
-  await replyInTime(command, reply, log);
-  return "digest";
+  return digests ? "digest" : "refused";
 }
 
 /** The reply as the ack when it comes within the ack's time; else "Working on it…" and the reply later. */
@@ -223,6 +242,7 @@ async function replyInTime(
   command: IncomingSlashCommand,
   reply: Promise<string>,
   log: SlackLog,
+  language: () => InterfaceLanguage = () => "en",
 ): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const slow = new Promise<undefined>((resolve) => {
@@ -234,7 +254,7 @@ async function replyInTime(
     await command.ack(ephemeral(quick));
     return;
   }
-  await command.ack(ephemeral("Working on it…"));
+  await command.ack(ephemeral(message(language(), "workingOnIt")));
   const said = await reply;
   await sendSafely(() => command.respond(ephemeral(said)), log, "slack_respond_failed", {});
 }
@@ -246,22 +266,21 @@ async function scopeCommandReply(
   dependencies: SlashCommandDependencies,
 ): Promise<SlashCommandOutcome> {
   const { scopes, log, adminUsers } = dependencies;
-  if (!scopes) {
-    await command.ack(ephemeral("Channel scopes are not available on this Briefbot."));
-    return "refused";
-  }
-  const reply = handleScopeCommand(scopeCommand, {
-    scopes,
-    channel: channelTarget(command),
-    sharedVisible: dependencies.sharedVisible ?? true,
-    mayChange: adminUsers === undefined || adminUsers.includes(command.userId),
-    whoMayChange: "the people listed in SLACK_ADMIN_USERS",
-  }).catch((error: unknown) => {
-    log("slack_scope_command_failed", { error: errorText(error) });
-    return "Sorry, the channel's scope could not be reached. Please try again in a minute.";
+  await replyInLanguage(command, log, async (language) => {
+    if (!scopes) return message(language, "scopesUnavailable");
+    return await handleScopeCommand(scopeCommand, {
+      scopes,
+      channel: channelTarget(command),
+      sharedVisible: dependencies.sharedVisible ?? true,
+      mayChange: adminUsers === undefined || adminUsers.includes(command.userId),
+      whoMayChange: message(language, "whoSlackAdmins"),
+      language,
+    }).catch((error: unknown) => {
+      log("slack_scope_command_failed", { error: errorText(error) });
+      return message(language, "scopeUnreachable");
+    });
   });
-  await replyInTime(command, reply, log);
-  return "scope";
+  return scopes ? "scope" : "refused";
 }
 
 /** `articles [n]` and `forget …`: a store read or a few writes; forgetting is gated like changing feeds. */
@@ -271,23 +290,22 @@ async function articleCommandReply(
   dependencies: SlashCommandDependencies,
 ): Promise<SlashCommandOutcome> {
   const { articles, log, adminUsers } = dependencies;
-  if (!articles) {
-    await command.ack(ephemeral("Listing and forgetting articles is not available on this Briefbot."));
-    return "refused";
-  }
-  const reply = handleArticleCommand(articleCommand, {
-    articles,
-    scopes: dependencies.scopes,
-    channel: channelTarget(command),
-    sharedVisible: dependencies.sharedVisible ?? true,
-    mayChange: adminUsers === undefined || adminUsers.includes(command.userId),
-    whoMayChange: "the people listed in SLACK_ADMIN_USERS",
-  }).catch((error: unknown) => {
-    log("slack_article_command_failed", { error: errorText(error) });
-    return "Sorry, the articles could not be reached. Please try again in a minute.";
+  await replyInLanguage(command, log, async (language) => {
+    if (!articles) return message(language, "articlesUnavailable");
+    return await handleArticleCommand(articleCommand, {
+      articles,
+      scopes: dependencies.scopes,
+      channel: channelTarget(command),
+      sharedVisible: dependencies.sharedVisible ?? true,
+      mayChange: adminUsers === undefined || adminUsers.includes(command.userId),
+      whoMayChange: message(language, "whoSlackAdmins"),
+      language,
+    }).catch((error: unknown) => {
+      log("slack_article_command_failed", { error: errorText(error) });
+      return message(language, "articlesUnreachable");
+    });
   });
-  await replyInTime(command, reply, log);
-  return "articles";
+  return articles ? "articles" : "refused";
 }
 
 /** Slack links as their targets (`<https://x.example/feed|x.example/feed>` → the URL), not their labels. */
@@ -305,23 +323,22 @@ async function feedsCommand(
   dependencies: SlashCommandDependencies,
 ): Promise<SlashCommandOutcome> {
   const { feeds, log, adminUsers } = dependencies;
-  if (!feeds) {
-    await command.ack(ephemeral("Following feeds is not available on this Briefbot."));
-    return "refused";
-  }
-  const reply = handleFeedCommand(feedCommand, {
-    feeds,
-    channel: channelTarget(command),
-    channelKey: `slack:${command.teamId ?? "T"}:${command.channelId}`,
-    requester: askerTarget(command),
-    jobId: slackJobId("slack-cmd", command.triggerId),
-    mayChangeFeeds: adminUsers === undefined || adminUsers.includes(command.userId),
-    whoMayChange: "the people listed in SLACK_ADMIN_USERS",
-    now: dependencies.now,
-  }).catch((error: unknown) => {
-    log("slack_feed_command_failed", { error: errorText(error) });
-    return "Sorry, the feeds could not be reached. Please try again in a minute.";
+  await replyInLanguage(command, log, async (language) => {
+    if (!feeds) return message(language, "feedsUnavailable");
+    return await handleFeedCommand(feedCommand, {
+      feeds,
+      channel: channelTarget(command),
+      channelKey: `slack:${command.teamId ?? "T"}:${command.channelId}`,
+      requester: askerTarget(command),
+      jobId: slackJobId("slack-cmd", command.triggerId),
+      mayChangeFeeds: adminUsers === undefined || adminUsers.includes(command.userId),
+      whoMayChange: message(language, "whoSlackAdmins"),
+      now: dependencies.now,
+      language,
+    }).catch((error: unknown) => {
+      log("slack_feed_command_failed", { error: errorText(error) });
+      return message(language, "feedsUnreachable");
+    });
   });
-  await replyInTime(command, reply, log);
-  return "feeds";
+  return feeds ? "feeds" : "refused";
 }

@@ -1,4 +1,5 @@
-import { BriefingError } from "../errors.ts";
+import { BriefingError, catalogued } from "../errors.ts";
+import { message } from "../i18n/messages.ts";
 
 export const MAX_QUESTION_CHARACTERS = 1_000;
 
@@ -13,14 +14,23 @@ export function validateQuestion(raw: string): Question {
     throw new BriefingError(
       "INVALID_QUESTION",
       'The question is empty: ask something like "What will Trend Micro provide?"',
-      { userText: true },
+      catalogued("questionEmpty"),
     );
   }
   if (question.length > MAX_QUESTION_CHARACTERS) {
     throw new BriefingError(
       "INVALID_QUESTION",
       `The question is ${question.length.toLocaleString("en")} characters long; keep it under ${MAX_QUESTION_CHARACTERS.toLocaleString("en")}.`,
-      { userText: true },
+      {
+        userText: true,
+        says: (language) =>
+          message(
+            language,
+            "questionTooLong",
+            question.length.toLocaleString(language),
+            MAX_QUESTION_CHARACTERS.toLocaleString(language),
+          ),
+      },
     );
   }
   return question as Question;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { INTERFACE_LANGUAGES } from "../i18n/messages.ts";
 import { replyTargetSchema } from "../reply-target-schema.ts";
 import type { FeedFollower, FeedPollState, FeedRecord, SeenItem } from "./feed-store.ts";
 
@@ -38,4 +39,5 @@ export const feedFollowerSchema = z.object({
   target: replyTargetSchema,
   followedAt: time,
   followedBy: z.string(),
+  language: z.enum(INTERFACE_LANGUAGES).optional(),
 }) satisfies z.ZodType<FeedFollower>;

@@ -1,3 +1,4 @@
+import type { InterfaceLanguage } from "../i18n/messages.ts";
 import type { ReplyTarget } from "../reply-target.ts";
 import type { FeedFormat } from "./types.ts";
 
@@ -44,6 +45,8 @@ export interface FeedFollower {
   target: ReplyTarget;
   followedAt: number;
   followedBy: string;
+  /** The language of whoever followed it, for the failing notice (English without one). */
+  language?: InterfaceLanguage;
 }
 
 /** Followed feeds, what was seen in each, who follows them, and which articles came from them. */

@@ -1,4 +1,4 @@
-import { BriefingError } from "../errors.ts";
+import { BriefingError, catalogued } from "../errors.ts";
 
 /** An http(s) URL as typed by someone ("example.com/feed" gets https://); its fragment dropped. */
 export function webUrl(text: string): string {
@@ -21,7 +21,9 @@ export function isWebUrl(text: string): boolean {
 }
 
 function notWeb(text: string): BriefingError {
-  return new BriefingError("USAGE", `"${text.slice(0, 200)}" is not a web address (http or https)`, {
-    userText: "That is not a web address (http or https).",
-  });
+  return new BriefingError(
+    "USAGE",
+    `"${text.slice(0, 200)}" is not a web address (http or https)`,
+    catalogued("notAWebAddress"),
+  );
 }

@@ -19,6 +19,8 @@ const NOUNS = {
     fr: ["nouvel article", "nouveaux articles"],
   },
   source: { en: ["source", "sources"], nl: ["bron", "bronnen"], fr: ["source", "sources"] },
+  item: { en: ["item", "items"], nl: ["item", "items"], fr: ["élément", "éléments"] },
+  minute: { en: ["minute", "minutes"], nl: ["minuut", "minuten"], fr: ["minute", "minutes"] },
 } as const satisfies Record<string, Record<InterfaceLanguage, readonly [string, string]>>;
 
 const NUMBER_LOCALES: Record<InterfaceLanguage, string> = { en: "en", nl: "nl", fr: "fr" };
@@ -262,6 +264,502 @@ export const MESSAGES = {
     en: "What figures do the articles give?",
     nl: "Welke cijfers geven de artikelen?",
     fr: "Quels chiffres les articles donnent-ils ?",
+  },
+  whoSlackAdmins: {
+    en: "the people listed in SLACK_ADMIN_USERS",
+    nl: "de mensen die in SLACK_ADMIN_USERS staan",
+    fr: "l'une des personnes listées dans SLACK_ADMIN_USERS",
+  },
+  whoDiscordManagers: {
+    en: "members with the Manage Channels permission",
+    nl: "leden met de machtiging Kanalen beheren",
+    fr: "un membre ayant la permission Gérer les salons",
+  },
+  workingOnIt: { en: "Working on it…", nl: "Ik ben ermee bezig…", fr: "Je m'en occupe…" },
+  feedsOnlyWho: {
+    en: (who) => `Only ${who} may change this channel's feeds. Anyone may ask, and \`feeds\` lists them.`,
+    nl: (who) =>
+      `Alleen ${who} mogen de feeds van dit kanaal wijzigen. Iedereen mag vragen stellen, en \`feeds\` toont ze.`,
+    fr: (who) =>
+      `Pour modifier les flux de ce canal, il faut être ${who}. Tout le monde peut poser des questions, et \`feeds\` les liste.`,
+  },
+  feedUnfollowed: {
+    en: (title) => `This channel no longer follows "${title}".`,
+    nl: (title) => `Dit kanaal volgt "${title}" niet meer.`,
+    fr: (title) => `Ce canal ne suit plus « ${title} ».`,
+  },
+  feedNotFollowed: {
+    en: "This channel does not follow that feed. `feeds` lists the ones it does, by number.",
+    nl: "Dit kanaal volgt die feed niet. `feeds` toont de feeds die het wel volgt, met hun nummer.",
+    fr: "Ce canal ne suit pas ce flux. `feeds` liste ceux qu'il suit, avec leur numéro.",
+  },
+  alreadyOnItsWay: {
+    en: "That is already on its way.",
+    nl: "Daar wordt al aan gewerkt.",
+    fr: "C'est déjà en cours.",
+  },
+  feedLooking: {
+    en: (url) => `Looking for the feed at ${url}… I will tell you which feed it is and what it brought.`,
+    nl: (url) => `Ik zoek de feed op ${url}… Ik laat je weten welke feed het is en wat hij opleverde.`,
+    fr: (url) =>
+      `Je cherche le flux à l'adresse ${url}… Je vous dirai de quel flux il s'agit et ce qu'il a apporté.`,
+  },
+  pageReading: {
+    en: (url) => `Reading ${url}… I will tell you when you can ask about it.`,
+    nl: (url) => `Ik lees ${url}… Ik laat je weten wanneer je er vragen over kunt stellen.`,
+    fr: (url) => `Je lis ${url}… Je vous dirai quand vous pourrez poser des questions à son sujet.`,
+  },
+  unfollowUsage: {
+    en: "Say which feed: `unfollow <url>`, or its number from `feeds`.",
+    nl: "Zeg welke feed: `unfollow <url>`, of het nummer uit `feeds`.",
+    fr: "Dites quel flux : `unfollow <url>`, ou son numéro dans `feeds`.",
+  },
+  followUsage: {
+    en: "Say which site or feed: `follow https://example.com/feed.xml` (a site's address will do).",
+    nl: "Zeg welke site of feed: `follow https://example.com/feed.xml` (het adres van een site is ook goed).",
+    fr: "Dites quel site ou flux : `follow https://example.com/feed.xml` (l'adresse d'un site suffit).",
+  },
+  addUsage: {
+    en: "Say which page: `add https://example.com/news/story.html`.",
+    nl: "Zeg welke pagina: `add https://example.com/news/story.html`.",
+    fr: "Dites quelle page : `add https://example.com/news/story.html`.",
+  },
+  noFeeds: {
+    en: "This channel follows no feeds. `follow <url>` adds one.",
+    nl: "Dit kanaal volgt geen feeds. `follow <url>` voegt er een toe.",
+    fr: "Ce canal ne suit aucun flux. `follow <url>` en ajoute un.",
+  },
+  feedFailing: {
+    en: (error) => `failing: ${error}`,
+    nl: (error) => `werkt niet: ${error}`,
+    fr: (error) => `en échec : ${error}`,
+  },
+  unknownError: { en: "unknown error", nl: "onbekende fout", fr: "erreur inconnue" },
+  feedNotReadYet: { en: "not read yet", nl: "nog niet gelezen", fr: "pas encore lu" },
+  feedLastRead: {
+    en: (when) => `last read ${when} UTC`,
+    nl: (when) => `laatst gelezen ${when} UTC`,
+    fr: (when) => `lu pour la dernière fois le ${when} UTC`,
+  },
+  feedsHeader: { en: "This channel follows:", nl: "Dit kanaal volgt:", fr: "Ce canal suit :" },
+  feedsFooter: {
+    en: "`unfollow <number>` stops one.",
+    nl: "`unfollow <nummer>` stopt er een.",
+    fr: "`unfollow <numéro>` en arrête un.",
+  },
+  feedsUnavailable: {
+    en: "Following feeds is not available on this Briefbot.",
+    nl: "Feeds volgen kan niet op deze Briefbot.",
+    fr: "Le suivi de flux n'est pas disponible sur ce Briefbot.",
+  },
+  feedsInChannel: {
+    en: "Feeds are followed in a channel.",
+    nl: "Feeds worden in een kanaal gevolgd.",
+    fr: "Les flux se suivent dans un canal.",
+  },
+  feedsUnreachable: {
+    en: "Sorry, the feeds could not be reached. Please try again in a minute.",
+    nl: "Sorry, de feeds waren niet bereikbaar. Probeer het over een minuut opnieuw.",
+    fr: "Désolé, les flux n'ont pas pu être joints. Réessayez dans une minute.",
+  },
+  feedsEvery: {
+    en: (every) => `New items are read every ${every}.`,
+    nl: (every) => `Nieuwe items worden elke ${every} gelezen.`,
+    fr: (every) => `Les nouveaux éléments sont lus toutes les ${every}.`,
+  },
+  followAlready: {
+    en: (name) => `This channel already follows ${name}.`,
+    nl: (name) => `Dit kanaal volgt ${name} al.`,
+    fr: (name) => `Ce canal suit déjà ${name}.`,
+  },
+  followedWithArticles: {
+    en: (name, count, every) =>
+      `This channel now follows ${name}; ${count} from it are already here. ${every}`,
+    nl: (name, count, every) => `Dit kanaal volgt nu ${name}; ${count} daaruit zijn er al. ${every}`,
+    fr: (name, count, every) =>
+      `Ce canal suit désormais ${name} ; ${count} venant de ce flux sont déjà là. ${every}`,
+  },
+  followedButFailing: {
+    en: (name, error) =>
+      `This channel now follows ${name}, but reading it failed: ${error} Briefbot will keep trying.`,
+    nl: (name, error) =>
+      `Dit kanaal volgt nu ${name}, maar lezen lukte niet: ${error} Briefbot blijft het proberen.`,
+    fr: (name, error) =>
+      `Ce canal suit désormais ${name}, mais sa lecture a échoué : ${error} Briefbot continue d'essayer.`,
+  },
+  followedAndTook: {
+    en: (name, items, every) =>
+      `This channel now follows ${name}: took ${items} of the last 24 hours, which you can ask about now. ${every}`,
+    nl: (name, items, every) =>
+      `Dit kanaal volgt nu ${name}: ${items} van de afgelopen 24 uur opgenomen, waarover je nu vragen kunt stellen. ${every}`,
+    fr: (name, items, every) =>
+      `Ce canal suit désormais ${name} : ${items} des dernières 24 heures repris, sur lesquels vous pouvez poser des questions dès maintenant. ${every}`,
+  },
+  pageForgotten: {
+    en: (title) => `"${title}" was forgotten in this workspace or server, so it is not added again.`,
+    nl: (title) => `"${title}" is vergeten in deze workspace of server en wordt dus niet opnieuw toegevoegd.`,
+    fr: (title) =>
+      `« ${title} » a été oublié dans cet espace de travail ou serveur : il n'est donc pas ajouté de nouveau.`,
+  },
+  pageAdded: {
+    en: (title) => `Added "${title}". You can ask about it now.`,
+    nl: (title) => `"${title}" is toegevoegd. Je kunt er nu vragen over stellen.`,
+    fr: (title) => `« ${title} » est ajouté. Vous pouvez maintenant poser des questions à son sujet.`,
+  },
+  couldNotFollow: {
+    en: (url, error) => `Sorry, I could not follow ${url}: ${error}`,
+    nl: (url, error) => `Sorry, ik kon ${url} niet volgen: ${error}`,
+    fr: (url, error) => `Désolé, je n'ai pas pu suivre ${url} : ${error}`,
+  },
+  couldNotAdd: {
+    en: (url, error) => `Sorry, I could not add ${url}: ${error}`,
+    nl: (url, error) => `Sorry, ik kon ${url} niet toevoegen: ${error}`,
+    fr: (url, error) => `Désolé, je n'ai pas pu ajouter ${url} : ${error}`,
+  },
+  feedFailingNotice: {
+    en: (title, url, error) =>
+      `The feed "${title}" (${url}) has not worked for a day: ${error} Briefbot keeps trying. \`unfollow ${url}\` stops following it.`,
+    nl: (title, url, error) =>
+      `De feed "${title}" (${url}) werkt al een dag niet: ${error} Briefbot blijft het proberen. \`unfollow ${url}\` stopt het volgen.`,
+    fr: (title, url, error) =>
+      `Le flux « ${title} » (${url}) ne fonctionne plus depuis un jour : ${error} Briefbot continue d'essayer. \`unfollow ${url}\` arrête de le suivre.`,
+  },
+  noFeedOnPage: {
+    en: "The page announces no feed (RSS, Atom or JSON Feed)",
+    nl: "De pagina noemt geen feed (RSS, Atom of JSON Feed)",
+    fr: "La page n'annonce aucun flux (RSS, Atom ou JSON Feed)",
+  },
+  noFeedFollowedThere: {
+    en: "No feed is followed at that address",
+    nl: "Op dat adres wordt geen feed gevolgd",
+    fr: "Aucun flux n'est suivi à cette adresse",
+  },
+  notAWebAddress: {
+    en: "That is not a web address (http or https).",
+    nl: "Dat is geen webadres (http of https).",
+    fr: "Ce n'est pas une adresse web (http ou https).",
+  },
+  scopeOnlyWho: {
+    en: (who) => `Only ${who} may change what this channel sees.`,
+    nl: (who) => `Alleen ${who} mogen wijzigen wat dit kanaal ziet.`,
+    fr: (who) => `Pour modifier ce que voit ce canal, il faut être ${who}.`,
+  },
+  scopeAdded: {
+    en: (name) => `This channel now also sees \`${name}\`.`,
+    nl: (name) => `Dit kanaal ziet nu ook \`${name}\`.`,
+    fr: (name) => `Ce canal voit désormais aussi \`${name}\`.`,
+  },
+  scopeAlreadySees: {
+    en: (name) => `This channel already sees \`${name}\`.`,
+    nl: (name) => `Dit kanaal ziet \`${name}\` al.`,
+    fr: (name) => `Ce canal voit déjà \`${name}\`.`,
+  },
+  scopeRemoved: {
+    en: (name) => `This channel no longer sees \`${name}\`.`,
+    nl: (name) => `Dit kanaal ziet \`${name}\` niet meer.`,
+    fr: (name) => `Ce canal ne voit plus \`${name}\`.`,
+  },
+  scopeNotGranted: {
+    en: (name) => `\`${name}\` was not granted to this channel. \`scope\` lists what it sees.`,
+    nl: (name) => `\`${name}\` was niet aan dit kanaal toegekend. \`scope\` toont wat het ziet.`,
+    fr: (name) => `\`${name}\` n'était pas accordé à ce canal. \`scope\` liste ce qu'il voit.`,
+  },
+  scopeHeader: {
+    en: "Answers, summaries and digests here draw on:",
+    nl: "Antwoorden, samenvattingen en overzichten hier putten uit:",
+    fr: "Ici, les réponses, les résumés et les récapitulatifs s'appuient sur :",
+  },
+  scopeShared: {
+    en: (name) => `\`${name}\` (everyone's)`,
+    nl: (name) => `\`${name}\` (van iedereen)`,
+    fr: (name) => `\`${name}\` (commun à tous)`,
+  },
+  scopeOwn: {
+    en: (name) => `\`${name}\` (what this channel followed or added)`,
+    nl: (name) => `\`${name}\` (wat dit kanaal volgde of toevoegde)`,
+    fr: (name) => `\`${name}\` (ce que ce canal a suivi ou ajouté)`,
+  },
+  scopeGranted: {
+    en: (name) => `\`${name}\` (granted)`,
+    nl: (name) => `\`${name}\` (toegekend)`,
+    fr: (name) => `\`${name}\` (accordé)`,
+  },
+  scopeFooter: {
+    en: "`scope add <collection>` and `scope remove <collection>` change the grants.",
+    nl: "`scope add <collectie>` en `scope remove <collectie>` wijzigen de toekenningen.",
+    fr: "`scope add <collection>` et `scope remove <collection>` modifient les accès accordés.",
+  },
+  scopesUnavailable: {
+    en: "Channel scopes are not available on this Briefbot.",
+    nl: "Kanaalbereiken zijn niet beschikbaar op deze Briefbot.",
+    fr: "Les périmètres de canal ne sont pas disponibles sur ce Briefbot.",
+  },
+  scopeInChannel: {
+    en: "A scope belongs to a channel.",
+    nl: "Een bereik hoort bij een kanaal.",
+    fr: "Un périmètre appartient à un canal.",
+  },
+  scopeDiscordUsage: {
+    en: "Use `scope: show`, `scope: add <collection>` or `scope: remove <collection>`.",
+    nl: "Gebruik `scope: show`, `scope: add <collectie>` of `scope: remove <collectie>`.",
+    fr: "Utilisez `scope: show`, `scope: add <collection>` ou `scope: remove <collection>`.",
+  },
+  scopeUnreachable: {
+    en: "Sorry, the channel's scope could not be reached. Please try again in a minute.",
+    nl: "Sorry, het bereik van dit kanaal kon niet worden opgehaald. Probeer het over een minuut opnieuw.",
+    fr: "Désolé, le périmètre du canal n'a pas pu être lu. Réessayez dans une minute.",
+  },
+  sharedNotGranted: {
+    en: "`shared` is not granted: the operator decides whether channels see it.",
+    nl: "`shared` wordt niet toegekend: de beheerder beslist of kanalen het zien.",
+    fr: "`shared` ne s'accorde pas : c'est l'opérateur qui décide si les canaux le voient.",
+  },
+  collectionNoTenant: {
+    en: (raw) => `"${raw}" names no workspace or server: use platform:team:name.`,
+    nl: (raw) => `"${raw}" noemt geen workspace of server: gebruik platform:team:naam.`,
+    fr: (raw) => `« ${raw} » ne nomme aucun espace de travail ni serveur : utilisez plateforme:équipe:nom.`,
+  },
+  collectionOtherTenant: {
+    en: (raw) => `"${raw}" belongs to another workspace or server: it cannot be granted here.`,
+    nl: (raw) => `"${raw}" hoort bij een andere workspace of server: het kan hier niet worden toegekend.`,
+    fr: (raw) =>
+      `« ${raw} » appartient à un autre espace de travail ou serveur : il ne peut pas être accordé ici.`,
+  },
+  notACollectionName: {
+    en: (raw) =>
+      `"${raw}" is not a collection name: use 1-128 letters, digits, ":", ".", "_" or "-", starting with a letter or digit.`,
+    nl: (raw) =>
+      `"${raw}" is geen collectienaam: gebruik 1-128 letters, cijfers, ":", ".", "_" of "-", beginnend met een letter of cijfer.`,
+    fr: (raw) =>
+      `« ${raw} » n'est pas un nom de collection : utilisez de 1 à 128 lettres, chiffres, « : », « . », « _ » ou « - », en commençant par une lettre ou un chiffre.`,
+  },
+  articlesCountRange: {
+    en: (most) => `Use \`articles\` with a number from 1 to ${most}.`,
+    nl: (most) => `Gebruik \`articles\` met een getal van 1 tot en met ${most}.`,
+    fr: (most) => `Utilisez \`articles\` avec un nombre de 1 à ${most}.`,
+  },
+  channelSeesNoArticles: {
+    en: "This channel sees no articles yet.",
+    nl: "Dit kanaal ziet nog geen artikelen.",
+    fr: "Ce canal ne voit encore aucun article.",
+  },
+  articlesHeaderOne: {
+    en: "The most recent article this channel sees:",
+    nl: "Het nieuwste artikel dat dit kanaal ziet:",
+    fr: "L'article le plus récent que voit ce canal :",
+  },
+  articlesHeader: {
+    en: (count) => `The ${count} most recent articles this channel sees:`,
+    nl: (count) => `De ${count} nieuwste artikelen die dit kanaal ziet:`,
+    fr: (count) => `Les ${count} articles les plus récents que voit ce canal :`,
+  },
+  articlesFooter: {
+    en: "`forget <number>` removes one from this workspace or server.",
+    nl: "`forget <nummer>` verwijdert er een uit deze workspace of server.",
+    fr: "`forget <numéro>` en retire un de cet espace de travail ou serveur.",
+  },
+  forgetOnlyWho: {
+    en: (who) => `Only ${who} may forget articles.`,
+    nl: (who) => `Alleen ${who} mogen artikelen vergeten.`,
+    fr: (who) => `Pour faire oublier des articles, il faut être ${who}.`,
+  },
+  noSuchArticle: {
+    en: (which) =>
+      `No article this channel sees is \`${which}\`. \`articles\` lists them with their numbers.`,
+    nl: (which) => `Geen artikel dat dit kanaal ziet is \`${which}\`. \`articles\` toont ze met hun nummers.`,
+    fr: (which) =>
+      `Aucun article visible dans ce canal ne correspond à \`${which}\`. \`articles\` les liste avec leurs numéros.`,
+  },
+  articleOperatorOnly: {
+    en: (title, held) =>
+      `"${title}" is in ${held}, which chat cannot change: only the operator can remove it.`,
+    nl: (title, held) =>
+      `"${title}" staat in ${held}, wat via de chat niet te wijzigen is: alleen de beheerder kan het verwijderen.`,
+    fr: (title, held) =>
+      `« ${title} » est dans ${held}, que le chat ne peut pas modifier : seul l'opérateur peut le retirer.`,
+  },
+  forgotStillIn: {
+    en: (title, held) =>
+      `Forgot "${title}" in this workspace or server; it is still in ${held}, which only the operator can change.`,
+    nl: (title, held) =>
+      `"${title}" is vergeten in deze workspace of server; het staat nog in ${held}, wat alleen de beheerder kan wijzigen.`,
+    fr: (title, held) =>
+      `« ${title} » est oublié dans cet espace de travail ou serveur ; il reste dans ${held}, que seul l'opérateur peut modifier.`,
+  },
+  forgot: {
+    en: (title) =>
+      `Forgot "${title}": this workspace or server no longer sees it, and its feeds will not bring it back.`,
+    nl: (title) =>
+      `"${title}" is vergeten: deze workspace of server ziet het niet meer, en de feeds brengen het niet terug.`,
+    fr: (title) =>
+      `« ${title} » est oublié : cet espace de travail ou serveur ne le voit plus, et ses flux ne le ramèneront pas.`,
+  },
+  articlesUnavailable: {
+    en: "Listing and forgetting articles is not available on this Briefbot.",
+    nl: "Artikelen tonen en vergeten kan niet op deze Briefbot.",
+    fr: "Lister et oublier des articles n'est pas disponible sur ce Briefbot.",
+  },
+  articlesInChannel: {
+    en: "Articles are listed and forgotten in a channel.",
+    nl: "Artikelen worden in een kanaal getoond en vergeten.",
+    fr: "Les articles se listent et s'oublient dans un canal.",
+  },
+  articlesUnreachable: {
+    en: "Sorry, the articles could not be reached. Please try again in a minute.",
+    nl: "Sorry, de artikelen waren niet bereikbaar. Probeer het over een minuut opnieuw.",
+    fr: "Désolé, les articles n'ont pas pu être joints. Réessayez dans une minute.",
+  },
+  scheduleDaily: {
+    en: (time, zone) => `daily at ${time} (${zone})`,
+    nl: (time, zone) => `dagelijks om ${time} (${zone})`,
+    fr: (time, zone) => `chaque jour à ${time} (${zone})`,
+  },
+  scheduleWeekdays: {
+    en: (time, zone) => `on weekdays at ${time} (${zone})`,
+    nl: (time, zone) => `op werkdagen om ${time} (${zone})`,
+    fr: (time, zone) => `en semaine à ${time} (${zone})`,
+  },
+  digestNone: {
+    en: "This channel has no digest. Subscribe with `digest daily 08:00 Europe/Amsterdam`.",
+    nl: "Dit kanaal heeft geen overzicht. Abonneer met `digest daily 08:00 Europe/Amsterdam`.",
+    fr: "Ce canal n'a pas de résumé. Abonnez-le avec `digest daily 08:00 Europe/Amsterdam`.",
+  },
+  digestNoneYet: {
+    en: "This channel has no digest yet. Subscribe first with `digest daily 08:00 Europe/Amsterdam`.",
+    nl: "Dit kanaal heeft nog geen overzicht. Abonneer eerst met `digest daily 08:00 Europe/Amsterdam`.",
+    fr: "Ce canal n'a pas encore de résumé. Abonnez-le d'abord avec `digest daily 08:00 Europe/Amsterdam`.",
+  },
+  digestStatus: {
+    en: (schedule) => `This channel gets a digest ${schedule}`,
+    nl: (schedule) => `Dit kanaal krijgt een overzicht ${schedule}`,
+    fr: (schedule) => `Ce canal reçoit un résumé ${schedule}`,
+  },
+  digestAbout: {
+    en: (topic) => `about "${topic}"`,
+    nl: (topic) => `over "${topic}"`,
+    fr: (topic) => `sur « ${topic} »`,
+  },
+  digestQuiet: {
+    en: ", and nothing on days without news",
+    nl: ", en niets op dagen zonder nieuws",
+    fr: ", et rien les jours sans nouvelles",
+  },
+  digestNext: {
+    en: (when) => `Next digest: ${when}.`,
+    nl: (when) => `Volgend overzicht: ${when}.`,
+    fr: (when) => `Prochain résumé : ${when}.`,
+  },
+  digestLast: {
+    en: (when) => `Last digest: ${when}.`,
+    nl: (when) => `Laatste overzicht: ${when}.`,
+    fr: (when) => `Dernier résumé : ${when}.`,
+  },
+  digestSubscribed: {
+    en: (about, schedule) =>
+      `Done: this channel will get a digest${about} ${schedule}. \`digest now\` posts one at once; \`digest off\` stops them.`,
+    nl: (about, schedule) =>
+      `Klaar: dit kanaal krijgt een overzicht${about} ${schedule}. \`digest now\` plaatst er meteen een; \`digest off\` stopt ze.`,
+    fr: (about, schedule) =>
+      `C'est fait : ce canal recevra un résumé${about} ${schedule}. \`digest now\` en publie un tout de suite ; \`digest off\` les arrête.`,
+  },
+  digestOff: {
+    en: "Digests for this channel are off.",
+    nl: "De overzichten voor dit kanaal staan uit.",
+    fr: "Les résumés de ce canal sont désactivés.",
+  },
+  digestHadNone: {
+    en: "This channel had no digest.",
+    nl: "Dit kanaal had geen overzicht.",
+    fr: "Ce canal n'avait pas de résumé.",
+  },
+  digestComposing: {
+    en: "Composing the digest now…",
+    nl: "Ik stel het overzicht nu samen…",
+    fr: "Je compose le résumé…",
+  },
+  digestOnItsWay: {
+    en: "That digest is already on its way.",
+    nl: "Dat overzicht is al onderweg.",
+    fr: "Ce résumé est déjà en route.",
+  },
+  digestsUnavailable: {
+    en: "Digests are not available on this Briefbot.",
+    nl: "Overzichten zijn niet beschikbaar op deze Briefbot.",
+    fr: "Les résumés ne sont pas disponibles sur ce Briefbot.",
+  },
+  digestsInChannel: {
+    en: "Digests are posted in a channel.",
+    nl: "Overzichten worden in een kanaal geplaatst.",
+    fr: "Les résumés sont publiés dans un canal.",
+  },
+  digestUnreachable: {
+    en: "Sorry, the digest settings could not be reached. Please try again in a minute.",
+    nl: "Sorry, de instellingen van het overzicht waren niet bereikbaar. Probeer het over een minuut opnieuw.",
+    fr: "Désolé, les réglages du résumé n'ont pas pu être lus. Réessayez dans une minute.",
+  },
+  digestPostFailed: {
+    en: (error) => `Sorry, I could not post the digest. ${error} Please try again in a minute.`,
+    nl: (error) => `Sorry, ik kon het overzicht niet plaatsen. ${error} Probeer het over een minuut opnieuw.`,
+    fr: (error) => `Désolé, je n'ai pas pu publier le résumé. ${error} Réessayez dans une minute.`,
+  },
+  digestUsage: {
+    en: "Use `digest daily 08:00 Europe/Amsterdam [topic words] [--quiet]`, `digest weekdays …`, `digest now`, `digest status` or `digest off`.",
+    nl: "Gebruik `digest daily 08:00 Europe/Amsterdam [onderwerp] [--quiet]`, `digest weekdays …`, `digest now`, `digest status` of `digest off`.",
+    fr: "Utilisez `digest daily 08:00 Europe/Amsterdam [mots du sujet] [--quiet]`, `digest weekdays …`, `digest now`, `digest status` ou `digest off`.",
+  },
+  digestNotATime: {
+    en: (word) => `"${word}" is not a time: write it as HH:MM, 24-hour (08:00, 17:30).`,
+    nl: (word) => `"${word}" is geen tijd: schrijf hem als UU:MM, 24-uurs (08:00, 17:30).`,
+    fr: (word) => `« ${word} » n'est pas une heure : écrivez-la HH:MM, sur 24 heures (08:00, 17:30).`,
+  },
+  digestNotATimeOfDay: {
+    en: (word) => `"${word}" is not a time of day: hours go from 00 to 23 and minutes from 00 to 59.`,
+    nl: (word) => `"${word}" is geen tijdstip: uren gaan van 00 tot 23 en minuten van 00 tot 59.`,
+    fr: (word) =>
+      `« ${word} » n'est pas une heure de la journée : les heures vont de 00 à 23 et les minutes de 00 à 59.`,
+  },
+  digestZoneMissing: {
+    en: "The time zone is missing: add an IANA name such as Europe/Amsterdam or UTC.",
+    nl: "De tijdzone ontbreekt: voeg een IANA-naam toe zoals Europe/Amsterdam of UTC.",
+    fr: "Le fuseau horaire manque : ajoutez un nom IANA comme Europe/Amsterdam ou UTC.",
+  },
+  digestUnknownZone: {
+    en: (word) =>
+      `"${word}" is not a time zone I know: use an IANA name such as Europe/Amsterdam, America/New_York or UTC.`,
+    nl: (word) =>
+      `"${word}" is geen tijdzone die ik ken: gebruik een IANA-naam zoals Europe/Amsterdam, America/New_York of UTC.`,
+    fr: (word) =>
+      `« ${word} » n'est pas un fuseau horaire que je connais : utilisez un nom IANA comme Europe/Amsterdam, America/New_York ou UTC.`,
+  },
+  digestSayWhat: {
+    en: "Say what to do with the digest.",
+    nl: "Zeg wat er met het overzicht moet gebeuren.",
+    fr: "Dites ce qu'il faut faire du résumé.",
+  },
+  digestTakesNothing: {
+    en: (keyword) => `\`digest ${keyword}\` takes nothing after it.`,
+    nl: (keyword) => `Na \`digest ${keyword}\` hoort niets meer.`,
+    fr: (keyword) => `\`digest ${keyword}\` ne prend rien après.`,
+  },
+  digestNotACommand: {
+    en: (word) => `"${word}" is not a digest command.`,
+    nl: (word) => `"${word}" is geen overzichtscommando.`,
+    fr: (word) => `« ${word} » n'est pas une commande de résumé.`,
+  },
+  topicTooLong: {
+    en: (length, most) => `The topic is ${length} characters long; keep it under ${most}.`,
+    nl: (length, most) => `Het onderwerp is ${length} tekens lang; houd het onder ${most}.`,
+    fr: (length, most) => `Le sujet fait ${length} caractères ; restez sous ${most}.`,
+  },
+  questionEmpty: {
+    en: 'The question is empty: ask something like "What will Trend Micro provide?"',
+    nl: 'De vraag is leeg: vraag bijvoorbeeld "Wat levert Trend Micro?"',
+    fr: "La question est vide : demandez par exemple « Que va fournir Trend Micro ? »",
+  },
+  questionTooLong: {
+    en: (length, most) => `The question is ${length} characters long; keep it under ${most}.`,
+    nl: (length, most) => `De vraag is ${length} tekens lang; houd haar onder ${most}.`,
+    fr: (length, most) => `La question fait ${length} caractères ; restez sous ${most}.`,
   },
 } as const satisfies Record<string, Record<InterfaceLanguage, Text>>;
 

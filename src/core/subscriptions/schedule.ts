@@ -1,3 +1,4 @@
+import { type InterfaceLanguage, message } from "../i18n/messages.ts";
 import { localTime } from "./local-time.ts";
 import type { DigestSchedule } from "./types.ts";
 
@@ -17,7 +18,8 @@ export function isScheduledRun(instant: number, schedule: DigestSchedule): boole
   return schedule.days === "daily" || (local.weekday >= 1 && local.weekday <= 5);
 }
 
-export function describeSchedule(schedule: DigestSchedule): string {
-  const days = schedule.days === "weekdays" ? "on weekdays" : "daily";
-  return `${days} at ${schedule.time} (${schedule.timeZone})`;
+/** "daily at 08:00 (Europe/Amsterdam)", in `language`. */
+export function describeSchedule(schedule: DigestSchedule, language: InterfaceLanguage = "en"): string {
+  const key = schedule.days === "weekdays" ? "scheduleWeekdays" : "scheduleDaily";
+  return message(language, key, schedule.time, schedule.timeZone);
 }

@@ -203,8 +203,9 @@ export async function reportDigestFailure(
   });
   const target = run.request.requestedBy;
   if (!target || !(await dependencies.deliveries.claimFailureNotice(run.request.jobId))) return;
+  const language = run.request.language ?? "en";
   await dependencies.repliers[target.platform]?.notifyFailure(
     target,
-    `Sorry, I could not post the digest. ${error.userMessage()} Please try again in a minute.`,
+    message(language, "digestPostFailed", error.userMessage(language)),
   );
 }

@@ -1,6 +1,7 @@
 import type { Platform, Replier } from "../../core/chat.ts";
 import type { BriefingError } from "../../core/errors.ts";
 import type { FeedRecord, FeedStore } from "../../core/feeds/feed-store.ts";
+import { type InterfaceLanguage, message } from "../../core/i18n/messages.ts";
 import type { Log } from "../../core/log.ts";
 
 /** Followers are told once a feed has failed for this long without a success between. */
@@ -13,8 +14,12 @@ export interface FailingFeedNoticeDependencies {
 }
 
 /** The notice a following channel gets. Names the feed as it was given, and what is wrong in words for users. */
-export function failingFeedText(feed: FeedRecord, error: BriefingError): string {
-  return `The feed "${feed.title}" (${feed.url}) has not worked for a day: ${error.userMessage()} Briefbot keeps trying. \`unfollow ${feed.url}\` stops following it.`;
+export function failingFeedText(
+  feed: FeedRecord,
+  error: BriefingError,
+  language: InterfaceLanguage = "en",
+): string {
+  return message(language, "feedFailingNotice", feed.title, feed.url, error.userMessage(language));
 }
 
 /**
@@ -31,10 +36,10 @@ export async function tellFailingFeed(
   if (state.failureNoticeSentAt !== undefined || state.failingSince === undefined) return false;
   if (now - state.failingSince < FAILING_NOTICE_AFTER_MS) return false;
   const followers = await deps.feeds.followers(feed.url);
-  const text = failingFeedText(feed, error);
   for (const follower of followers) {
     const replier = deps.repliers[follower.target.platform];
-    if (replier) await replier.notifyFailure(follower.target, text);
+    if (replier)
+      await replier.notifyFailure(follower.target, failingFeedText(feed, error, follower.language));
   }
   deps.log("feed_failing_told", {
     url: feed.url,

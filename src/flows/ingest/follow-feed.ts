@@ -6,7 +6,7 @@ import type { FeedRecord } from "../../core/feeds/feed-store.ts";
 import { canonicalLink, webArticleId } from "../../core/feeds/item-identity.ts";
 import { webUrl } from "../../core/feeds/web-url.ts";
 import { withoutForgotten } from "../../core/forgotten-articles.ts";
-import { plural } from "../../core/plural.ts";
+import { countOf, message } from "../../core/i18n/messages.ts";
 import { addFeed, type FeedManagement } from "./manage-feeds.ts";
 import { type FeedPollDependencies, pollFeed } from "./poll-feed.ts";
 import { fetchWebArticle } from "./web-article.ts";
@@ -29,8 +29,9 @@ export async function reportFeedRequestFailure(
   error: BriefingError,
   deps: Pick<FeedRequestDependencies, "repliers">,
 ): Promise<void> {
-  const what = request.kind === "follow" ? "follow" : "add";
-  await tell(request, `Sorry, I could not ${what} ${request.url}: ${error.userMessage()}`, deps);
+  const language = request.language ?? "en";
+  const key = request.kind === "follow" ? "couldNotFollow" : "couldNotAdd";
+  await tell(request, message(language, key, request.url, error.userMessage(language)), deps);
 }
 
 async function follow(request: FeedRequest, deps: FeedRequestDependencies): Promise<string> {
@@ -53,21 +54,21 @@ async function followAndPoll(
     target: request.channel,
     followedAt: request.requestedAt,
     followedBy: request.requestedBy.userId,
+    ...(request.language ? { language: request.language } : {}),
   });
-  const name = `"${feed.title}" (${feed.url})`;
-  if (!followed) return `This channel already follows ${name}.`;
-  const every = `New items are read every ${plural(deps.pollMinutes, "minute")}.`;
+  const language = request.language ?? "en";
+  const name = language === "fr" ? `« ${feed.title} » (${feed.url})` : `"${feed.title}" (${feed.url})`;
+  if (!followed) return message(language, "followAlready", name);
+  const every = message(language, "feedsEvery", countOf(language, deps.pollMinutes, "minute"));
   if (feed.state.lastPolledAt !== undefined) {
     await addToCollection(await deps.feeds.articleIds(feed.url), request.channelKey, deps);
-    const count = await deps.feeds.countArticles(feed.url);
-    return `This channel now follows ${name}; ${plural(count, "article")} from it are already here. ${every}`;
+    const count = countOf(language, await deps.feeds.countArticles(feed.url), "article");
+    return message(language, "followedWithArticles", name, count, every);
   }
   const report = await pollFeed(feed.url, deps, { force: true });
-  if (report.error) {
-    return `This channel now follows ${name}, but reading it failed: ${report.error.userMessage()} Briefbot will keep trying.`;
-  }
-  const taken = report.newArticles + report.updatedArticles;
-  return `This channel now follows ${name}: took ${plural(taken, "item")} of the last 24 hours, which you can ask about now. ${every}`;
+  if (report.error) return message(language, "followedButFailing", name, report.error.userMessage(language));
+  const taken = countOf(language, report.newArticles + report.updatedArticles, "item");
+  return message(language, "followedAndTook", name, taken, every);
 }
 
 async function addPage(request: FeedRequest, deps: FeedRequestDependencies): Promise<string> {
@@ -82,10 +83,10 @@ async function addPage(request: FeedRequest, deps: FeedRequestDependencies): Pro
     [{ ...ingested, article: withCollections(ingested.article, [followerCollection(request.channelKey)]) }],
     deps.forgotten,
   );
-  if (kept.length === 0)
-    return `"${ingested.article.title}" was forgotten in this workspace or server, so it is not added again.`;
+  const language = request.language ?? "en";
+  if (kept.length === 0) return message(language, "pageForgotten", ingested.article.title);
   await deps.articles.put(kept);
-  return `Added "${composed.ingested.article.title}". You can ask about it now.`;
+  return message(language, "pageAdded", ingested.article.title);
 }
 
 /** A new follower's channel gains the articles its feed brought before (one store write per article). */

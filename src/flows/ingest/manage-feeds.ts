@@ -1,4 +1,4 @@
-import { BriefingError } from "../../core/errors.ts";
+import { BriefingError, catalogued } from "../../core/errors.ts";
 import type { FeedScheduler } from "../../core/feeds/feed-scheduler.ts";
 import { type FeedStatus, feedStatus } from "../../core/feeds/feed-status.ts";
 import type { FeedRecord, FeedStore } from "../../core/feeds/feed-store.ts";
@@ -54,7 +54,7 @@ export async function findFeed(feeds: FeedStore, url: string): Promise<FeedRecor
   if (!feed) {
     throw new BriefingError("NOT_FOUND", "No feed is followed at that address", {
       location: url,
-      userText: true,
+      ...catalogued("noFeedFollowedThere"),
     });
   }
   return feed;

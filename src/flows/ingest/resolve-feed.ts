@@ -1,4 +1,4 @@
-import { BriefingError, isBriefingError } from "../../core/errors.ts";
+import { BriefingError, catalogued, isBriefingError } from "../../core/errors.ts";
 import { discoverFeeds } from "../../core/feeds/discover-feeds.ts";
 import { canonicalLink } from "../../core/feeds/item-identity.ts";
 import { parseFeed } from "../../core/feeds/parse-feed.ts";
@@ -33,7 +33,7 @@ export async function resolveFeed(fetcher: WebFetcher, url: string): Promise<Res
   if (candidates.length === 0) {
     throw new BriefingError("NOT_FOUND", "The page announces no feed (RSS, Atom or JSON Feed)", {
       location: url,
-      userText: true,
+      ...catalogued("noFeedOnPage"),
     });
   }
   let firstError: unknown;

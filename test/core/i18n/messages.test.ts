@@ -12,9 +12,10 @@ describe("the message catalogue", () => {
         const text = (texts as Record<string, unknown>)[language];
         expect(text, `${key}.${language}`).toBeDefined();
         if (typeof text === "function") {
-          const filled = String(text("⟨1⟩", "⟨2⟩"));
+          const marks = ["⟨1⟩", "⟨2⟩", "⟨3⟩"];
+          const filled = String(text(...marks));
           expect(filled.trim().length, `${key}.${language}`).toBeGreaterThan(0);
-          return ["⟨1⟩", "⟨2⟩"].filter((mark) => filled.includes(mark)).join(",");
+          return marks.filter((mark) => filled.includes(mark)).join(",");
         }
         expect(String(text).trim().length, `${key}.${language}`).toBeGreaterThan(0);
         return "";
@@ -25,7 +26,7 @@ describe("the message catalogue", () => {
 });
 
 describe("error texts", () => {
-  it("has each error code's short text in English, Dutch and French; a text written for users stays as written", () => {
+  it("has each error code's short text in English, Dutch and French; an English text written for users follows it", () => {
     for (const [code, kind] of Object.entries(ERROR_CODES)) {
       for (const text of [kind.user, kind.nl, kind.fr]) expect(text.trim().length, code).toBeGreaterThan(0);
     }
@@ -34,7 +35,10 @@ describe("error texts", () => {
     expect(generic.userMessage("nl")).toBe("De wachtrij voor vragen is nu niet bereikbaar.");
     expect(generic.userMessage("fr")).not.toContain("10.0.0.5");
     const written = new BriefingError("USAGE", "Say which feed to follow", { userText: true });
-    expect(written.userMessage("fr")).toBe("Say which feed to follow.");
+    expect(written.userMessage()).toBe("Say which feed to follow.");
+    expect(written.userMessage("fr")).toBe(
+      "La commande n'a pas été utilisée correctement. Say which feed to follow.",
+    );
   });
 });
 
