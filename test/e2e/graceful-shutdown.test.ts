@@ -10,7 +10,13 @@ import { FakeSlack } from "../support/fake-slack.ts";
 import { untilIdle, watchQueue } from "../support/queue-idle.ts";
 import { startRedis, type ThrowawayRedis } from "../support/redis-server.ts";
 import { SEEDS_DIRECTORY } from "../support/seed-library.ts";
-import { httpGet, loggedFields, type ServiceProcess, spawnService } from "../support/service-process.ts";
+import {
+  assertServiceLogsClean,
+  httpGet,
+  loggedFields,
+  type ServiceProcess,
+  spawnService,
+} from "../support/service-process.ts";
 import { until } from "../support/until.ts";
 
 const NAMESPACE = "graceful";
@@ -184,3 +190,5 @@ function slackShowsAnswer(channel: string): boolean {
     return JSON.stringify(shown).includes("Eva Chen");
   });
 }
+
+afterAll(() => assertServiceLogsClean());

@@ -16,7 +16,7 @@ import { RedisArticleStore } from "../../src/store/redis-article-store.ts";
 import { FakeSlack } from "../support/fake-slack.ts";
 import { startRedis, type ThrowawayRedis } from "../support/redis-server.ts";
 import { SEEDS_DIRECTORY } from "../support/seed-library.ts";
-import { httpGet, spawnService } from "../support/service-process.ts";
+import { assertServiceLogsClean, httpGet, spawnService } from "../support/service-process.ts";
 import { until } from "../support/until.ts";
 
 const TOKEN = "ops-admin-token-0123456789";
@@ -224,3 +224,5 @@ describe("the operations endpoints in process", () => {
     expect((await httpGet(port, "/other")).status).toBe(404);
   }, 30_000);
 });
+
+afterAll(() => assertServiceLogsClean());

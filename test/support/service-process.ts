@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { assertNoSecrets, parseLogLines } from "./log-lines.ts";
 import { type ServiceRole, serviceArgs } from "./service-commands.ts";
 import { until } from "./until.ts";
 
@@ -41,6 +42,31 @@ export function loggedFields(log: string, event: string): Record<string, unknown
   return undefined;
 }
 
+/** The settings whose values must never appear in a log line. */
+const SECRET_SETTINGS = [
+  "SLACK_BOT_TOKEN",
+  "SLACK_SIGNING_SECRET",
+  "SLACK_APP_TOKEN",
+  "DISCORD_TOKEN",
+  "OPENAI_API_KEY",
+  "OPENAI_EMBEDDING_API_KEY",
+  "ADMIN_TOKEN",
+];
+
+/** Every process this test file spawned, with the secrets it was given. */
+const spawned: Array<{ output: () => string; secrets: string[] }> = [];
+
+/**
+ * For an `afterAll`: every line each spawned process logged is a JSON line with level, time, component and
+ * event, and none holds a secret it was configured with (in any encoding `secretsIn` knows).
+ */
+export function assertServiceLogsClean(): void {
+  for (const { output, secrets } of spawned.splice(0)) {
+    parseLogLines(output());
+    assertNoSecrets(output(), secrets);
+  }
+}
+
 /** Spawns the role as the container runs it, with exactly `env` (and PATH) as its environment. */
 export function spawnService(role: ServiceRole, env: Record<string, string>): ServiceProcess {
   const child = spawn(process.execPath, serviceArgs(role), {
@@ -52,6 +78,10 @@ export function spawnService(role: ServiceRole, env: Record<string, string>): Se
     output += chunk.toString("utf8");
   });
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  spawned.push({
+    output: () => output,
+    secrets: SECRET_SETTINGS.flatMap((name) => (env[name] ? [env[name]] : [])),
+  });
   const logged = (event: string, timeoutMs = 20_000) =>
     until(
       () => loggedFields(output, event) !== undefined,

@@ -259,22 +259,34 @@ async function replyInTime(
   await sendSafely(() => command.respond(ephemeral(said)), log, "slack_respond_failed", {});
 }
 
+/** What the scope and article commands share: the channel, what it sees, and who may change it (SLACK_ADMIN_USERS). */
+function channelAdministration(
+  command: IncomingSlashCommand,
+  dependencies: SlashCommandDependencies,
+  language: InterfaceLanguage,
+) {
+  const { adminUsers } = dependencies;
+  return {
+    channel: channelTarget(command),
+    sharedVisible: dependencies.sharedVisible ?? true,
+    mayChange: adminUsers === undefined || adminUsers.includes(command.userId),
+    whoMayChange: message(language, "whoSlackAdmins"),
+    language,
+  };
+}
+
 /** `scope …`: a Redis call or two; changing it is gated like changing feeds (SLACK_ADMIN_USERS). */
 async function scopeCommandReply(
   command: IncomingSlashCommand,
   scopeCommand: ScopeCommand,
   dependencies: SlashCommandDependencies,
 ): Promise<SlashCommandOutcome> {
-  const { scopes, log, adminUsers } = dependencies;
+  const { scopes, log } = dependencies;
   await replyInLanguage(command, log, async (language) => {
     if (!scopes) return message(language, "scopesUnavailable");
     return await handleScopeCommand(scopeCommand, {
       scopes,
-      channel: channelTarget(command),
-      sharedVisible: dependencies.sharedVisible ?? true,
-      mayChange: adminUsers === undefined || adminUsers.includes(command.userId),
-      whoMayChange: message(language, "whoSlackAdmins"),
-      language,
+      ...channelAdministration(command, dependencies, language),
     }).catch((error: unknown) => {
       log("slack_scope_command_failed", { error: errorText(error) });
       return message(language, "scopeUnreachable");
@@ -289,17 +301,13 @@ async function articleCommandReply(
   articleCommand: ArticleCommand,
   dependencies: SlashCommandDependencies,
 ): Promise<SlashCommandOutcome> {
-  const { articles, log, adminUsers } = dependencies;
+  const { articles, log } = dependencies;
   await replyInLanguage(command, log, async (language) => {
     if (!articles) return message(language, "articlesUnavailable");
     return await handleArticleCommand(articleCommand, {
       articles,
       scopes: dependencies.scopes,
-      channel: channelTarget(command),
-      sharedVisible: dependencies.sharedVisible ?? true,
-      mayChange: adminUsers === undefined || adminUsers.includes(command.userId),
-      whoMayChange: message(language, "whoSlackAdmins"),
-      language,
+      ...channelAdministration(command, dependencies, language),
     }).catch((error: unknown) => {
       log("slack_article_command_failed", { error: errorText(error) });
       return message(language, "articlesUnreachable");
