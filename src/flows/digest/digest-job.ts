@@ -85,16 +85,16 @@ async function planDigest(
   );
   const seen = changes.upserts.filter(({ article }) => isVisible(article, visible));
   const articles = articlesOnTopicIn(seen, subscription.topic);
+  const language = framingLanguage(seen.map(({ article }) => article.language));
   const { digest, note } = await writeDigest(
     articles,
     dependencies.modelAnswering,
-    { attempt },
+    { attempt, language },
     dependencies.log,
   );
   const sinceInstant = progress.lastPostedAt ?? subscription.createdAt - FIRST_DIGEST_LOOKBACK_MS;
   const since = describeInstant(sinceInstant, subscription.schedule.timeZone);
   const empty = digest.stories.length === 0;
-  const language = framingLanguage(seen.map(({ article }) => article.language));
   const topic = subscription.topic;
   const notice = topic
     ? message(language, "noNewArticlesAboutSince", topic, since)

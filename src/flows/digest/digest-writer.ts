@@ -4,7 +4,7 @@ import type { Log } from "../../core/log.ts";
 import type { IngestedArticle } from "../../core/types.ts";
 import type { ModelAnswering } from "../model/model-answering.ts";
 import { callModel, type ModelCallContext } from "../model/model-call.ts";
-import { fallbackNote, UNCHECKED_SUMMARY_NOTE } from "../model/model-notes.ts";
+import { fallbackNote, uncheckedSummaryNote } from "../model/model-notes.ts";
 
 export interface WrittenDigest {
   digest: Digest;
@@ -20,7 +20,7 @@ function storyArticles(story: Story, byId: ReadonlyMap<string, IngestedArticle>)
 /**
  * The digest with each story's summary rewritten by the model (verified like answers), story by story; a story
  * whose bullets all fail verification keeps its extractive summary. Once the budget is spent or the model fails
- * on the last attempt, the remaining stories keep theirs and the digest says why.
+ * on the last attempt, the remaining stories keep theirs and the digest says why (in `context.language`).
  */
 export async function writeDigestWithModel(
   digest: Digest,
@@ -63,7 +63,7 @@ export async function writeDigestWithModel(
       "digest",
     );
     if (outcome.kind === "fallback") {
-      note = fallbackNote(outcome.reason, "summaries");
+      note = fallbackNote(outcome.reason, "summaries", context.language);
       stories.push(story);
     } else if (outcome.value.sentences.length === 0) {
       unchecked++;
@@ -77,7 +77,7 @@ export async function writeDigestWithModel(
       });
     }
   }
-  const notes = [note, unchecked > 0 ? UNCHECKED_SUMMARY_NOTE : undefined].filter(Boolean);
+  const notes = [note, unchecked > 0 ? uncheckedSummaryNote(context.language) : undefined].filter(Boolean);
   return { digest: { ...digest, stories }, ...(notes.length > 0 ? { note: notes.join(" ") } : {}) };
 }
 

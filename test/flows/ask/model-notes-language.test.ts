@@ -1,12 +1,14 @@
 import { describe, expect, it } from "vitest";
+import { loadPaths } from "../../../src/adapters/files/load-paths.ts";
 import { loadPromptTemplates } from "../../../src/adapters/files/prompt-templates.ts";
 import { BriefingError } from "../../../src/core/errors.ts";
 import { MemoryTokenBudget } from "../../../src/core/memory/memory-token-budget.ts";
 import type { LanguageModel } from "../../../src/core/ports.ts";
 import { AnswerEngine } from "../../../src/flows/ask/answer-engine.ts";
+import { writeDigest } from "../../../src/flows/digest/digest-writer.ts";
 import type { ModelAnswering } from "../../../src/flows/model/model-answering.ts";
 import { fallbackNote } from "../../../src/flows/model/model-notes.ts";
-import { seedLibrary } from "../../support/seed-library.ts";
+import { SEEDS_DIRECTORY, seedLibrary } from "../../support/seed-library.ts";
 
 function answering(model: LanguageModel, budget?: MemoryTokenBudget): ModelAnswering {
   return {
@@ -89,5 +91,16 @@ describe("the notes of an answer the model did not write, in the asker's languag
     const engine = new AnswerEngine({ library, modelAnswering: answering(unsupported), log: () => {} });
     const fr = await engine.answer("Que va partager Trend Micro avec Interpol ?", { attempt: 1 });
     expect(fr.note).toContain("La réponse du modèle de langue n'a pas pu être vérifiée dans les articles");
+  });
+});
+
+describe("a digest's note when the model did not write its summaries", () => {
+  it("is in the digest's language", async () => {
+    const articles = (await loadPaths([SEEDS_DIRECTORY])).articles;
+    const nl = await writeDigest(articles, answering(unreachable), { attempt: 1, language: "nl" }, () => {});
+    const en = await writeDigest(articles, answering(unreachable), { attempt: 1 }, () => {});
+    expect(nl.note).toBe(fallbackNote("failed", "summaries", "nl"));
+    expect(nl.note).toContain("Het taalmodel antwoordt nu niet");
+    expect(en.note).toBe(fallbackNote("failed", "summaries"));
   });
 });
