@@ -10,6 +10,7 @@ import { BriefingError } from "./errors.ts";
 import type { StoreChanges } from "./ports.ts";
 import { ANSWER_ARTICLE_SCORE_WEIGHT, ARTICLE_INDEX_OPTIONS } from "./search/article-ranking.ts";
 import type { Bm25Options } from "./search/bm25.ts";
+import { CollectionGroups } from "./search/collection-groups.ts";
 import { conversationTerms, FOLLOW_UP_PRIOR, withPrior } from "./search/follow-up-prior.ts";
 import { fusionDepth, reciprocalRankFusion } from "./search/rank-fusion.ts";
 import { type ScoredId, SearchIndex } from "./search/search-index.ts";
@@ -72,14 +73,7 @@ export class Library {
   readonly #answerArticleWeight: number;
   readonly #languageCounts = new Map<LanguageCode, number>();
   #syncedSequence = 0;
-  /**
-   * Each distinct set of collections an article is in, numbered: a passage's group in the indexes, so a
-   * query filters by collection with one array read per scored passage.
-   */
-  readonly #groupNumbers = new Map<string, number>();
-  readonly #groupCollections: (readonly string[])[] = [];
-  /** Articles by language, per group: what a reader who sees some groups is told was searched. */
-  readonly #groupLanguages: Map<LanguageCode, number>[] = [];
+  readonly #groups = new CollectionGroups();
   /** Passage vectors of one model; created by the first setVectors, so a library without any pays nothing. */
   #vectors: VectorIndex | undefined;
   #vectorModel: string | undefined;
@@ -121,10 +115,10 @@ export class Library {
       const existing = this.#articles.get(ingested.article.id);
       if (existing && existing.article.contentHash === ingested.article.contentHash) {
         // Same content, other collections: only the group changes, the indexes and vectors stay.
-        this.#countArticle(existing.article, -1);
+        this.#groups.count(existing.article, -1);
         this.#articles.set(ingested.article.id, { article: ingested.article, passages: existing.passages });
-        this.#countArticle(ingested.article, 1);
-        const group = this.#groupOf(ingested.article);
+        this.#groups.count(ingested.article, 1);
+        const group = this.#groups.groupOf(ingested.article);
         this.#articleIndex.setGroup(ingested.article.id, group);
         for (const passage of existing.passages) {
           this.#index.setGroup(passage.id, group);
@@ -137,8 +131,8 @@ export class Library {
       const language = ingested.article.language;
       this.#languageCounts.set(language, (this.#languageCounts.get(language) ?? 0) + 1);
       const { article } = ingested;
-      this.#countArticle(article, 1);
-      const group = this.#groupOf(article);
+      this.#groups.count(article, 1);
+      const group = this.#groups.groupOf(article);
       // Each passage is analyzed once, for its own index entry and, with the text between passages
       // (headings), for the article's.
       const articleTerms: string[] = [];
@@ -175,7 +169,7 @@ export class Library {
       vectors?.remove(passage.id);
     }
     this.#articles.delete(articleId);
-    this.#countArticle(existing.article, -1);
+    this.#groups.count(existing.article, -1);
     this.#articleIndex.remove(articleId);
     const language = existing.article.language;
     const remaining = (this.#languageCounts.get(language) ?? 1) - 1;
@@ -207,48 +201,10 @@ export class Library {
     return new Map([...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   }
 
-  #groupOf(article: Article): number {
-    const collections = [...new Set(collectionsOf(article))].sort();
-    const key = collections.join("\n");
-    let group = this.#groupNumbers.get(key);
-    if (group === undefined) {
-      group = this.#groupCollections.length;
-      this.#groupCollections.push(collections);
-      this.#groupNumbers.set(key, group);
-    }
-    return group;
-  }
-
-  #countArticle(article: Article, change: 1 | -1): void {
-    const group = this.#groupOf(article);
-    const counts = this.#groupLanguages[group] ?? new Map<LanguageCode, number>();
-    this.#groupLanguages[group] = counts;
-    const count = (counts.get(article.language) ?? 0) + change;
-    if (count > 0) counts.set(article.language, count);
-    else counts.delete(article.language);
-  }
-
   /** How many articles, in which languages, a reader who sees `visible` has: what an answer says it searched. */
   summary(visible?: Visibility): CorpusSummary {
     if (visible === undefined) return { articleCount: this.articleCount, languages: this.languages };
-    const groups = this.#visibleGroups(visible).groups ?? new Uint8Array(0);
-    const languages = new Map<LanguageCode, number>();
-    this.#groupLanguages.forEach((counts, group) => {
-      if (groups[group] !== 1) return;
-      for (const [language, count] of counts) languages.set(language, (languages.get(language) ?? 0) + count);
-    });
-    const articleCount = [...languages.values()].reduce((sum, count) => sum + count, 0);
-    return { articleCount, languages: [...languages.keys()].sort() };
-  }
-
-  /** The groups (sets of collections) with a collection in `visible`, as the indexes' `groups` option. */
-  #visibleGroups(visible: Visibility): { groups?: Uint8Array } {
-    if (visible === undefined) return {};
-    const groups = new Uint8Array(this.#groupCollections.length);
-    this.#groupCollections.forEach((collections, group) => {
-      if (collections.some((collection) => visible.has(collection))) groups[group] = 1;
-    });
-    return { groups };
+    return this.#groups.summary(visible);
   }
 
   article(id: string): Article {
@@ -293,7 +249,7 @@ export class Library {
     index.addMany(
       passages.map((passage) => passage.id),
       vectors,
-      this.#groupOf(ingested.article),
+      this.#groups.groupOf(ingested.article),
     );
     this.#vectors = index;
     this.#vectorModel = model;
@@ -359,7 +315,7 @@ export class Library {
       vectors === undefined || queryVector === undefined
         ? []
         : vectors
-            .search(queryVector, fusionDepth(limit), undefined, this.#visibleGroups(visible).groups)
+            .search(queryVector, fusionDepth(limit), undefined, this.#groups.visible(visible).groups)
             .map((hit) => hit.id);
     for (const passageId of semantic) {
       const passage = this.#passages.get(passageId);
@@ -377,7 +333,7 @@ export class Library {
     return this.#articleIndex.search(tokens, {
       limit,
       filter: (id) => (this.#articles.get(id)?.passages.length ?? 0) > 0,
-      ...this.#visibleGroups(visible),
+      ...this.#groups.visible(visible),
     });
   }
 
@@ -395,7 +351,7 @@ export class Library {
     const semantic = [
       ...new Set(
         vectors
-          .search(queryVector, depth * 4, undefined, this.#visibleGroups(visible).groups)
+          .search(queryVector, depth * 4, undefined, this.#groups.visible(visible).groups)
           .map((hit) => this.#passages.get(hit.id)?.articleId)
           .filter((id): id is string => id !== undefined),
       ),
@@ -516,7 +472,7 @@ export class Library {
    * nothing of what other collections hold. Ranking weights (idf) stay the whole library's.
    */
   #scopedTools(visible: Visibility): AnswerTextTools {
-    const groups = this.#visibleGroups(visible).groups;
+    const groups = this.#groups.visible(visible).groups;
     if (groups === undefined) return this.#tools;
     const seen = new Map<string, boolean>();
     const visibleHas = (term: string): boolean => {
@@ -573,7 +529,7 @@ export class Library {
     const prior = this.#preferredPassages(tokens, preferredArticles, visible);
     const hits =
       vectors === undefined || queryVector === undefined
-        ? withPrior(this.#index.search(tokens, { limit, ...this.#visibleGroups(visible) }), prior, limit)
+        ? withPrior(this.#index.search(tokens, { limit, ...this.#groups.visible(visible) }), prior, limit)
         : this.#fuse(tokens, limit, queryVector, vectors, visible, prior);
     const retrieved: RetrievedPassage[] = [];
     for (const hit of hits) {
@@ -649,10 +605,10 @@ export class Library {
     if (limit <= 0) return [];
     const depth = fusionDepth(limit);
     const lexical = this.#index
-      .search(tokens, { limit: depth, ...this.#visibleGroups(visible) })
+      .search(tokens, { limit: depth, ...this.#groups.visible(visible) })
       .map((hit) => hit.id);
     const semantic = vectors
-      .search(queryVector, depth, undefined, this.#visibleGroups(visible).groups)
+      .search(queryVector, depth, undefined, this.#groups.visible(visible).groups)
       .map((hit) => hit.id);
     if (prior.length === 0) return reciprocalRankFusion([lexical, semantic], { limit });
     return reciprocalRankFusion([lexical, semantic, prior.map((hit) => hit.id)], {
