@@ -1,7 +1,7 @@
 import type { ScopeStore } from "../../core/channel-scope.ts";
 import type { DigestSubscriptions, DiscordTarget, FeedFollowing, QuestionQueue } from "../../core/chat.ts";
 import { interfaceLanguageOf } from "../../core/i18n/interface-language.ts";
-import { message } from "../../core/i18n/messages.ts";
+import { type InterfaceLanguage, message } from "../../core/i18n/messages.ts";
 import {
   type ArticleCommand,
   type ChannelArticles,
@@ -195,6 +195,22 @@ export async function handleBriefCommand(
   );
 }
 
+/** What the scope and article commands share: the channel, what it sees, and who may change it (Manage Channels). */
+function channelAdministration(
+  command: IncomingBriefCommand,
+  channel: DiscordTarget,
+  dependencies: CommandHandlerDependencies,
+  language: InterfaceLanguage,
+) {
+  return {
+    channel,
+    sharedVisible: dependencies.sharedVisible ?? true,
+    mayChange: command.guildId === undefined || command.canManageChannel === true,
+    whoMayChange: message(language, "whoDiscordManagers"),
+    language,
+  };
+}
+
 /** `scope:` deferred privately; changing it needs Manage Channels, like changing feeds. */
 async function scopeCommandReply(
   command: IncomingBriefCommand,
@@ -217,11 +233,7 @@ async function scopeCommandReply(
   }
   const reply = await handleScopeCommand(scopeCommand, {
     scopes,
-    channel,
-    sharedVisible: dependencies.sharedVisible ?? true,
-    mayChange: command.guildId === undefined || command.canManageChannel === true,
-    whoMayChange: message(language, "whoDiscordManagers"),
-    language,
+    ...channelAdministration(command, channel, dependencies, language),
   }).catch((error: unknown) => {
     log("discord_scope_command_failed", { interactionId: command.id, error: errorText(error) });
     return message(language, "scopeUnreachable");
@@ -254,11 +266,7 @@ async function articleCommandReply(
   const reply = await handleArticleCommand(articleCommand, {
     articles,
     scopes: dependencies.scopes,
-    channel,
-    sharedVisible: dependencies.sharedVisible ?? true,
-    mayChange: command.guildId === undefined || command.canManageChannel === true,
-    whoMayChange: message(language, "whoDiscordManagers"),
-    language,
+    ...channelAdministration(command, channel, dependencies, language),
   }).catch((error: unknown) => {
     log("discord_article_command_failed", { interactionId: command.id, error: errorText(error) });
     return message(language, "articlesUnreachable");
