@@ -1,5 +1,6 @@
 /** The operations endpoints of a process: /healthz, /readyz, /metrics and the queue dashboard, and where they listen. */
 
+import type { Redis } from "ioredis";
 import {
   ADMIN_PATH,
   listenOps,
@@ -27,6 +28,12 @@ export interface Operations {
   address: OpsAddress | undefined;
 }
 
+/** A connection that fails at once while Redis is away (a worker's waits for it), and the store over it. */
+export interface FailFastRedis {
+  redis: Redis;
+  store: RedisArticleStore;
+}
+
 /** Readiness watches Redis, the queue and the store from now on; the queue dashboard opens (with ADMIN_TOKEN). */
 export async function watchReadiness(
   config: Config,
@@ -34,7 +41,7 @@ export async function watchReadiness(
   stops: Stops,
   operations: Operations,
   syncedSequence: () => number | undefined,
-): Promise<void> {
+): Promise<FailFastRedis> {
   const { QueueProbe } = await import("../queue/queue-probe.ts");
   // Fails fast while Redis is away (a worker's connection would wait for it): readiness answers in time.
   const probeRedis = stops.connection(redisUrl, "producer");
@@ -47,11 +54,13 @@ export async function watchReadiness(
     storeSequence: () => store.sequence(),
     syncedSequence,
   });
-  if (config.ops.adminToken === undefined) return;
+  const probe = { redis: probeRedis, store };
+  if (config.ops.adminToken === undefined) return probe;
   const { queueDashboard } = await import("../queue/queue-dashboard.ts");
   const dashboard = queueDashboard(probeRedis, config.namespace, ADMIN_PATH);
   stops.add(() => dashboard.close());
   operations.dashboard = dashboard.handle;
+  return probe;
 }
 
 /** Slack's HTTP mode with HTTP_PORT unset or equal to PORT: the endpoints share the receiver's port. */

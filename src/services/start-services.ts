@@ -12,7 +12,10 @@ import type { RunningServices, ServiceParts } from "./service-types.ts";
 import { Stops } from "./stops.ts";
 import { startWorkers, type Workers } from "./workers.ts";
 
-/** What /metrics reads when scraped: the queues' depths (over a fail-fast connection) and the index's lag. */
+/**
+ * What /metrics reads when scraped: the queues' depths and the index's lag, over the fail-fast connection
+ * readiness uses, so a scrape while Redis is away fails at once instead of waiting for it.
+ */
 async function watchServiceFigures(
   config: Config,
   metrics: ServiceMetrics,
@@ -20,10 +23,11 @@ async function watchServiceFigures(
   stops: Stops,
 ): Promise<void> {
   const { queueFigureReader } = await import("../queue/queue-figures.ts");
-  const figures = queueFigureReader(stops.connection(workers.redisUrl, "producer"), config.namespace);
+  const figures = queueFigureReader(workers.probe.redis, config.namespace);
   stops.add(() => figures.close());
   metrics.watchQueues(() => figures.read());
-  const { library, store } = workers;
+  const { library } = workers;
+  const { store } = workers.probe;
   metrics.watchIndex(async () => ({
     articles: library.articleCount,
     passages: library.passageCount,

@@ -24,7 +24,7 @@ import { RedisForgottenArticles } from "../store/redis-forgotten-articles.ts";
 import { RedisScopeStore } from "../store/redis-scope-store.ts";
 import { RedisSubscriptionStore } from "../store/redis-subscription-store.ts";
 import { RedisTokenBudget } from "../store/redis-token-budget.ts";
-import { type Operations, watchReadiness } from "./operations.ts";
+import { type FailFastRedis, type Operations, watchReadiness } from "./operations.ts";
 import { BUNDLED_SEEDS, feedsOver, files, modelParts, repliersFor, webFetcher } from "./parts.ts";
 import type { ServiceParts } from "./service-types.ts";
 import type { Stops } from "./stops.ts";
@@ -61,6 +61,8 @@ export interface Workers {
   redisUrl: string;
   library: Library;
   store: RedisArticleStore;
+  /** What the operations endpoints read: answers in time, or fails, while Redis is away. */
+  probe: FailFastRedis;
 }
 
 /** How often a worker's library catches up with the store between questions (each time: one round trip). */
@@ -131,7 +133,7 @@ export async function startWorkers(
   const store = new RedisArticleStore(redis, config.namespace);
   const library = new Library();
   let loaded = false;
-  await watchReadiness(config, redisUrl, stops, operations, () =>
+  const probe = await watchReadiness(config, redisUrl, stops, operations, () =>
     loaded ? library.syncedSequence : undefined,
   );
   const running: ClosableWorker[] = [];
@@ -212,7 +214,7 @@ export async function startWorkers(
     embeddings: embedder?.name,
     vectors: embedder ? library.vectorCount : undefined,
   });
-  return { redisUrl, library, store };
+  return { redisUrl, library, store, probe };
 }
 
 interface FeedWorkParts {
