@@ -21,6 +21,7 @@ import { configuredSecrets, loadConfig, opsPort } from "./config.ts";
 import type { Visibility } from "./core/collections.ts";
 import { type BriefingError, ERROR_CODES, isBriefingError } from "./core/errors.ts";
 import type { LoadProgress } from "./core/ports.ts";
+import { valueWithin } from "./core/within.ts";
 import type { AnswerEngine } from "./flows/ask/answer-engine.ts";
 
 /** The application as one CLI run uses it: configured from the run's environment, warnings on its stderr. */
@@ -288,15 +289,10 @@ async function runUntilSignal(run: Run, adapters: boolean): Promise<number> {
     // Nothing is answered before the start ends: wait for it up to the grace, then exit (a job a worker took
     // meanwhile is handed back when its lock lapses, as after any exit).
     log("stopping", { signal: first, during: "start", graceMs: config.ops.shutdownGraceMs });
-    const started = await Promise.race([
-      starting.then(
-        (services) => services,
-        () => undefined,
-      ),
-      new Promise<undefined>((resolve) =>
-        setTimeout(() => resolve(undefined), config.ops.shutdownGraceMs).unref(),
-      ),
-    ]);
+    const started = await valueWithin(
+      starting.catch(() => undefined),
+      config.ops.shutdownGraceMs,
+    );
     if (started === undefined) {
       log("stopped", { during: "start" });
       setTimeout(() => process.exit(0), 0).unref();

@@ -1,4 +1,5 @@
 import type { Worker } from "bullmq";
+import { valueWithin } from "../core/within.ts";
 
 /** What closing needs of a BullMQ worker (the composition root holds them as this). */
 export type ClosableWorker = Pick<Worker, "close">;
@@ -13,13 +14,5 @@ export async function closeWorkers(workers: readonly ClosableWorker[], graceMs: 
     () => true,
     () => true,
   );
-  let timer: NodeJS.Timeout | undefined;
-  const graceOver = new Promise<false>((resolve) => {
-    timer = setTimeout(() => resolve(false), graceMs);
-  });
-  try {
-    return await Promise.race([closing, graceOver]);
-  } finally {
-    clearTimeout(timer);
-  }
+  return (await valueWithin(closing, graceMs)) ?? false;
 }

@@ -1,5 +1,6 @@
 import { collectDefaultMetrics, Registry } from "prom-client";
 import type { Log } from "../../core/log.ts";
+import { valueWithin } from "../../core/within.ts";
 import { eventMetricsLog } from "./event-metrics.ts";
 import { defineEventMetrics, defineScrapedGauges, type ScrapedGauges } from "./metric-definitions.ts";
 
@@ -59,12 +60,7 @@ function lastKnown<T>(read: () => Promise<T>, timeoutMs: number): () => Promise<
   return async () => {
     // A read that never settles (a connection waiting for Redis) is given up on after ten scrape timeouts.
     if (inFlight === undefined || performance.now() - inFlight.since > 10 * timeoutMs) inFlight = refresh();
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<void>((resolve) => {
-      timer = setTimeout(resolve, timeoutMs);
-    });
-    await Promise.race([inFlight.read, timeout]);
-    clearTimeout(timer);
+    await valueWithin(inFlight.read, timeoutMs);
     return last;
   };
 }

@@ -2,6 +2,7 @@ import type { ScopeStore } from "../../core/channel-scope.ts";
 import type { DigestSubscriptions, FeedFollowing, QuestionQueue, SlackTarget } from "../../core/chat.ts";
 import { interfaceLanguage } from "../../core/i18n/interface-language.ts";
 import { type InterfaceLanguage, message } from "../../core/i18n/messages.ts";
+import { valueWithin } from "../../core/within.ts";
 import {
   type ArticleCommand,
   type ChannelArticles,
@@ -83,19 +84,12 @@ const COMMAND_ACK_WAIT_MS = 2_000;
 const COUNT_WAIT_MS = 250;
 
 async function countWithin(articleCount: () => number | Promise<number>, log: SlackLog) {
-  let timer: NodeJS.Timeout | undefined;
   try {
     const count = articleCount();
-    if (typeof count === "number") return count;
-    const late = new Promise<undefined>((resolve) => {
-      timer = setTimeout(() => resolve(undefined), COUNT_WAIT_MS);
-    });
-    return await Promise.race([count, late]);
+    return typeof count === "number" ? count : await valueWithin(count, COUNT_WAIT_MS);
   } catch (error) {
     log("slack_article_count_failed", { error: errorText(error) });
     return undefined;
-  } finally {
-    clearTimeout(timer);
   }
 }
 
@@ -244,12 +238,7 @@ async function replyInTime(
   log: SlackLog,
   language: () => InterfaceLanguage = () => "en",
 ): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const slow = new Promise<undefined>((resolve) => {
-    timer = setTimeout(() => resolve(undefined), COMMAND_ACK_WAIT_MS);
-  });
-  const quick = await Promise.race([reply, slow]);
-  clearTimeout(timer);
+  const quick = await valueWithin(reply, COMMAND_ACK_WAIT_MS);
   if (quick !== undefined) {
     await command.ack(ephemeral(quick));
     return;
